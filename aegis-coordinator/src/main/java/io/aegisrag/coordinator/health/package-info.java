@@ -1,0 +1,2 @@
+/** MicroProfile Health checks, one per backing service. */
+package io.aegisrag.coordinator.health;

@@ -1,0 +1,136 @@
+package io.aegisrag.coordinator.ingest;
+
+import io.aegisrag.core.config.ConfigKeys;
+import io.aegisrag.core.document.Chunk;
+import io.aegisrag.core.document.Document;
+import io.aegisrag.core.document.DocumentId;
+import io.aegisrag.core.document.DocumentSummary;
+import io.aegisrag.core.document.EmbeddedChunk;
+import io.aegisrag.core.document.Page;
+import io.aegisrag.core.error.InvalidInputException;
+import io.aegisrag.core.error.NotFoundException;
+import io.aegisrag.core.graph.Entity;
+import io.aegisrag.core.memory.Fact;
+import io.aegisrag.core.memory.FactType;
+import io.aegisrag.core.port.EmbeddingModel;
+import io.aegisrag.core.port.GraphStore;
+import io.aegisrag.core.port.TemporalMemory;
+import io.aegisrag.core.port.VectorStore;
+import io.aegisrag.retrieval.chunking.MarkdownChunker;
+import io.aegisrag.retrieval.graph.EntityExtractor;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Ingestion: chunk, embed (batched, cached), index, extract entities into the graph, and record the
+ * episode in memory. Everything that can fail on bad input happens before the first write; the graph
+ * write is undone from the vector store if it fails.
+ */
+@ApplicationScoped
+public class DefaultIngestionService implements IngestionService {
+
+    private final MarkdownChunker chunker;
+    private final EntityExtractor extractor = new EntityExtractor();
+    private final EmbeddingModel embeddings;
+    private final VectorStore vectors;
+    private final GraphStore graph;
+    private final TemporalMemory memory;
+    private final Clock clock;
+
+    @Inject
+    public DefaultIngestionService(EmbeddingModel embeddings, VectorStore vectors, GraphStore graph, TemporalMemory memory,
+                                   Clock clock,
+                                   @ConfigProperty(name = ConfigKeys.CHUNK_SIZE, defaultValue = "800") int chunkSize,
+                                   @ConfigProperty(name = ConfigKeys.CHUNK_OVERLAP, defaultValue = "100") int chunkOverlap) {
+        this.chunker = new MarkdownChunker(chunkSize, chunkOverlap);
+        this.embeddings = embeddings;
+        this.vectors = vectors;
+        this.graph = graph;
+        this.memory = memory;
+        this.clock = clock;
+    }
+
+    protected DefaultIngestionService() {
+        this.chunker = null;
+        this.embeddings = null;
+        this.vectors = null;
+        this.graph = null;
+        this.memory = null;
+        this.clock = null;
+    }
+
+    @Override
+    public IngestionResult ingest(DocumentRequest body) {
+        Instant now = clock.instant();
+        Document document = new Document(DocumentId.random(), body.title().strip(), body.source(), body.text(), body.metadata(), now);
+        List<Chunk> chunks = chunker.chunk(document.id(), document.title(), document.source(), document.text());
+        if (chunks.isEmpty()) {
+            throw new InvalidInputException("text", "has no content to index");
+        }
+        List<float[]> vectorsOfChunks = embeddings.embedAll(chunks.stream().map(DefaultIngestionService::embeddingText).toList());
+        List<EmbeddedChunk> embedded = new ArrayList<>(chunks.size());
+        for (int i = 0; i < chunks.size(); i++) {
+            embedded.add(new EmbeddedChunk(chunks.get(i), vectorsOfChunks.get(i)));
+        }
+        EntityExtractor.Extraction extraction = extractor.extract(chunks);
+
+        vectors.add(document, embedded);
+        try {
+            graph.addDocument(document.id(), extraction.mentions(), extraction.relations());
+        } catch (RuntimeException e) {
+            vectors.delete(document.id());
+            throw e;
+        }
+        rememberEpisode(document, chunks.size(), extraction, now);
+        return new IngestionResult(document.id().value(), chunks.size(), extraction.entities().size(), extraction.relations().size());
+    }
+
+    @Override
+    public Page<DocumentSummary> list(int offset, int limit) {
+        return vectors.list(offset, limit);
+    }
+
+    @Override
+    public Document get(String documentId) {
+        return vectors.find(parse(documentId)).orElseThrow(() -> new NotFoundException("document", documentId));
+    }
+
+    @Override
+    public void delete(String documentId) {
+        DocumentId id = parse(documentId);
+        if (!vectors.delete(id)) {
+            throw new NotFoundException("document", documentId);
+        }
+        graph.removeDocument(id);
+    }
+
+    private void rememberEpisode(Document document, int chunks, EntityExtractor.Extraction extraction, Instant now) {
+        memory.record(fact(FactType.EPISODIC, document.id().value(),
+                "ingested '" + document.title() + "' as " + chunks + " chunks", now), false);
+        for (Entity entity : extraction.entities()) {
+            memory.record(fact(FactType.ENTITY, entity.id(), entity.name() + " is mentioned in '" + document.title() + "'", now), false);
+        }
+    }
+
+    private static Fact fact(FactType type, String subject, String content, Instant now) {
+        return new Fact(UUID.randomUUID().toString(), type, subject, content, now, null, now);
+    }
+
+    private static String embeddingText(Chunk chunk) {
+        return chunk.section().isEmpty() ? chunk.text() : chunk.section() + "\n" + chunk.text();
+    }
+
+    private static DocumentId parse(String documentId) {
+        if (!DocumentId.isWellFormed(documentId)) {
+            throw new NotFoundException("document", documentId);
+        }
+        return new DocumentId(documentId);
+    }
+}

@@ -1,0 +1,2 @@
+/** Ingestion: chunk, embed, index, extract, remember. */
+package io.aegisrag.coordinator.ingest;

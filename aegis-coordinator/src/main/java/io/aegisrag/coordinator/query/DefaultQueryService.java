@@ -1,0 +1,106 @@
+package io.aegisrag.coordinator.query;
+
+import io.aegisrag.core.error.InvalidInputException;
+import io.aegisrag.core.llm.Answer;
+import io.aegisrag.core.memory.Fact;
+import io.aegisrag.core.memory.FactType;
+import io.aegisrag.core.port.ChatModel;
+import io.aegisrag.core.port.ShortTermMemory;
+import io.aegisrag.core.port.TemporalMemory;
+import io.aegisrag.core.query.Context;
+import io.aegisrag.core.query.Intent;
+import io.aegisrag.core.query.QueryMode;
+import io.aegisrag.core.query.Retriever;
+import io.aegisrag.llm.ChatModelRouter;
+import io.aegisrag.observability.metrics.AegisMetrics;
+import io.aegisrag.observability.metrics.Stage;
+import io.aegisrag.retrieval.search.HybridRetriever;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Classifies, retrieves, generates, remembers the turn and reports each stage's latency. */
+@ApplicationScoped
+public class DefaultQueryService implements QueryService {
+
+    private final IntentClassifier classifier;
+    private final HybridRetriever retriever;
+    private final ChatModelRouter models;
+    private final ShortTermMemory conversation;
+    private final TemporalMemory memory;
+    private final AegisMetrics metrics;
+    private final Clock clock;
+
+    @Inject
+    public DefaultQueryService(IntentClassifier classifier, HybridRetriever retriever, ChatModelRouter models,
+                               ShortTermMemory conversation, TemporalMemory memory, AegisMetrics metrics, Clock clock) {
+        this.classifier = classifier;
+        this.retriever = retriever;
+        this.models = models;
+        this.conversation = conversation;
+        this.memory = memory;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    protected DefaultQueryService() {
+        this(null, null, null, null, null, null, null);
+    }
+
+    @Override
+    public QueryResult query(QueryRequest body) {
+        ChatModel model = models.active();
+        if (body.model() != null && !body.model().equals(model.model())) {
+            throw new InvalidInputException("model", "unknown model '" + body.model() + "'; available: [" + model.model() + "]");
+        }
+        Map<Stage, Duration> latencies = new EnumMap<>(Stage.class);
+        long start = System.nanoTime();
+
+        Intent intent = QueryMode.fromLabel(body.mode()).forcedIntent().orElseGet(() -> classifier.classify(body.query()));
+        long classified = System.nanoTime();
+        latencies.put(Stage.INTENT_CLASSIFICATION, Duration.ofNanos(classified - start));
+
+        List<Context> contexts = retriever.retrieve(body.query(), intent, body.topKOrDefault());
+        long retrieved = System.nanoTime();
+        latencies.put(Stage.RETRIEVAL, Duration.ofNanos(retrieved - classified));
+
+        Answer answer = model.answer(body.query(), contexts);
+        long generated = System.nanoTime();
+        latencies.put(Stage.GENERATION, Duration.ofNanos(generated - retrieved));
+
+        if (body.sessionId() != null) {
+            remember(body.sessionId(), body.query());
+        }
+        latencies.put(Stage.TOTAL, Duration.ofNanos(System.nanoTime() - start));
+        metrics.trackQuery(intent, answer.model(), latencies);
+        return new QueryResult(UUID.randomUUID().toString(), answer.text(), intent.label(), answer.model(),
+                contexts.stream().map(DefaultQueryService::source).toList(), inMillis(latencies));
+    }
+
+    private void remember(String sessionId, String question) {
+        conversation.append(sessionId, question);
+        var now = clock.instant();
+        memory.record(new Fact(UUID.randomUUID().toString(), FactType.EPISODIC, sessionId,
+                "asked: " + question, now, null, now), false);
+    }
+
+    private static QueryResult.Source source(Context context) {
+        var chunk = context.chunk();
+        return new QueryResult.Source(chunk.id(), chunk.documentId().value(), chunk.title(), chunk.source(),
+                chunk.section(), chunk.text(), context.score(),
+                context.retrievers().stream().sorted().map(Retriever::label).toList());
+    }
+
+    private static Map<String, Double> inMillis(Map<Stage, Duration> latencies) {
+        Map<String, Double> millis = new LinkedHashMap<>();
+        latencies.forEach((stage, latency) -> millis.put(stage.label(), latency.toNanos() / 1_000_000.0));
+        return millis;
+    }
+}

@@ -1,0 +1,39 @@
+package io.aegisrag.coordinator.query;
+
+import io.aegisrag.core.query.Intent;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Rule-based intent classification, checked in order: questions about earlier conversation go to
+ * memory, questions about how things relate go to the graph, comparisons and long multi-part
+ * questions go hybrid, the rest to vector search.
+ */
+@ApplicationScoped
+public class IntentClassifier {
+
+    private static final List<Rule> RULES = List.of(
+            new Rule(Intent.MEMORY, "\\b(remember|earlier|previously|last time|we (discussed|talked)|i (said|asked|told)|my (last|previous))\\b"),
+            new Rule(Intent.GRAPH, "\\b(relat(ed|ion|ionship|es)|connect(ed|ion|s)?|linked?|depend(s|encies|ency)?|between|who (works|uses|built)|neighbou?rs?)\\b"),
+            new Rule(Intent.HYBRID, "\\b(compare|comparison|versus|vs\\.?|difference|differences|pros and cons|trade-?offs?)\\b"));
+    private static final int LONG_QUESTION_WORDS = 25;
+
+    private record Rule(Intent intent, Pattern pattern) {
+        Rule(Intent intent, String regex) {
+            this(intent, Pattern.compile(regex));
+        }
+    }
+
+    public Intent classify(String query) {
+        String text = query.toLowerCase(Locale.ROOT);
+        for (Rule rule : RULES) {
+            if (rule.pattern().matcher(text).find()) {
+                return rule.intent();
+            }
+        }
+        return text.split("\\s+").length >= LONG_QUESTION_WORDS ? Intent.HYBRID : Intent.VECTOR;
+    }
+}

@@ -1,0 +1,2 @@
+/** Query orchestration: intent classification, hybrid retrieval, generation. */
+package io.aegisrag.coordinator.query;

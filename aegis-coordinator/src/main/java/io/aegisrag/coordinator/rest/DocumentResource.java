@@ -1,0 +1,100 @@
+package io.aegisrag.coordinator.rest;
+
+import io.aegisrag.coordinator.ingest.DocumentRequest;
+import io.aegisrag.coordinator.ingest.IngestionResult;
+import io.aegisrag.coordinator.ingest.IngestionService;
+import io.aegisrag.core.document.Document;
+import io.aegisrag.core.document.DocumentSummary;
+import io.aegisrag.core.document.Page;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** {@code /api/v1/documents}: ingest (JSON, Markdown or plain text), list, read, delete. */
+@Path("/documents")
+@ApplicationScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class DocumentResource {
+
+    /** A document as listed. */
+    public record DocumentItem(String documentId, String title, String source, int chunks, Instant createdAt) {
+    }
+
+    /** One page of documents. */
+    public record DocumentList(List<DocumentItem> items, long total, int offset, int limit) {
+    }
+
+    /** A document as read back. */
+    public record DocumentView(String documentId, String title, String source, String text,
+                               Map<String, String> metadata, Instant createdAt) {
+    }
+
+    @Inject
+    IngestionService documents;
+
+    @Context
+    UriInfo uriInfo;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Ingest a document given as JSON")
+    public Response ingest(DocumentRequest body) {
+        return created(documents.ingest(body));
+    }
+
+    @POST
+    @Consumes({"text/markdown", MediaType.TEXT_PLAIN})
+    @Operation(summary = "Ingest a Markdown or plain-text document; title and source as query parameters")
+    public Response ingestText(String text, @QueryParam("title") String title, @QueryParam("source") String source) {
+        return created(documents.ingest(new DocumentRequest(title, source, text, null)));
+    }
+
+    @GET
+    @Operation(summary = "List documents, newest first")
+    public DocumentList list(@QueryParam("offset") @DefaultValue("0") int offset,
+                             @QueryParam("limit") @DefaultValue("20") int limit) {
+        Page<DocumentSummary> page = documents.list(offset, limit);
+        return new DocumentList(page.items().stream()
+                .map(d -> new DocumentItem(d.id().value(), d.title(), d.source(), d.chunks(), d.createdAt()))
+                .toList(), page.total(), page.offset(), page.limit());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Read one document")
+    public DocumentView get(@PathParam("id") String id) {
+        Document d = documents.get(id);
+        return new DocumentView(d.id().value(), d.title(), d.source(), d.text(), d.metadata(), d.createdAt());
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Delete a document with its chunks, vectors and graph mentions")
+    public Response delete(@PathParam("id") String id) {
+        documents.delete(id);
+        return Response.noContent().build();
+    }
+
+    private Response created(IngestionResult result) {
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(result.documentId()).build())
+                .entity(result)
+                .build();
+    }
+}

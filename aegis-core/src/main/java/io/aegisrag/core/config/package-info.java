@@ -1,0 +1,2 @@
+/** Configuration keys shared by the modules. */
+package io.aegisrag.core.config;

@@ -1,0 +1,27 @@
+package io.aegisrag.core.document;
+
+import java.util.Objects;
+
+/**
+ * A retrievable piece of a document.
+ *
+ * @param id       stable id, {@code <document id>#<position>}
+ * @param position zero-based order of the chunk within its document
+ * @param section  heading path of the section the chunk came from, empty when none
+ */
+public record Chunk(String id, DocumentId documentId, String title, String source, String section,
+                    String text, int position) {
+
+    public Chunk {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(documentId, "documentId");
+        Objects.requireNonNull(text, "text");
+        title = title == null ? "" : title;
+        source = source == null ? "" : source;
+        section = section == null ? "" : section;
+    }
+
+    public static String idOf(DocumentId documentId, int position) {
+        return documentId.value() + "#" + position;
+    }
+}

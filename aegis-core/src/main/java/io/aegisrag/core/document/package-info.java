@@ -1,0 +1,2 @@
+/** Documents, their chunks and the hits retrievers return. */
+package io.aegisrag.core.document;

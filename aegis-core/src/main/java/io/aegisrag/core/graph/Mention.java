@@ -1,0 +1,5 @@
+package io.aegisrag.core.graph;
+
+/** An entity mentioned in a chunk. */
+public record Mention(Entity entity, String chunkId) {
+}

@@ -1,0 +1,2 @@
+/** Entities, their mentions in chunks and the relations between them. */
+package io.aegisrag.core.graph;

@@ -1,0 +1,2 @@
+/** What chat models return. */
+package io.aegisrag.core.llm;

@@ -1,0 +1,13 @@
+package io.aegisrag.core.memory;
+
+import java.util.Locale;
+
+/** The kinds of fact temporal memory keeps, as in Graphiti. */
+public enum FactType {
+    EPISODIC, SEMANTIC, ENTITY;
+
+    /** The lower-case name used in the REST API and as the {@code fact_type} metric label. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

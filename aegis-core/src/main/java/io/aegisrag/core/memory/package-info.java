@@ -1,0 +1,2 @@
+/** Bi-temporal facts and their types. */
+package io.aegisrag.core.memory;

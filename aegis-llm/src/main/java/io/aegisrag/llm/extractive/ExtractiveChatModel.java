@@ -1,0 +1,126 @@
+package io.aegisrag.llm.extractive;
+
+import io.aegisrag.core.llm.Answer;
+import io.aegisrag.core.port.ChatModel;
+import io.aegisrag.core.query.Context;
+import io.aegisrag.observability.interceptor.TrackedLlmCall;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The embedded {@link ChatModel}: no language model, it answers with the sentences of the contexts
+ * that share the most content words with the question, each followed by the {@code [n]} of its
+ * context. Needs nothing installed and never invents a word.
+ */
+@ApplicationScoped
+@TrackedLlmCall
+public class ExtractiveChatModel implements ChatModel {
+
+    static final String NO_CONTEXT_ANSWER = "No indexed document answers this question.";
+    private static final int MAX_SENTENCES = 3;
+    private static final Pattern SENTENCE_BREAK = Pattern.compile("(?<=[.!?])\\s+|\\n+");
+    private static final Pattern WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final Set<String> STOP_WORDS = Set.of(
+            "the", "and", "for", "are", "but", "not", "you", "all", "any", "can", "had", "has", "have", "her", "was",
+            "one", "our", "out", "his", "how", "its", "who", "why", "what", "which", "when", "where", "does", "did",
+            "this", "that", "these", "those", "with", "from", "into", "about", "there", "their", "they", "them",
+            "then", "than", "will", "would", "should", "could", "been", "being", "use", "used", "uses", "tell", "explain");
+
+    private record Candidate(int contextNumber, int position, String sentence, int overlap) {
+    }
+
+    @Override
+    public Answer answer(String question, List<Context> contexts) {
+        if (contexts.isEmpty()) {
+            return new Answer(NO_CONTEXT_ANSWER, provider(), model(), 0, 0);
+        }
+        Set<String> questionTerms = terms(question);
+        List<Candidate> candidates = new ArrayList<>();
+        for (int i = 0; i < contexts.size(); i++) {
+            String[] sentences = SENTENCE_BREAK.split(contexts.get(i).chunk().text());
+            for (int position = 0; position < sentences.length; position++) {
+                String sentence = clean(sentences[position]);
+                if (!sentence.isEmpty()) {
+                    candidates.add(new Candidate(i + 1, position, sentence, overlap(questionTerms, terms(sentence))));
+                }
+            }
+        }
+        List<Candidate> chosen = candidates.stream()
+                .filter(candidate -> candidate.overlap() > 0)
+                .sorted(Comparator.comparingInt((Candidate c) -> -c.overlap())
+                        .thenComparingInt(Candidate::contextNumber)
+                        .thenComparingInt(Candidate::position))
+                .limit(MAX_SENTENCES)
+                .sorted(Comparator.comparingInt(Candidate::contextNumber).thenComparingInt(Candidate::position))
+                .toList();
+        if (chosen.isEmpty() && !candidates.isEmpty()) {
+            chosen = List.of(candidates.get(0));
+        }
+        StringBuilder text = new StringBuilder();
+        for (Candidate candidate : chosen) {
+            text.append(text.isEmpty() ? "" : " ").append(candidate.sentence()).append(" [").append(candidate.contextNumber()).append(']');
+        }
+        return new Answer(text.isEmpty() ? NO_CONTEXT_ANSWER : text.toString(), provider(), model(), 0, 0);
+    }
+
+    @Override
+    public String provider() {
+        return "extractive";
+    }
+
+    @Override
+    public String model() {
+        return "extractive";
+    }
+
+    @Override
+    public String serviceName() {
+        return "extractive";
+    }
+
+    @Override
+    public boolean isAvailable() {
+        return true;
+    }
+
+    private static String clean(String sentence) {
+        return sentence.replaceFirst("^\\s*(#{1,6}|[-*+]|\\d+[.)])\\s+", "").replaceAll("\\s+", " ").strip();
+    }
+
+    private static int overlap(Set<String> question, Set<String> sentence) {
+        int shared = 0;
+        for (String term : question) {
+            if (sentence.contains(term)) {
+                shared++;
+            }
+        }
+        return shared;
+    }
+
+    private static Set<String> terms(String text) {
+        Set<String> terms = new HashSet<>();
+        for (String word : WORD.split(text.toLowerCase(Locale.ROOT))) {
+            if (word.length() >= 3 && !STOP_WORDS.contains(word)) {
+                terms.add(stem(word));
+            }
+        }
+        return terms;
+    }
+
+    private static String stem(String word) {
+        if (word.endsWith("ies") && word.length() > 4) {
+            return word.substring(0, word.length() - 3) + "y";
+        }
+        if (word.endsWith("s") && !word.endsWith("ss") && word.length() > 3) {
+            return word.substring(0, word.length() - 1);
+        }
+        return word;
+    }
+}

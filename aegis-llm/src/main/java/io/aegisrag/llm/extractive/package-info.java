@@ -1,0 +1,2 @@
+/** The embedded extractive answerer. */
+package io.aegisrag.llm.extractive;

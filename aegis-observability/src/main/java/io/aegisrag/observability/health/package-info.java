@@ -1,0 +1,2 @@
+/** The readiness check shared by every backing service. */
+package io.aegisrag.observability.health;

@@ -1,0 +1,20 @@
+package io.aegisrag.observability.interceptor;
+
+import jakarta.interceptor.InterceptorBinding;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks {@link io.aegisrag.core.port.ChatModel#answer} on a chat model bean: counts the call in
+ * {@code aegis_llm_requests_total{provider,model,status}}, its tokens and its latency.
+ */
+@Inherited
+@InterceptorBinding
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.METHOD, ElementType.TYPE})
+public @interface TrackedLlmCall {
+}

@@ -1,0 +1,50 @@
+package io.aegisrag.observability.interceptor;
+
+import io.aegisrag.core.llm.Answer;
+import io.aegisrag.core.port.ChatModel;
+import io.aegisrag.observability.metrics.AegisMetrics;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+
+import java.time.Duration;
+
+/** Implements {@link TrackedLlmCall}: the provider and model come from the answer, or the model bean when it failed. */
+@TrackedLlmCall
+@Interceptor
+@Priority(Interceptor.Priority.LIBRARY_BEFORE + 100)
+public class TrackedLlmCallInterceptor {
+
+    private final AegisMetrics metrics;
+
+    @Inject
+    public TrackedLlmCallInterceptor(AegisMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    @AroundInvoke
+    public Object trackCall(InvocationContext context) throws Exception {
+        long start = System.nanoTime();
+        Object result;
+        try {
+            result = context.proceed();
+        } catch (Exception e) {
+            if (context.getTarget() instanceof ChatModel model) {
+                metrics.trackLlmCall(model.provider(), model.model(), false, elapsedSince(start), 0, 0);
+            }
+            metrics.trackError(e);
+            throw e;
+        }
+        if (result instanceof Answer answer) {
+            metrics.trackLlmCall(answer.provider(), answer.model(), true, elapsedSince(start),
+                    answer.promptTokens(), answer.completionTokens());
+        }
+        return result;
+    }
+
+    private static Duration elapsedSince(long start) {
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+}

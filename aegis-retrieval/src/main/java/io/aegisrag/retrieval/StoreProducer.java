@@ -1,0 +1,53 @@
+package io.aegisrag.retrieval;
+
+import io.aegisrag.core.config.ConfigKeys;
+import io.aegisrag.core.port.EmbeddingModel;
+import io.aegisrag.core.port.GraphStore;
+import io.aegisrag.core.port.VectorStore;
+import io.aegisrag.retrieval.graph.InMemoryGraphStore;
+import io.aegisrag.retrieval.lucene.LuceneVectorStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.nio.file.Path;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Chooses the vector and graph stores named by {@code aegis.vector.provider} and {@code aegis.graph.provider}. */
+@ApplicationScoped
+public class StoreProducer {
+
+    private static final Logger LOG = Logger.getLogger(StoreProducer.class.getName());
+
+    @Produces
+    @ApplicationScoped
+    VectorStore vectorStore(@ConfigProperty(name = ConfigKeys.VECTOR_PROVIDER, defaultValue = "lucene") String provider,
+                            @ConfigProperty(name = ConfigKeys.DATA_DIR, defaultValue = "aegis-data") String dataDir,
+                            EmbeddingModel embeddings) {
+        return switch (provider) {
+            case "lucene" -> new LuceneVectorStore(Path.of(dataDir, "lucene"), embeddings.dimension());
+            default -> throw new IllegalStateException(ConfigKeys.VECTOR_PROVIDER + " must be one of [lucene], got '" + provider + "'");
+        };
+    }
+
+    void closeVectorStore(@Disposes VectorStore store) {
+        if (store instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "could not close the vector store", e);
+            }
+        }
+    }
+
+    @Produces
+    @ApplicationScoped
+    GraphStore graphStore(@ConfigProperty(name = ConfigKeys.GRAPH_PROVIDER, defaultValue = "embedded") String provider) {
+        return switch (provider) {
+            case "embedded" -> new InMemoryGraphStore();
+            default -> throw new IllegalStateException(ConfigKeys.GRAPH_PROVIDER + " must be one of [embedded], got '" + provider + "'");
+        };
+    }
+}

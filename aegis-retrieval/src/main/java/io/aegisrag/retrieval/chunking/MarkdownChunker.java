@@ -1,0 +1,182 @@
+package io.aegisrag.retrieval.chunking;
+
+import io.aegisrag.core.document.Chunk;
+import io.aegisrag.core.document.DocumentId;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Splits Markdown or plain text into chunks of at most {@code maxChars} characters that never cross
+ * a section (heading) boundary. Paragraphs are kept whole when they fit, else split at sentences,
+ * else at words; consecutive chunks of one section share about {@code overlapChars} characters.
+ */
+public final class MarkdownChunker {
+
+    private static final Pattern HEADING = Pattern.compile("^(#{1,6})\\s+(.+?)\\s*#*\\s*$");
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+");
+
+    private final int maxChars;
+    private final int overlapChars;
+
+    /**
+     * @param maxChars     the largest chunk, in characters (at least 50)
+     * @param overlapChars characters repeated from the end of one chunk at the start of the next
+     *                     in the same section; less than half of {@code maxChars}
+     */
+    public MarkdownChunker(int maxChars, int overlapChars) {
+        if (maxChars < 50) {
+            throw new IllegalArgumentException("chunk size must be at least 50 characters, got " + maxChars);
+        }
+        if (overlapChars < 0 || overlapChars * 2 >= maxChars) {
+            throw new IllegalArgumentException("chunk overlap must be in [0, size/2), got " + overlapChars);
+        }
+        this.maxChars = maxChars;
+        this.overlapChars = overlapChars;
+    }
+
+    public List<Chunk> chunk(DocumentId documentId, String title, String source, String text) {
+        List<Chunk> chunks = new ArrayList<>();
+        for (Section section : sections(text)) {
+            for (String body : pack(section.paragraphs())) {
+                chunks.add(new Chunk(Chunk.idOf(documentId, chunks.size()), documentId, title, source,
+                        section.path(), body, chunks.size()));
+            }
+        }
+        return chunks;
+    }
+
+    private record Section(String path, List<String> paragraphs) {
+    }
+
+    private static List<Section> sections(String text) {
+        List<Section> sections = new ArrayList<>();
+        String[] headings = new String[6];
+        List<String> paragraphs = new ArrayList<>();
+        StringBuilder paragraph = new StringBuilder();
+        String path = "";
+        boolean inFence = false;
+        for (String line : text.split("\\R", -1)) {
+            if (line.strip().startsWith("```")) {
+                inFence = !inFence;
+            }
+            Matcher heading = inFence ? null : HEADING.matcher(line);
+            if (heading != null && heading.matches()) {
+                flush(paragraph, paragraphs);
+                if (!paragraphs.isEmpty()) {
+                    sections.add(new Section(path, List.copyOf(paragraphs)));
+                    paragraphs.clear();
+                }
+                int level = heading.group(1).length();
+                headings[level - 1] = heading.group(2);
+                for (int i = level; i < headings.length; i++) {
+                    headings[i] = null;
+                }
+                path = joinPath(headings);
+            } else if (line.isBlank() && !inFence) {
+                flush(paragraph, paragraphs);
+            } else {
+                if (!paragraph.isEmpty()) {
+                    paragraph.append('\n');
+                }
+                paragraph.append(line.stripTrailing());
+            }
+        }
+        flush(paragraph, paragraphs);
+        if (!paragraphs.isEmpty()) {
+            sections.add(new Section(path, paragraphs));
+        }
+        return sections;
+    }
+
+    private static void flush(StringBuilder paragraph, List<String> paragraphs) {
+        String text = paragraph.toString().strip();
+        if (!text.isEmpty()) {
+            paragraphs.add(text);
+        }
+        paragraph.setLength(0);
+    }
+
+    private static String joinPath(String[] headings) {
+        StringBuilder path = new StringBuilder();
+        for (String heading : headings) {
+            if (heading != null) {
+                path.append(path.isEmpty() ? "" : " > ").append(heading);
+            }
+        }
+        return path.toString();
+    }
+
+    private List<String> pack(List<String> paragraphs) {
+        List<String> chunks = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String piece : pieces(paragraphs)) {
+            if (!current.isEmpty() && current.length() + 1 + piece.length() > maxChars) {
+                String done = current.toString();
+                chunks.add(done);
+                current.setLength(0);
+                String tail = overlapOf(done);
+                if (!tail.isEmpty() && tail.length() + 1 + piece.length() <= maxChars) {
+                    current.append(tail);
+                }
+            }
+            if (!current.isEmpty()) {
+                current.append('\n');
+            }
+            current.append(piece);
+        }
+        if (!current.isEmpty()) {
+            chunks.add(current.toString());
+        }
+        return chunks;
+    }
+
+    private List<String> pieces(List<String> paragraphs) {
+        List<String> pieces = new ArrayList<>();
+        for (String paragraph : paragraphs) {
+            if (paragraph.length() <= maxChars) {
+                pieces.add(paragraph);
+                continue;
+            }
+            for (String sentence : SENTENCE_END.split(paragraph)) {
+                if (sentence.length() <= maxChars) {
+                    pieces.add(sentence);
+                } else {
+                    pieces.addAll(words(sentence));
+                }
+            }
+        }
+        return pieces;
+    }
+
+    private List<String> words(String sentence) {
+        List<String> parts = new ArrayList<>();
+        StringBuilder part = new StringBuilder();
+        for (String word : sentence.split("\\s+")) {
+            while (word.length() > maxChars) {
+                parts.add(word.substring(0, maxChars));
+                word = word.substring(maxChars);
+            }
+            if (part.length() + 1 + word.length() > maxChars) {
+                parts.add(part.toString());
+                part.setLength(0);
+            }
+            part.append(part.isEmpty() ? "" : " ").append(word);
+        }
+        if (!part.isEmpty()) {
+            parts.add(part.toString());
+        }
+        return parts;
+    }
+
+    private String overlapOf(String chunk) {
+        if (overlapChars == 0 || chunk.length() <= overlapChars) {
+            return "";
+        }
+        String tail = chunk.substring(chunk.length() - overlapChars);
+        int wordStart = tail.indexOf(' ');
+        return wordStart < 0 ? "" : tail.substring(wordStart + 1).strip();
+    }
+}

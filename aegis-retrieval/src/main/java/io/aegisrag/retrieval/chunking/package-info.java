@@ -1,0 +1,2 @@
+/** Section-aware chunking with overlap. */
+package io.aegisrag.retrieval.chunking;

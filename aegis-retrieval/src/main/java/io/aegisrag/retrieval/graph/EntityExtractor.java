@@ -1,0 +1,103 @@
+package io.aegisrag.retrieval.graph;
+
+import io.aegisrag.core.document.Chunk;
+import io.aegisrag.core.graph.Entity;
+import io.aegisrag.core.graph.Mention;
+import io.aegisrag.core.graph.Relation;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Rule-based entity and relation extraction, needing no model: runs of capitalised words, acronyms
+ * and CamelCase names are entities, less the function words that are capitalised only because
+ * they open a sentence; two entities in one sentence are {@code related_to} each other.
+ */
+public final class EntityExtractor {
+
+    /** What one chunk, or a whole document, mentions. */
+    public record Extraction(List<Mention> mentions, List<Relation> relations) {
+
+        public Set<Entity> entities() {
+            Set<Entity> entities = new LinkedHashSet<>();
+            mentions.forEach(mention -> entities.add(mention.entity()));
+            return entities;
+        }
+    }
+
+    private static final Pattern SENTENCE = Pattern.compile("[^.!?\\n]+");
+    private static final Pattern NAME = Pattern.compile(
+            "\\b(?:[A-Z][a-zA-Z0-9]*[A-Z0-9][a-zA-Z0-9]*|[A-Z][a-z0-9]+(?:[-\\s][A-Z][a-zA-Z0-9]+){0,3})\\b");
+    private static final Set<String> FUNCTION_WORDS = Set.of(
+            "The", "A", "An", "This", "That", "These", "Those", "It", "Its", "In", "On", "At", "For", "With",
+            "And", "Or", "But", "If", "When", "Where", "What", "Which", "Who", "Why", "How", "Is", "Are", "Was",
+            "Were", "Be", "To", "Of", "By", "From", "As", "We", "You", "They", "He", "She", "I", "Our", "Your",
+            "Their", "Each", "Every", "All", "Some", "No", "Not", "Do", "Does", "Can", "Will", "Should", "Use",
+            "Then", "There", "Here", "After", "Before", "Also", "One", "Two", "Note", "See", "Yes");
+    private static final int MAX_RELATIONS_PER_SENTENCE = 10;
+
+    public Extraction extract(List<Chunk> chunks) {
+        List<Mention> mentions = new ArrayList<>();
+        List<Relation> relations = new ArrayList<>();
+        for (Chunk chunk : chunks) {
+            Set<String> seenInChunk = new LinkedHashSet<>();
+            Matcher sentences = SENTENCE.matcher(chunk.text());
+            while (sentences.find()) {
+                List<Entity> inSentence = names(sentences.group());
+                for (Entity entity : inSentence) {
+                    if (seenInChunk.add(entity.id())) {
+                        mentions.add(new Mention(entity, chunk.id()));
+                    }
+                }
+                relate(inSentence, chunk.id(), relations);
+            }
+        }
+        return new Extraction(mentions, relations);
+    }
+
+    /** The entities named in {@code text}, in order of first appearance. */
+    public List<Entity> names(String text) {
+        Map<String, Entity> found = new LinkedHashMap<>();
+        Matcher names = NAME.matcher(text);
+        while (names.find()) {
+            String name = trimFunctionWords(names.group());
+            if (name.isEmpty()) {
+                continue;
+            }
+            Entity entity = Entity.named(name, isAcronymOrCamel(name) ? "technology" : "concept");
+            found.putIfAbsent(entity.id(), entity);
+        }
+        return List.copyOf(found.values());
+    }
+
+    private static void relate(List<Entity> entities, String chunkId, List<Relation> relations) {
+        int added = 0;
+        for (int i = 0; i < entities.size() && added < MAX_RELATIONS_PER_SENTENCE; i++) {
+            for (int j = i + 1; j < entities.size() && added < MAX_RELATIONS_PER_SENTENCE; j++) {
+                relations.add(new Relation(entities.get(i).id(), entities.get(j).id(), "related_to", chunkId));
+                added++;
+            }
+        }
+    }
+
+    private static String trimFunctionWords(String name) {
+        List<String> words = new ArrayList<>(List.of(name.split("[\\s]+")));
+        while (!words.isEmpty() && FUNCTION_WORDS.contains(words.get(0))) {
+            words.remove(0);
+        }
+        while (!words.isEmpty() && FUNCTION_WORDS.contains(words.get(words.size() - 1))) {
+            words.remove(words.size() - 1);
+        }
+        return String.join(" ", words);
+    }
+
+    private static boolean isAcronymOrCamel(String word) {
+        return word.chars().skip(1).anyMatch(Character::isUpperCase) || word.chars().anyMatch(Character::isDigit);
+    }
+}

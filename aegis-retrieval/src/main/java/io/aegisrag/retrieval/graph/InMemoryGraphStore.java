@@ -1,0 +1,111 @@
+package io.aegisrag.retrieval.graph;
+
+import io.aegisrag.core.document.DocumentId;
+import io.aegisrag.core.graph.Entity;
+import io.aegisrag.core.graph.Mention;
+import io.aegisrag.core.graph.Relation;
+import io.aegisrag.core.port.GraphStore;
+
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** {@link GraphStore} held in the JVM: entities, mentions and relations indexed by document. */
+public final class InMemoryGraphStore implements GraphStore {
+
+    private record DocumentGraph(List<Mention> mentions, List<Relation> relations) {
+    }
+
+    private final Map<DocumentId, DocumentGraph> documents = new HashMap<>();
+    private final Map<String, Entity> entities = new HashMap<>();
+    private final Map<String, Integer> mentionCounts = new HashMap<>();
+    private final Map<String, Set<String>> chunksByEntity = new HashMap<>();
+    private final Map<String, Set<String>> neighborsByEntity = new HashMap<>();
+    private long relationCount;
+
+    @Override
+    public synchronized void addDocument(DocumentId documentId, List<Mention> mentions, List<Relation> relations) {
+        removeDocument(documentId);
+        documents.put(documentId, new DocumentGraph(List.copyOf(mentions), List.copyOf(relations)));
+        rebuildIndexes();
+    }
+
+    @Override
+    public synchronized void removeDocument(DocumentId documentId) {
+        if (documents.remove(documentId) != null) {
+            rebuildIndexes();
+        }
+    }
+
+    @Override
+    public synchronized List<Entity> findEntities(String text, int limit) {
+        String needle = text.toLowerCase(Locale.ROOT);
+        return entities.values().stream()
+                .filter(entity -> entity.name().toLowerCase(Locale.ROOT).contains(needle))
+                .sorted(Comparator.comparing((Entity entity) -> -mentionCounts.getOrDefault(entity.id(), 0))
+                        .thenComparing(Entity::id))
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
+    public synchronized List<Entity> neighbors(String entityId, int limit) {
+        return neighborsByEntity.getOrDefault(entityId, Set.of()).stream()
+                .sorted()
+                .limit(limit)
+                .map(entities::get)
+                .toList();
+    }
+
+    @Override
+    public synchronized Set<String> chunksMentioning(Set<String> entityIds) {
+        Set<String> chunks = new HashSet<>();
+        entityIds.forEach(id -> chunks.addAll(chunksByEntity.getOrDefault(id, Set.of())));
+        return chunks;
+    }
+
+    @Override
+    public synchronized long entityCount() {
+        return entities.size();
+    }
+
+    @Override
+    public synchronized long relationCount() {
+        return relationCount;
+    }
+
+    @Override
+    public String serviceName() {
+        return "embedded_graph";
+    }
+
+    @Override
+    public boolean isAvailable() {
+        return true;
+    }
+
+    private void rebuildIndexes() {
+        entities.clear();
+        mentionCounts.clear();
+        chunksByEntity.clear();
+        neighborsByEntity.clear();
+        Set<Relation> relations = new HashSet<>();
+        for (DocumentGraph graph : documents.values()) {
+            for (Mention mention : graph.mentions()) {
+                entities.putIfAbsent(mention.entity().id(), mention.entity());
+                mentionCounts.merge(mention.entity().id(), 1, Integer::sum);
+                chunksByEntity.computeIfAbsent(mention.entity().id(), id -> new HashSet<>()).add(mention.chunkId());
+            }
+            for (Relation relation : graph.relations()) {
+                relations.add(relation);
+                neighborsByEntity.computeIfAbsent(relation.sourceId(), id -> new HashSet<>()).add(relation.targetId());
+                neighborsByEntity.computeIfAbsent(relation.targetId(), id -> new HashSet<>()).add(relation.sourceId());
+            }
+        }
+        relationCount = relations.size();
+    }
+}

@@ -1,0 +1,294 @@
+package io.aegisrag.retrieval.lucene;
+
+import io.aegisrag.core.document.Chunk;
+import io.aegisrag.core.document.ChunkHit;
+import io.aegisrag.core.document.Document;
+import io.aegisrag.core.document.DocumentId;
+import io.aegisrag.core.document.DocumentSummary;
+import io.aegisrag.core.document.EmbeddedChunk;
+import io.aegisrag.core.document.Page;
+import io.aegisrag.core.error.AegisException;
+import io.aegisrag.core.error.ErrorType;
+import io.aegisrag.core.port.VectorStore;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.QueryBuilder;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@link VectorStore} on a Lucene index in a local directory: HNSW over 384-d (or any fixed-size)
+ * vectors and BM25 over the chunk text, in one index, so one commit makes a document visible to
+ * both searches at once.
+ */
+public final class LuceneVectorStore implements VectorStore, AutoCloseable {
+
+    private static final String KIND = "kind";
+    private static final String KIND_DOCUMENT = "document";
+    private static final String KIND_CHUNK = "chunk";
+    private static final String DOCUMENT_ID = "document_id";
+    private static final String CHUNK_ID = "chunk_id";
+    private static final String TITLE = "title";
+    private static final String SOURCE = "source";
+    private static final String SECTION = "section";
+    private static final String TEXT = "text";
+    private static final String POSITION = "position";
+    private static final String VECTOR = "vector";
+    private static final String CREATED_AT = "created_at";
+    private static final String CHUNK_COUNT = "chunk_count";
+    private static final String METADATA_PREFIX = "meta.";
+
+    private final Directory directory;
+    private final Analyzer analyzer = new EnglishAnalyzer();
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final int dimension;
+
+    public LuceneVectorStore(Path indexDirectory, int dimension) {
+        this.dimension = dimension;
+        try {
+            Files.createDirectories(indexDirectory);
+            this.directory = FSDirectory.open(indexDirectory);
+            this.writer = new IndexWriter(directory, new IndexWriterConfig(analyzer)
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+            this.writer.commit();
+            this.searchers = new SearcherManager(writer, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the Lucene index in " + indexDirectory, e);
+        }
+    }
+
+    @Override
+    public String serviceName() {
+        return "lucene";
+    }
+
+    @Override
+    public boolean isAvailable() {
+        return writer.isOpen();
+    }
+
+    @Override
+    public synchronized void add(Document document, List<EmbeddedChunk> chunks) {
+        for (EmbeddedChunk chunk : chunks) {
+            if (chunk.vector().length != dimension) {
+                throw new IllegalArgumentException("chunk " + chunk.chunk().id() + " has a vector of "
+                        + chunk.vector().length + " dimensions; the store holds " + dimension);
+            }
+        }
+        List<org.apache.lucene.document.Document> block = new ArrayList<>(chunks.size() + 1);
+        block.add(documentRecord(document, chunks.size()));
+        chunks.forEach(chunk -> block.add(chunkRecord(chunk)));
+        write(() -> {
+            writer.updateDocuments(new Term(DOCUMENT_ID, document.id().value()), block);
+            return null;
+        });
+    }
+
+    @Override
+    public synchronized boolean delete(DocumentId id) {
+        if (find(id).isEmpty()) {
+            return false;
+        }
+        write(() -> writer.deleteDocuments(new Term(DOCUMENT_ID, id.value())));
+        return true;
+    }
+
+    @Override
+    public Optional<Document> find(DocumentId id) {
+        return search(searcher -> {
+            TopDocs top = searcher.search(documentQuery(new TermQuery(new Term(DOCUMENT_ID, id.value()))), 1);
+            if (top.scoreDocs.length == 0) {
+                return Optional.empty();
+            }
+            var stored = searcher.storedFields().document(top.scoreDocs[0].doc);
+            Map<String, String> metadata = new HashMap<>();
+            stored.getFields().stream()
+                    .filter(field -> field.name().startsWith(METADATA_PREFIX))
+                    .forEach(field -> metadata.put(field.name().substring(METADATA_PREFIX.length()), field.stringValue()));
+            return Optional.of(new Document(id, stored.get(TITLE), stored.get(SOURCE), stored.get(TEXT), metadata,
+                    Instant.ofEpochMilli(stored.getField(CREATED_AT).numericValue().longValue())));
+        });
+    }
+
+    @Override
+    public Page<DocumentSummary> list(int offset, int limit) {
+        return search(searcher -> {
+            Sort newestFirst = new Sort(new SortField(CREATED_AT, SortField.Type.LONG, true));
+            TopDocs top = searcher.search(new TermQuery(new Term(KIND, KIND_DOCUMENT)), offset + limit, newestFirst);
+            List<DocumentSummary> items = new ArrayList<>();
+            var stored = searcher.storedFields();
+            for (int i = offset; i < top.scoreDocs.length; i++) {
+                var record = stored.document(top.scoreDocs[i].doc);
+                items.add(new DocumentSummary(new DocumentId(record.get(DOCUMENT_ID)), record.get(TITLE),
+                        record.get(SOURCE), record.getField(CHUNK_COUNT).numericValue().intValue(),
+                        Instant.ofEpochMilli(record.getField(CREATED_AT).numericValue().longValue())));
+            }
+            return new Page<>(items, top.totalHits.value, offset, limit);
+        });
+    }
+
+    @Override
+    public List<ChunkHit> searchByVector(float[] vector, int k) {
+        if (vector.length != dimension) {
+            throw new IllegalArgumentException("query vector has " + vector.length + " dimensions; the store holds " + dimension);
+        }
+        return hits(new KnnFloatVectorQuery(VECTOR, vector, k), k);
+    }
+
+    @Override
+    public List<ChunkHit> searchByKeywords(String text, int k) {
+        Query keywords = new QueryBuilder(analyzer).createBooleanQuery(TEXT, text, BooleanClause.Occur.SHOULD);
+        return keywords == null ? List.of() : hits(chunkQuery(keywords), k);
+    }
+
+    @Override
+    public List<Chunk> chunks(Collection<String> chunkIds) {
+        if (chunkIds.isEmpty()) {
+            return List.of();
+        }
+        List<BytesRef> terms = chunkIds.stream().map(BytesRef::new).toList();
+        return hits(new TermInSetQuery(CHUNK_ID, terms), chunkIds.size()).stream().map(ChunkHit::chunk).toList();
+    }
+
+    @Override
+    public long chunkCount() {
+        return search(searcher -> (long) searcher.count(new TermQuery(new Term(KIND, KIND_CHUNK))));
+    }
+
+    @Override
+    public void close() throws IOException {
+        searchers.close();
+        writer.close();
+        directory.close();
+    }
+
+    private List<ChunkHit> hits(Query query, int k) {
+        return search(searcher -> {
+            List<ChunkHit> hits = new ArrayList<>();
+            var stored = searcher.storedFields();
+            for (ScoreDoc scoreDoc : searcher.search(query, k).scoreDocs) {
+                var record = stored.document(scoreDoc.doc);
+                Chunk chunk = new Chunk(record.get(CHUNK_ID), new DocumentId(record.get(DOCUMENT_ID)),
+                        record.get(TITLE), record.get(SOURCE), record.get(SECTION), record.get(TEXT),
+                        record.getField(POSITION).numericValue().intValue());
+                hits.add(new ChunkHit(chunk, scoreDoc.score));
+            }
+            return hits;
+        });
+    }
+
+    private static Query chunkQuery(Query query) {
+        return new BooleanQuery.Builder()
+                .add(query, BooleanClause.Occur.MUST)
+                .add(new TermQuery(new Term(KIND, KIND_CHUNK)), BooleanClause.Occur.FILTER)
+                .build();
+    }
+
+    private static Query documentQuery(Query query) {
+        return new BooleanQuery.Builder()
+                .add(query, BooleanClause.Occur.MUST)
+                .add(new TermQuery(new Term(KIND, KIND_DOCUMENT)), BooleanClause.Occur.FILTER)
+                .build();
+    }
+
+    private static org.apache.lucene.document.Document documentRecord(Document document, int chunkCount) {
+        var record = new org.apache.lucene.document.Document();
+        record.add(new StringField(KIND, KIND_DOCUMENT, Field.Store.NO));
+        record.add(new StringField(DOCUMENT_ID, document.id().value(), Field.Store.YES));
+        record.add(new StoredField(TITLE, document.title()));
+        record.add(new StoredField(SOURCE, document.source()));
+        record.add(new StoredField(TEXT, document.text()));
+        long createdAt = document.createdAt().toEpochMilli();
+        record.add(new LongPoint(CREATED_AT, createdAt));
+        record.add(new NumericDocValuesField(CREATED_AT, createdAt));
+        record.add(new StoredField(CREATED_AT, createdAt));
+        record.add(new StoredField(CHUNK_COUNT, chunkCount));
+        document.metadata().forEach((key, value) -> record.add(new StoredField(METADATA_PREFIX + key, value)));
+        return record;
+    }
+
+    private static org.apache.lucene.document.Document chunkRecord(EmbeddedChunk embedded) {
+        Chunk chunk = embedded.chunk();
+        var record = new org.apache.lucene.document.Document();
+        record.add(new StringField(KIND, KIND_CHUNK, Field.Store.NO));
+        record.add(new StringField(DOCUMENT_ID, chunk.documentId().value(), Field.Store.YES));
+        record.add(new StringField(CHUNK_ID, chunk.id(), Field.Store.YES));
+        record.add(new StoredField(TITLE, chunk.title()));
+        record.add(new StoredField(SOURCE, chunk.source()));
+        record.add(new StoredField(SECTION, chunk.section()));
+        record.add(new TextField(TEXT, chunk.text(), Field.Store.YES));
+        record.add(new IntPoint(POSITION, chunk.position()));
+        record.add(new StoredField(POSITION, chunk.position()));
+        record.add(new KnnFloatVectorField(VECTOR, embedded.vector(), VectorSimilarityFunction.COSINE));
+        return record;
+    }
+
+    private interface IndexWrite {
+        Object apply() throws IOException;
+    }
+
+    private void write(IndexWrite change) {
+        try {
+            change.apply();
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new AegisException(ErrorType.DATABASE_ERROR, "the Lucene index could not be written", e);
+        }
+    }
+
+    private interface Search<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+
+    private <T> T search(Search<T> search) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return search.apply(searcher);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new AegisException(ErrorType.DATABASE_ERROR, "the Lucene index could not be read", e);
+        }
+    }
+}

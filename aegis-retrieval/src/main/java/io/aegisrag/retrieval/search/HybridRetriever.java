@@ -1,0 +1,105 @@
+package io.aegisrag.retrieval.search;
+
+import io.aegisrag.core.config.ConfigKeys;
+import io.aegisrag.core.document.ChunkHit;
+import io.aegisrag.core.error.AegisException;
+import io.aegisrag.core.error.ErrorType;
+import io.aegisrag.core.query.Context;
+import io.aegisrag.core.query.Intent;
+import io.aegisrag.core.query.Retriever;
+import io.aegisrag.observability.metrics.AegisMetrics;
+import io.aegisrag.observability.metrics.ErrorClassifier;
+import io.aegisrag.retrieval.fusion.ReciprocalRankFusion;
+import io.aegisrag.retrieval.fusion.RetrieverWeights;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs every retriever the intent weighs, in parallel, and fuses their rankings with weighted RRF.
+ * A retriever that fails or overruns the timeout is counted as an error and left out of the fusion;
+ * the query fails only when every retriever did.
+ */
+@ApplicationScoped
+public class HybridRetriever {
+
+    private static final Logger LOG = Logger.getLogger(HybridRetriever.class.getName());
+
+    private final List<ChunkRetriever> retrievers;
+    private final ExecutorService executor;
+    private final AegisMetrics metrics;
+    private final ReciprocalRankFusion fusion = new ReciprocalRankFusion(ReciprocalRankFusion.DEFAULT_K);
+    private final int candidates;
+    private final long timeoutMillis;
+
+    @Inject
+    public HybridRetriever(Instance<ChunkRetriever> retrievers, @RetrievalExecutor ExecutorService executor,
+                           AegisMetrics metrics,
+                           @ConfigProperty(name = ConfigKeys.RETRIEVAL_CANDIDATES, defaultValue = "20") int candidates,
+                           @ConfigProperty(name = ConfigKeys.RETRIEVAL_TIMEOUT_MS, defaultValue = "10000") long timeoutMillis) {
+        this(retrievers == null ? List.of() : retrievers.stream().toList(), executor, metrics, candidates, timeoutMillis);
+    }
+
+    public HybridRetriever(List<ChunkRetriever> retrievers, ExecutorService executor, AegisMetrics metrics,
+                           int candidates, long timeoutMillis) {
+        this.retrievers = retrievers;
+        this.executor = executor;
+        this.metrics = metrics;
+        this.candidates = candidates;
+        this.timeoutMillis = timeoutMillis;
+    }
+
+    protected HybridRetriever() {
+        this(List.of(), null, null, 0, 0);
+    }
+
+    /** The {@code topK} best contexts for {@code query}, fused with the weights of {@code intent}. */
+    public List<Context> retrieve(String query, Intent intent, int topK) {
+        Map<Retriever, Double> weights = RetrieverWeights.forIntent(intent);
+        int limit = Math.max(candidates, topK * 2);
+        Map<Retriever, Future<List<ChunkHit>>> running = new EnumMap<>(Retriever.class);
+        for (ChunkRetriever retriever : retrievers) {
+            if (weights.getOrDefault(retriever.kind(), 0.0) > 0) {
+                running.put(retriever.kind(), executor.submit(() -> retriever.retrieve(query, limit)));
+            }
+        }
+        Map<Retriever, List<ChunkHit>> rankings = new EnumMap<>(Retriever.class);
+        AegisException lastFailure = null;
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        for (Map.Entry<Retriever, Future<List<ChunkHit>>> entry : running.entrySet()) {
+            try {
+                rankings.put(entry.getKey(), entry.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
+            } catch (TimeoutException e) {
+                entry.getValue().cancel(true);
+                lastFailure = new AegisException(ErrorType.TIMEOUT, entry.getKey().label() + " retrieval took longer than " + timeoutMillis + " ms", e);
+                metrics.trackError(lastFailure);
+            } catch (ExecutionException e) {
+                lastFailure = new AegisException(ErrorClassifier.classify(e.getCause()),
+                        entry.getKey().label() + " retrieval failed: " + e.getCause().getMessage(), e.getCause());
+                metrics.trackError(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AegisException(ErrorType.INTERNAL_ERROR, "retrieval was interrupted", e);
+            }
+            if (!rankings.containsKey(entry.getKey())) {
+                LOG.log(Level.WARNING, "leaving {0} out of the fusion: {1}", new Object[]{entry.getKey(), lastFailure.getMessage()});
+            }
+        }
+        if (rankings.isEmpty() && lastFailure != null) {
+            throw lastFailure;
+        }
+        return fusion.fuse(rankings, weights, topK);
+    }
+}
