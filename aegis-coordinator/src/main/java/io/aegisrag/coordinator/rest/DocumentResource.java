@@ -7,7 +7,13 @@ import io.aegisrag.core.document.Document;
 import io.aegisrag.core.document.DocumentSummary;
 import io.aegisrag.core.document.Page;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.aegisrag.core.error.InvalidInputException;
 import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -26,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** {@code /api/v1/documents}: ingest (JSON, Markdown or plain text), list, read, delete. */
 @Path("/documents")
@@ -46,8 +53,13 @@ public class DocumentResource {
                                Map<String, String> metadata, Instant createdAt) {
     }
 
+    private static final int MAX_PAGE = 100;
+
     @Inject
     IngestionService documents;
+
+    @Inject
+    Validator validator;
 
     @Context
     UriInfo uriInfo;
@@ -55,7 +67,7 @@ public class DocumentResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Ingest a document given as JSON")
-    public Response ingest(DocumentRequest body) {
+    public Response ingest(@NotNull(message = "must be a JSON object") @Valid DocumentRequest body) {
         return created(documents.ingest(body));
     }
 
@@ -63,14 +75,20 @@ public class DocumentResource {
     @Consumes({"text/markdown", MediaType.TEXT_PLAIN})
     @Operation(summary = "Ingest a Markdown or plain-text document; title and source as query parameters")
     public Response ingestText(String text, @QueryParam("title") String title, @QueryParam("source") String source) {
-        return created(documents.ingest(new DocumentRequest(title, source, text, null)));
+        DocumentRequest body = new DocumentRequest(title, source, text, null);
+        Set<ConstraintViolation<DocumentRequest>> violations = validator.validate(body);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        return created(documents.ingest(body));
     }
 
     @GET
     @Operation(summary = "List documents, newest first")
-    public DocumentList list(@QueryParam("offset") @DefaultValue("0") int offset,
-                             @QueryParam("limit") @DefaultValue("20") int limit) {
-        Page<DocumentSummary> page = documents.list(offset, limit);
+    public DocumentList list(@QueryParam("offset") @DefaultValue("0") String offset,
+                             @QueryParam("limit") @DefaultValue("20") String limit) {
+        Page<DocumentSummary> page = documents.list(intParam("offset", offset, 0, Integer.MAX_VALUE - MAX_PAGE),
+                intParam("limit", limit, 1, MAX_PAGE));
         return new DocumentList(page.items().stream()
                 .map(d -> new DocumentItem(d.id().value(), d.title(), d.source(), d.chunks(), d.createdAt()))
                 .toList(), page.total(), page.offset(), page.limit());
@@ -90,6 +108,18 @@ public class DocumentResource {
     public Response delete(@PathParam("id") String id) {
         documents.delete(id);
         return Response.noContent().build();
+    }
+
+    private static int intParam(String name, String value, int min, int max) {
+        try {
+            int parsed = Integer.parseInt(value.strip());
+            if (parsed >= min && parsed <= max) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidInputException(name, "must be an integer from " + min + " to " + max + ", got '" + value + "'");
     }
 
     private Response created(IngestionResult result) {

@@ -1,93 +1,21 @@
 package io.aegisrag.coordinator.rest;
 
-import io.aegisrag.core.error.ErrorType;
-import io.aegisrag.core.error.InvalidInputException;
-import io.aegisrag.observability.metrics.AegisMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Path;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-import java.util.Comparator;
-import java.util.List;
-import java.util.Locale;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-
-/**
- * The one place failures become HTTP: every exception is counted once by type and answered with
- * problem+json. Validation problems name the fields at fault in snake_case.
- */
+/** Maps every failure the resources let escape to problem+json. */
 @Provider
 @ApplicationScoped
 public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
 
-    private static final Logger LOG = Logger.getLogger(ProblemExceptionMapper.class.getName());
-
     @Inject
-    AegisMetrics metrics;
+    ProblemResponder problems;
 
     @Override
     public Response toResponse(Throwable failure) {
-        ErrorType type = metrics.trackError(failure);
-        int status = statusOf(failure, type);
-        List<Problem.FieldError> errors = fieldErrors(failure);
-        String detail = errors.isEmpty() ? detailOf(failure, type)
-                : String.join("; ", errors.stream().map(e -> e.field() + " " + e.message()).toList());
-        if (status >= 500) {
-            LOG.log(Level.WARNING, "request failed with " + type.label(), failure);
-        }
-        return Response.status(status)
-                .type(Problem.MEDIA_TYPE)
-                .entity(Problem.of(type, status, detail, errors))
-                .build();
-    }
-
-    private static int statusOf(Throwable failure, ErrorType type) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof WebApplicationException web && web.getResponse() != null) {
-                return web.getResponse().getStatus();
-            }
-        }
-        return type.httpStatus();
-    }
-
-    private static String detailOf(Throwable failure, ErrorType type) {
-        if (type == ErrorType.INTERNAL_ERROR) {
-            return "the request could not be completed; the server log has the details";
-        }
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root && root.getMessage() == null) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? type.title() : root.getMessage();
-    }
-
-    private static List<Problem.FieldError> fieldErrors(Throwable failure) {
-        if (failure instanceof InvalidInputException invalid) {
-            return List.of(new Problem.FieldError(invalid.field(), failure.getMessage().substring(invalid.field().length() + 2)));
-        }
-        if (failure instanceof ConstraintViolationException violations) {
-            return violations.getConstraintViolations().stream()
-                    .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
-                    .sorted(Comparator.comparing(Problem.FieldError::field))
-                    .toList();
-        }
-        return List.of();
-    }
-
-    private static String fieldOf(ConstraintViolation<?> violation) {
-        String field = "";
-        for (Path.Node node : violation.getPropertyPath()) {
-            if (node.getName() != null) {
-                field = node.getName();
-            }
-        }
-        return field.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+        return problems.toResponse(failure);
     }
 }

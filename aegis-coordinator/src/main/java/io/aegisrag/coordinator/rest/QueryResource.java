@@ -5,6 +5,8 @@ import io.aegisrag.coordinator.query.QueryResult;
 import io.aegisrag.coordinator.query.QueryService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -24,7 +26,7 @@ public class QueryResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Answer a question from the indexed documents, citing them as [n]")
-    public QueryResult query(QueryRequest body) {
+    public QueryResult query(@NotNull(message = "must be a JSON object") @Valid QueryRequest body) {
         return queries.query(body);
     }
 }

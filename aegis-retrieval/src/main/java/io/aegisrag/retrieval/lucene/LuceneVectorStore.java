@@ -69,6 +69,7 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
     private static final String SOURCE = "source";
     private static final String SECTION = "section";
     private static final String TEXT = "text";
+    private static final String DOCUMENT_TEXT = "document_text";
     private static final String POSITION = "position";
     private static final String VECTOR = "vector";
     private static final String CREATED_AT = "created_at";
@@ -143,7 +144,7 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
             stored.getFields().stream()
                     .filter(field -> field.name().startsWith(METADATA_PREFIX))
                     .forEach(field -> metadata.put(field.name().substring(METADATA_PREFIX.length()), field.stringValue()));
-            return Optional.of(new Document(id, stored.get(TITLE), stored.get(SOURCE), stored.get(TEXT), metadata,
+            return Optional.of(new Document(id, stored.get(TITLE), stored.get(SOURCE), stored.get(DOCUMENT_TEXT), metadata,
                     Instant.ofEpochMilli(stored.getField(CREATED_AT).numericValue().longValue())));
         });
     }
@@ -235,7 +236,7 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
         record.add(new StringField(DOCUMENT_ID, document.id().value(), Field.Store.YES));
         record.add(new StoredField(TITLE, document.title()));
         record.add(new StoredField(SOURCE, document.source()));
-        record.add(new StoredField(TEXT, document.text()));
+        record.add(new StoredField(DOCUMENT_TEXT, document.text()));
         long createdAt = document.createdAt().toEpochMilli();
         record.add(new LongPoint(CREATED_AT, createdAt));
         record.add(new NumericDocValuesField(CREATED_AT, createdAt));
