@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
  * Splits Markdown or plain text into chunks of at most {@code maxChars} characters that never cross
  * a section (heading) boundary. Paragraphs are kept whole when they fit, else split at sentences,
  * else at words; consecutive chunks of one section share about {@code overlapChars} characters.
+ * Paragraphs without a letter or digit are dropped.
  */
 public final class MarkdownChunker {
 
@@ -93,7 +94,7 @@ public final class MarkdownChunker {
 
     private static void flush(StringBuilder paragraph, List<String> paragraphs) {
         String text = paragraph.toString().strip();
-        if (!text.isEmpty()) {
+        if (text.codePoints().anyMatch(Character::isLetterOrDigit)) {
             paragraphs.add(text);
         }
         paragraph.setLength(0);

@@ -1,0 +1,106 @@
+package io.aegisrag.core.port;
+
+import io.aegisrag.core.document.DocumentId;
+import io.aegisrag.core.graph.Entity;
+import io.aegisrag.core.graph.Mention;
+import io.aegisrag.core.graph.Relation;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What every {@link GraphStore} adapter must do. */
+public abstract class GraphStoreContract {
+
+    private static final Entity LUCENE = Entity.named("Lucene", "technology");
+    private static final Entity JAVA = Entity.named("Java", "technology");
+    private static final Entity QDRANT = Entity.named("Qdrant", "technology");
+
+    private GraphStore graph;
+    private final DocumentId first = DocumentId.random();
+    private final DocumentId second = DocumentId.random();
+
+    protected abstract GraphStore createStore() throws Exception;
+
+    @BeforeEach
+    void createEmptyStore() throws Exception {
+        graph = createStore();
+    }
+
+    private void addTwoDocuments() {
+        graph.addDocument(first,
+                List.of(new Mention(LUCENE, "a#0"), new Mention(JAVA, "a#0"), new Mention(LUCENE, "a#1")),
+                List.of(new Relation(LUCENE.id(), JAVA.id(), "related_to", "a#0")));
+        graph.addDocument(second,
+                List.of(new Mention(QDRANT, "b#0"), new Mention(LUCENE, "b#0")),
+                List.of(new Relation(QDRANT.id(), LUCENE.id(), "related_to", "b#0")));
+    }
+
+    @Test
+    void should_count_entities_once_and_every_relation() {
+        addTwoDocuments();
+
+        assertThat(graph.entityCount()).isEqualTo(3);
+        assertThat(graph.relationCount()).isEqualTo(2);
+    }
+
+    @Test
+    void should_find_entities_by_part_of_their_name_most_mentioned_first() {
+        addTwoDocuments();
+
+        assertThat(graph.findEntities("a", 10)).extracting(Entity::name).containsExactly("Java", "Qdrant");
+        assertThat(graph.findEntities("LUC", 10)).containsExactly(LUCENE);
+        assertThat(graph.findEntities("nothing", 10)).isEmpty();
+    }
+
+    @Test
+    void should_return_one_hop_neighbors_in_both_directions() {
+        addTwoDocuments();
+
+        assertThat(graph.neighbors(LUCENE.id(), 10)).containsExactlyInAnyOrder(JAVA, QDRANT);
+        assertThat(graph.neighbors(JAVA.id(), 10)).containsExactly(LUCENE);
+        assertThat(graph.neighbors("unknown", 10)).isEmpty();
+    }
+
+    @Test
+    void should_return_every_chunk_that_mentions_an_entity() {
+        addTwoDocuments();
+
+        assertThat(graph.chunksMentioning(Set.of(LUCENE.id()))).containsExactlyInAnyOrder("a#0", "a#1", "b#0");
+        assertThat(graph.chunksMentioning(Set.of("unknown"))).isEmpty();
+    }
+
+    @Test
+    void should_forget_entities_only_the_removed_document_mentioned() {
+        addTwoDocuments();
+
+        graph.removeDocument(first);
+
+        assertThat(graph.entityCount()).isEqualTo(2);
+        assertThat(graph.relationCount()).isEqualTo(1);
+        assertThat(graph.findEntities("Java", 10)).isEmpty();
+        assertThat(graph.chunksMentioning(Set.of(LUCENE.id()))).containsExactly("b#0");
+    }
+
+    @Test
+    void should_replace_what_a_document_mentioned_when_added_again() {
+        addTwoDocuments();
+
+        graph.addDocument(first, List.of(new Mention(JAVA, "a#0")), List.of());
+
+        assertThat(graph.chunksMentioning(Set.of(LUCENE.id()))).containsExactly("b#0");
+        assertThat(graph.relationCount()).isEqualTo(1);
+    }
+
+    @Test
+    void should_ignore_removal_of_an_unknown_document() {
+        addTwoDocuments();
+
+        graph.removeDocument(DocumentId.random());
+
+        assertThat(graph.entityCount()).isEqualTo(3);
+    }
+}

@@ -1,0 +1,81 @@
+package io.aegisrag.core.port;
+
+import io.aegisrag.core.memory.Fact;
+import io.aegisrag.core.memory.FactType;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What every {@link TemporalMemory} adapter must do: bi-temporal validity and supersession. */
+public abstract class TemporalMemoryContract {
+
+    private static final Instant JAN = Instant.parse("2026-01-01T00:00:00Z");
+    private static final Instant FEB = Instant.parse("2026-02-01T00:00:00Z");
+    private static final Instant MAR = Instant.parse("2026-03-01T00:00:00Z");
+
+    private TemporalMemory memory;
+
+    protected abstract TemporalMemory createMemory() throws Exception;
+
+    @BeforeEach
+    void createEmptyMemory() throws Exception {
+        memory = createMemory();
+    }
+
+    private static Fact fact(String id, FactType type, String subject, String content, Instant validFrom) {
+        return new Fact(id, type, subject, content, validFrom, null, validFrom);
+    }
+
+    @Test
+    void should_close_the_old_fact_when_a_new_one_supersedes_it() {
+        memory.record(fact("1", FactType.SEMANTIC, "alice", "works at Acme", JAN), true);
+        memory.record(fact("2", FactType.SEMANTIC, "alice", "works at Globex", FEB), true);
+
+        assertThat(memory.factsAt(Instant.parse("2026-01-15T00:00:00Z"), Optional.of("alice"), Optional.empty()))
+                .extracting(Fact::content).containsExactly("works at Acme");
+        assertThat(memory.factsAt(MAR, Optional.of("alice"), Optional.empty()))
+                .extracting(Fact::content).containsExactly("works at Globex");
+    }
+
+    @Test
+    void should_keep_both_facts_valid_when_the_new_one_does_not_supersede() {
+        memory.record(fact("1", FactType.EPISODIC, "s1", "asked about Lucene", JAN), false);
+        memory.record(fact("2", FactType.EPISODIC, "s1", "asked about Qdrant", FEB), false);
+
+        assertThat(memory.factsAt(MAR, Optional.of("s1"), Optional.empty())).hasSize(2);
+    }
+
+    @Test
+    void should_not_show_a_fact_before_it_was_valid_or_recorded() {
+        memory.record(fact("1", FactType.ENTITY, "lucene", "mentioned", FEB), false);
+
+        assertThat(memory.factsAt(JAN, Optional.empty(), Optional.empty())).isEmpty();
+    }
+
+    @Test
+    void should_filter_by_type_and_subject() {
+        memory.record(fact("1", FactType.ENTITY, "lucene", "mentioned", JAN), false);
+        memory.record(fact("2", FactType.EPISODIC, "lucene", "ingested", JAN), false);
+        memory.record(fact("3", FactType.ENTITY, "qdrant", "mentioned", JAN), false);
+
+        assertThat(memory.factsAt(MAR, Optional.empty(), Optional.of(FactType.ENTITY))).extracting(Fact::id)
+                .containsExactlyInAnyOrder("1", "3");
+        assertThat(memory.factsAt(MAR, Optional.of("LUCENE"), Optional.of(FactType.ENTITY))).extracting(Fact::id)
+                .containsExactly("1");
+    }
+
+    @Test
+    void should_count_facts_per_type_including_closed_ones() {
+        memory.record(fact("1", FactType.SEMANTIC, "alice", "works at Acme", JAN), true);
+        memory.record(fact("2", FactType.SEMANTIC, "alice", "works at Globex", FEB), true);
+        memory.record(fact("3", FactType.ENTITY, "alice", "mentioned", FEB), false);
+
+        assertThat(memory.count(FactType.SEMANTIC)).isEqualTo(2);
+        assertThat(memory.count(FactType.ENTITY)).isEqualTo(1);
+        assertThat(memory.count(FactType.EPISODIC)).isZero();
+    }
+}

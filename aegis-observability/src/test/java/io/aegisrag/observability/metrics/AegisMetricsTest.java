@@ -1,0 +1,143 @@
+package io.aegisrag.observability.metrics;
+
+import io.aegisrag.core.error.ErrorType;
+import io.aegisrag.core.memory.FactType;
+import io.aegisrag.core.port.BackingService;
+import io.aegisrag.core.query.Intent;
+import io.aegisrag.observability.testing.PrometheusScrape;
+import io.aegisrag.observability.testing.IsolatedMetrics;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.mockito.Mockito.mock;
+
+class AegisMetricsTest {
+
+    private final IsolatedMetrics isolated = new IsolatedMetrics();
+    private final AegisMetrics metrics = isolated.metrics();
+    private PrometheusScrape before;
+
+    @BeforeEach
+    void startFacade() {
+        metrics.registerKnownSeries();
+        before = scrape();
+    }
+
+    private PrometheusScrape scrape() {
+        return isolated.scrape();
+    }
+
+    private static BackingService service(String name, AtomicBoolean up) {
+        return new BackingService() {
+            @Override
+            public String serviceName() {
+                return name;
+            }
+
+            @Override
+            public boolean isAvailable() {
+                return up.get();
+            }
+        };
+    }
+
+    @Test
+    void should_export_every_metric_of_the_contract_once_the_app_has_started() {
+        metrics.registerModel("extractive", "extractive");
+        metrics.bindStoreSize(MetricName.VECTOR_POINTS, "lucene", () -> 0);
+        metrics.bindStoreSize(MetricName.GRAPH_ENTITIES, "embedded_graph", () -> 0);
+        metrics.bindStoreSize(MetricName.GRAPH_RELATIONS, "embedded_graph", () -> 0);
+        metrics.bindServiceProbe(service("lucene", new AtomicBoolean(true)));
+
+        PrometheusScrape scrape = scrape();
+
+        for (MetricName metric : MetricName.values()) {
+            String type = switch (metric.type()) {
+                case COUNTER -> "counter";
+                case TIMER -> "histogram";
+                case GAUGE -> "gauge";
+            };
+            assertThat(scrape.declares(metric.exportedName(), type)).as("%s is exported as a %s", metric.exportedName(), type).isTrue();
+        }
+        for (ErrorType type : ErrorType.values()) {
+            assertThat(scrape.samples("aegis_errors_total", Map.of("error_type", type.label()))).hasSize(1);
+        }
+        for (Intent intent : Intent.values()) {
+            assertThat(scrape.samples("aegis_queries_total", Map.of("intent", intent.label(), "model", "extractive"))).hasSize(1);
+        }
+        for (Stage stage : Stage.values()) {
+            assertThat(scrape.samples("aegis_query_latency_seconds_bucket", Map.of("stage", stage.label(), "le", "+Inf"))).hasSize(1);
+        }
+    }
+
+    @Test
+    void should_count_a_query_and_record_each_stage_it_went_through() {
+        metrics.trackQuery(Intent.GRAPH, "extractive", Map.of(Stage.RETRIEVAL, Duration.ofMillis(30), Stage.TOTAL, Duration.ofMillis(700)));
+
+        PrometheusScrape scrape = scrape();
+        assertThat(scrape.increaseSince(before, "aegis_queries_total", Map.of("intent", "graph", "model", "extractive"))).isEqualTo(1);
+        assertThat(scrape.increaseSince(before, "aegis_query_latency_seconds_bucket", Map.of("stage", "total", "le", "0.5"))).isZero();
+        assertThat(scrape.increaseSince(before, "aegis_query_latency_seconds_bucket", Map.of("stage", "total", "le", "1.0"))).isEqualTo(1);
+        assertThat(scrape.increaseSince(before, "aegis_query_latency_seconds_bucket", Map.of("stage", "retrieval", "le", "0.05"))).isEqualTo(1);
+        assertThat(scrape.increaseSince(before, "aegis_query_latency_seconds_count", Map.of("stage", "generation"))).isZero();
+    }
+
+    @Test
+    void should_read_gauges_from_their_source_at_every_scrape() {
+        AtomicLong facts = new AtomicLong(3);
+        AtomicBoolean redisUp = new AtomicBoolean(true);
+        metrics.updateMemoryFacts(FactType.SEMANTIC, facts::get);
+        metrics.bindServiceProbe(service("redis", redisUp));
+
+        assertThat(scrape().value("aegis_memory_facts_count", Map.of("fact_type", "semantic"))).isEqualTo(3);
+        assertThat(scrape().value("aegis_service_up", Map.of("service", "redis"))).isEqualTo(1);
+
+        facts.set(42);
+        redisUp.set(false);
+
+        assertThat(scrape().value("aegis_memory_facts_count", Map.of("fact_type", "semantic"))).isEqualTo(42);
+        assertThat(scrape().value("aegis_service_up", Map.of("service", "redis"))).isZero();
+    }
+
+    @Test
+    void should_count_the_same_failure_once_and_its_wrapper_not_at_all() {
+        IllegalStateException failure = new IllegalStateException("boom");
+
+        assertThat(metrics.trackError(failure)).isEqualTo(ErrorType.INTERNAL_ERROR);
+        metrics.trackError(failure);
+        metrics.trackError(new RuntimeException("wrapped", failure));
+
+        assertThat(scrape().increaseSince(before, "aegis_errors_total", Map.of("error_type", "internal_error"))).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(MetricName.class)
+    void should_never_throw_into_the_caller_when_the_registry_fails(MetricName unused) {
+        MetricRegistry broken = mock(MetricRegistry.class, invocation -> {
+            throw new IllegalStateException("registry is broken");
+        });
+        AegisMetrics failing = new AegisMetrics(broken);
+
+        assertThatCode(() -> {
+            failing.registerKnownSeries();
+            failing.registerModel("p", "m");
+            failing.trackQuery(Intent.VECTOR, "m", Map.of(Stage.TOTAL, Duration.ofMillis(1)));
+            failing.trackCacheHit("embedding");
+            failing.trackCacheMiss("embedding");
+            failing.trackError(new IllegalStateException());
+            failing.trackLlmCall("p", "m", true, Duration.ZERO, 1, 1);
+            failing.updateMemoryFacts(FactType.ENTITY, () -> 1);
+            failing.bindServiceProbe(service("x", new AtomicBoolean(true)));
+        }).doesNotThrowAnyException();
+    }
+}

@@ -1,0 +1,87 @@
+package io.aegisrag.retrieval.chunking;
+
+import io.aegisrag.core.document.Chunk;
+import io.aegisrag.core.document.DocumentId;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class MarkdownChunkerTest {
+
+    private final DocumentId id = DocumentId.random();
+
+    @Test
+    void should_keep_each_section_in_its_own_chunks_with_its_heading_path() {
+        String text = """
+                # Guide
+                Intro paragraph.
+
+                ## Install
+                Run the installer.
+
+                ## Configure
+                Edit the file.
+                """;
+
+        List<Chunk> chunks = new MarkdownChunker(200, 20).chunk(id, "Guide", "guide.md", text);
+
+        assertThat(chunks).extracting(Chunk::section).containsExactly("Guide", "Guide > Install", "Guide > Configure");
+        assertThat(chunks).extracting(Chunk::text).containsExactly("Intro paragraph.", "Run the installer.", "Edit the file.");
+        assertThat(chunks).extracting(Chunk::position).containsExactly(0, 1, 2);
+        assertThat(chunks).extracting(Chunk::id).containsExactly(id + "#0", id + "#1", id + "#2");
+    }
+
+    @Test
+    void should_never_exceed_the_size_and_should_overlap_consecutive_chunks() {
+        String sentence = "Lucene stores vectors in HNSW graphs for fast approximate search. ";
+        String text = sentence.repeat(40);
+
+        List<Chunk> chunks = new MarkdownChunker(300, 60).chunk(id, "t", "s", text);
+
+        assertThat(chunks).hasSizeGreaterThan(5).allSatisfy(chunk -> assertThat(chunk.text().length()).isLessThanOrEqualTo(300));
+        for (int i = 1; i < chunks.size(); i++) {
+            String previous = chunks.get(i - 1).text();
+            String tail = previous.substring(previous.length() - 20);
+            assertThat(chunks.get(i).text()).as("chunk %d repeats the end of chunk %d", i, i - 1).contains(tail.strip());
+        }
+    }
+
+    @Test
+    void should_split_a_word_longer_than_the_chunk_size() {
+        List<Chunk> chunks = new MarkdownChunker(50, 0).chunk(id, "t", "s", "x".repeat(120));
+
+        assertThat(chunks).extracting(chunk -> chunk.text().length()).containsExactly(50, 50, 20);
+    }
+
+    @Test
+    void should_not_take_a_hash_inside_a_code_fence_for_a_heading() {
+        String text = """
+                # Script
+                ```
+                # not a heading
+                echo hi
+                ```
+                """;
+
+        List<Chunk> chunks = new MarkdownChunker(200, 0).chunk(id, "t", "s", text);
+
+        assertThat(chunks).singleElement().satisfies(chunk -> {
+            assertThat(chunk.section()).isEqualTo("Script");
+            assertThat(chunk.text()).contains("# not a heading");
+        });
+    }
+
+    @Test
+    void should_produce_no_chunk_for_blank_text() {
+        assertThat(new MarkdownChunker(100, 10).chunk(id, "t", "s", " \n\n # \n")).isEmpty();
+    }
+
+    @Test
+    void should_reject_an_overlap_of_half_the_size_or_more() {
+        assertThatThrownBy(() -> new MarkdownChunker(100, 50)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new MarkdownChunker(10, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,50 @@
+package io.aegisrag.retrieval.graph;
+
+import io.aegisrag.core.document.Chunk;
+import io.aegisrag.core.document.DocumentId;
+import io.aegisrag.core.graph.Entity;
+import io.aegisrag.core.graph.Relation;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EntityExtractorTest {
+
+    private final EntityExtractor extractor = new EntityExtractor();
+
+    @Test
+    void should_find_capitalised_names_acronyms_and_camel_case() {
+        assertThat(extractor.names("We index chunks with Apache Lucene and serve them from Open Liberty over REST using MicroProfile."))
+                .extracting(Entity::name)
+                .containsExactly("Apache Lucene", "Open Liberty", "REST", "MicroProfile");
+    }
+
+    @Test
+    void should_not_take_function_words_that_open_a_sentence_for_names() {
+        assertThat(extractor.names("The index is small. It fits in memory.")).isEmpty();
+        assertThat(extractor.names("The Danube is long.")).extracting(Entity::name).containsExactly("Danube");
+    }
+
+    @Test
+    void should_relate_entities_named_in_the_same_sentence_only() {
+        DocumentId id = DocumentId.random();
+        Chunk chunk = new Chunk(Chunk.idOf(id, 0), id, "t", "s", "", "Lucene runs on Java. Qdrant is written in Rust.", 0);
+
+        EntityExtractor.Extraction extraction = extractor.extract(List.of(chunk));
+
+        assertThat(extraction.entities()).extracting(Entity::id).containsExactly("lucene", "java", "qdrant", "rust");
+        assertThat(extraction.relations()).containsExactly(
+                new Relation("lucene", "java", "related_to", chunk.id()),
+                new Relation("qdrant", "rust", "related_to", chunk.id()));
+    }
+
+    @Test
+    void should_mention_an_entity_once_per_chunk() {
+        DocumentId id = DocumentId.random();
+        Chunk chunk = new Chunk(Chunk.idOf(id, 0), id, "t", "s", "", "Lucene is fast. Lucene is mature.", 0);
+
+        assertThat(extractor.extract(List.of(chunk)).mentions()).hasSize(1);
+    }
+}
