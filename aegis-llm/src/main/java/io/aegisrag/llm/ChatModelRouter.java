@@ -19,7 +19,11 @@ public class ChatModelRouter {
     @Inject
     public ChatModelRouter(@Any Instance<ChatModel> models,
                            @ConfigProperty(name = ConfigKeys.LLM_PROVIDER, defaultValue = "extractive") String provider) {
-        List<ChatModel> all = models.stream().toList();
+        this(models.stream().toList(), provider);
+    }
+
+    /** @throws IllegalStateException when no model serves {@code provider} */
+    public ChatModelRouter(List<ChatModel> all, String provider) {
         this.active = all.stream()
                 .filter(model -> model.provider().equals(provider))
                 .findFirst()

@@ -15,9 +15,11 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The embedded {@link ChatModel}: no language model, it answers with the sentences of the contexts
- * that share the most content words with the question, each followed by the {@code [n]} of its
- * context. Needs nothing installed and never invents a word.
+ * The embedded {@link ChatModel}: no language model, it answers with up to three sentences of the
+ * contexts that share the most content words with the question (at least half as many as the best
+ * sentence), in context order, each followed by the {@code [n]} of its context. When no sentence
+ * shares a word, it quotes the first sentence of the best context. Needs nothing installed and never
+ * invents a word.
  */
 @ApplicationScoped
 @TrackedLlmCall
@@ -52,8 +54,9 @@ public class ExtractiveChatModel implements ChatModel {
                 }
             }
         }
+        int best = candidates.stream().mapToInt(Candidate::overlap).max().orElse(0);
         List<Candidate> chosen = candidates.stream()
-                .filter(candidate -> candidate.overlap() > 0)
+                .filter(candidate -> candidate.overlap() > 0 && candidate.overlap() * 2 > best)
                 .sorted(Comparator.comparingInt((Candidate c) -> -c.overlap())
                         .thenComparingInt(Candidate::contextNumber)
                         .thenComparingInt(Candidate::position))

@@ -1,0 +1,61 @@
+package io.aegisrag.retrieval.embedding;
+
+import io.aegisrag.core.port.EmbeddingModel;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CachingEmbeddingModelTest {
+
+    /** Embeds a text as {length, first char}; records the batches it was sent. */
+    static final class RecordingModel implements EmbeddingModel {
+        final List<List<String>> batches = new ArrayList<>();
+
+        @Override
+        public List<float[]> embedAll(List<String> texts) {
+            batches.add(List.copyOf(texts));
+            return texts.stream().map(t -> new float[]{t.length(), t.charAt(0)}).toList();
+        }
+
+        @Override
+        public int dimension() {
+            return 2;
+        }
+
+        @Override
+        public String serviceName() {
+            return "recording";
+        }
+
+        @Override
+        public boolean isAvailable() {
+            return true;
+        }
+    }
+
+    private final RecordingModel model = new RecordingModel();
+    private final CachingEmbeddingModel caching = new CachingEmbeddingModel(model, new EmbeddingCache(100), 2);
+
+    @Test
+    void should_send_only_misses_to_the_model_in_batches_and_keep_the_order() {
+        caching.embed("bb");
+
+        List<float[]> vectors = caching.embedAll(List.of("a", "bb", "ccc", "dddd", "eeeee"));
+
+        assertThat(model.batches).containsExactly(List.of("bb"), List.of("a", "ccc"), List.of("dddd", "eeeee"));
+        assertThat(vectors).extracting(v -> (int) v[0]).containsExactly(1, 2, 3, 4, 5);
+    }
+
+    @Test
+    void should_not_call_the_model_when_every_text_is_cached() {
+        caching.embedAll(List.of("x", "y"));
+        model.batches.clear();
+
+        caching.embedAll(List.of("y", "x"));
+
+        assertThat(model.batches).isEmpty();
+    }
+}

@@ -1,0 +1,129 @@
+package io.aegisrag.retrieval.search;
+
+import io.aegisrag.core.document.Chunk;
+import io.aegisrag.core.document.ChunkHit;
+import io.aegisrag.core.document.DocumentId;
+import io.aegisrag.core.error.AegisException;
+import io.aegisrag.core.error.ErrorType;
+import io.aegisrag.core.query.Context;
+import io.aegisrag.core.query.Intent;
+import io.aegisrag.core.query.Retriever;
+import io.aegisrag.observability.testing.IsolatedMetrics;
+import io.aegisrag.observability.testing.PrometheusScrape;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.IntFunction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class HybridRetrieverTest {
+
+    private static final DocumentId DOC = DocumentId.random();
+    private final ExecutorService executor = Executors.newFixedThreadPool(3);
+    private final IsolatedMetrics isolated = new IsolatedMetrics();
+    private final CountDownLatch never = new CountDownLatch(1);
+
+    @AfterEach
+    void stop() {
+        executor.shutdownNow();
+    }
+
+    private static ChunkRetriever retriever(Retriever kind, IntFunction<List<ChunkHit>> results) {
+        return new ChunkRetriever() {
+            @Override
+            public Retriever kind() {
+                return kind;
+            }
+
+            @Override
+            public List<ChunkHit> retrieve(String query, int limit) {
+                return results.apply(limit);
+            }
+        };
+    }
+
+    private static List<ChunkHit> hits(String... ids) {
+        return Arrays.stream(ids).map(id -> new ChunkHit(new Chunk(id, DOC, "t", "s", "", id, 0), 1)).toList();
+    }
+
+    private HybridRetriever hybrid(long timeoutMillis, ChunkRetriever... retrievers) {
+        return new HybridRetriever(List.of(retrievers), executor, isolated.metrics(), 20, timeoutMillis);
+    }
+
+    @Test
+    void should_fuse_every_retriever_and_name_those_that_found_each_chunk() {
+        List<Context> contexts = hybrid(5_000,
+                retriever(Retriever.VECTOR, limit -> hits("a", "b")),
+                retriever(Retriever.BM25, limit -> hits("b", "c")),
+                retriever(Retriever.GRAPH, limit -> List.of()))
+                .retrieve("q", Intent.HYBRID, 2);
+
+        assertThat(contexts).extracting(c -> c.chunk().id()).containsExactly("b", "a");
+        assertThat(contexts.get(0).retrievers()).containsExactlyInAnyOrder(Retriever.VECTOR, Retriever.BM25);
+    }
+
+    @Test
+    void should_ask_each_retriever_for_at_least_twice_top_k_candidates() {
+        int[] asked = new int[1];
+        hybrid(5_000, retriever(Retriever.VECTOR, limit -> {
+            asked[0] = limit;
+            return List.of();
+        })).retrieve("q", Intent.VECTOR, 15);
+
+        assertThat(asked[0]).isEqualTo(30);
+    }
+
+    @Test
+    void should_leave_out_a_failing_retriever_and_count_its_error() {
+        PrometheusScrape before = isolated.scrape();
+
+        List<Context> contexts = hybrid(5_000,
+                retriever(Retriever.VECTOR, limit -> hits("a")),
+                retriever(Retriever.BM25, limit -> {
+                    throw new AegisException(ErrorType.DATABASE_ERROR, "index is gone");
+                }))
+                .retrieve("q", Intent.VECTOR, 5);
+
+        assertThat(contexts).extracting(c -> c.chunk().id()).containsExactly("a");
+        assertThat(isolated.scrape().increaseSince(before, "aegis_errors_total", Map.of("error_type", "database_error"))).isEqualTo(1);
+    }
+
+    @Test
+    void should_give_up_on_a_retriever_that_overruns_the_timeout() {
+        PrometheusScrape before = isolated.scrape();
+
+        List<Context> contexts = hybrid(200,
+                retriever(Retriever.VECTOR, limit -> hits("a")),
+                retriever(Retriever.GRAPH, limit -> {
+                    try {
+                        never.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return hits("late");
+                }))
+                .retrieve("q", Intent.VECTOR, 5);
+
+        assertThat(contexts).extracting(c -> c.chunk().id()).containsExactly("a");
+        assertThat(isolated.scrape().increaseSince(before, "aegis_errors_total", Map.of("error_type", "timeout"))).isEqualTo(1);
+    }
+
+    @Test
+    void should_fail_with_the_cause_when_every_retriever_failed() {
+        assertThatThrownBy(() -> hybrid(5_000,
+                retriever(Retriever.VECTOR, limit -> {
+                    throw new AegisException(ErrorType.DATABASE_ERROR, "down");
+                }))
+                .retrieve("q", Intent.VECTOR, 5))
+                .isInstanceOf(AegisException.class)
+                .satisfies(e -> assertThat(((AegisException) e).errorType()).isEqualTo(ErrorType.DATABASE_ERROR));
+    }
+}
