@@ -1,0 +1,133 @@
+package it.io.aegisrag.coordinator;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class QueryIT {
+
+    private static String liberty;
+    private static String lucene;
+    private static String redis;
+
+    @BeforeAll
+    static void ingestCorpus() {
+        liberty = Corpus.ingest("Open Liberty guide", Corpus.LIBERTY);
+        lucene = Corpus.ingest("Lucene vector search", Corpus.LUCENE);
+        redis = Corpus.ingest("Redis caching", Corpus.REDIS);
+    }
+
+    @AfterAll
+    static void deleteCorpus() {
+        Corpus.deleteAll();
+    }
+
+    private static JsonObject ask(JsonObject body) {
+        AegisClient.Reply reply = AegisClient.postJson("/api/v1/query", body);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        assertThat(reply.contentType()).startsWith("application/json");
+        return reply.json();
+    }
+
+    private static JsonObject ask(String question) {
+        return ask(Json.createObjectBuilder().add("query", question).build());
+    }
+
+    private static String topDocument(JsonObject answer) {
+        return answer.getJsonArray("sources").getJsonObject(0).getString("document_id");
+    }
+
+    @Test
+    void should_answer_from_the_document_that_holds_the_answer_and_cite_it() {
+        JsonObject answer = ask("Which file lists the features that Liberty loads?");
+
+        assertThat(answer.getString("answer")).contains("server.xml").contains("[1]");
+        assertThat(topDocument(answer)).isEqualTo(liberty);
+        assertThat(answer.getString("intent")).isEqualTo("vector");
+        assertThat(answer.getString("model")).isEqualTo("extractive");
+    }
+
+    @Test
+    void should_find_the_tuning_parameter_in_the_lucene_document() {
+        JsonObject answer = ask("What does the maxConn parameter of HNSW control?");
+
+        assertThat(answer.getString("answer")).contains("maxConn").contains("neighbours");
+        assertThat(topDocument(answer)).isEqualTo(lucene);
+    }
+
+    @Test
+    void should_name_the_eviction_policy_from_the_redis_document() {
+        JsonObject answer = ask("Which eviction policy removes the least recently used keys?");
+
+        assertThat(answer.getString("answer")).contains("allkeys-lru");
+        assertThat(topDocument(answer)).isEqualTo(redis);
+    }
+
+    @Test
+    void should_describe_each_source_with_its_text_score_and_retrievers() {
+        JsonObject answer = ask(Json.createObjectBuilder().add("query", "How does BM25 rank keyword matches?").add("top_k", 2).build());
+
+        assertThat(answer.getJsonArray("sources")).hasSize(2);
+        JsonObject first = answer.getJsonArray("sources").getJsonObject(0);
+        assertThat(first.getString("id")).startsWith(first.getString("document_id") + "#");
+        assertThat(first.getString("text")).contains("BM25");
+        assertThat(first.getString("title")).isEqualTo("Lucene vector search");
+        assertThat(first.getJsonNumber("score").doubleValue()).isPositive();
+        assertThat(first.getJsonArray("retrievers").getValuesAs(JsonString::getString)).contains("vector", "bm25");
+    }
+
+    @Test
+    void should_cite_only_sources_it_returned() {
+        JsonObject answer = ask("What are the default HTTP and HTTPS ports?");
+
+        Matcher citation = Pattern.compile("\\[(\\d+)]").matcher(answer.getString("answer"));
+        int sources = answer.getJsonArray("sources").size();
+        assertThat(citation.find()).isTrue();
+        do {
+            assertThat(Integer.parseInt(citation.group(1))).isBetween(1, sources);
+        } while (citation.find());
+        assertThat(answer.getString("answer")).contains("9080");
+    }
+
+    @Test
+    void should_report_the_latency_of_every_stage() {
+        JsonObject latency = ask("What is HNSW?").getJsonObject("latency_ms");
+
+        assertThat(latency.keySet()).containsExactlyInAnyOrder("intent_classification", "retrieval", "generation", "total");
+        double total = latency.getJsonNumber("total").doubleValue();
+        for (String stage : List.of("intent_classification", "retrieval", "generation")) {
+            assertThat(latency.getJsonNumber(stage).doubleValue()).isNotNegative().isLessThanOrEqualTo(total);
+        }
+    }
+
+    @Test
+    void should_route_relationship_questions_to_the_graph() {
+        JsonObject answer = ask("How is Lettuce related to Redis?");
+
+        assertThat(answer.getString("intent")).isEqualTo("graph");
+        assertThat(topDocument(answer)).isEqualTo(redis);
+        assertThat(answer.getJsonArray("sources").getJsonObject(0).getJsonArray("retrievers").getValuesAs(JsonString::getString))
+                .contains("graph");
+    }
+
+    @Test
+    void should_use_the_mode_the_caller_forces() {
+        JsonObject answer = ask(Json.createObjectBuilder().add("query", "What is HNSW?").add("mode", "hybrid").build());
+
+        assertThat(answer.getString("intent")).isEqualTo("hybrid");
+    }
+
+    @Test
+    void should_give_a_distinct_id_to_every_query() {
+        assertThat(ask("What is HNSW?").getString("query_id")).isNotEqualTo(ask("What is HNSW?").getString("query_id"));
+    }
+}
