@@ -38,6 +38,9 @@ public interface VectorStore extends BackingService {
     /** The {@code k} chunks that best match {@code text} by BM25, best first. */
     List<ChunkHit> searchByKeywords(String text, int k);
 
+    /** The chunks of one document, in order; empty when the store does not hold it. */
+    List<Chunk> chunksOf(DocumentId id);
+
     /** The chunks with these ids that the store holds, in no particular order. */
     List<Chunk> chunks(Collection<String> chunkIds);
 

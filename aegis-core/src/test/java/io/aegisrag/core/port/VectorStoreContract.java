@@ -174,6 +174,14 @@ public abstract class VectorStoreContract {
     }
 
     @Test
+    void should_return_the_chunks_of_one_document_in_order() {
+        addTwoDocuments();
+
+        assertThat(store.chunksOf(rivers.id())).extracting(Chunk::position).containsExactly(0, 1);
+        assertThat(store.chunksOf(DocumentId.random())).isEmpty();
+    }
+
+    @Test
     void should_answer_its_probe_when_open() {
         assertThat(store.isAvailable()).isTrue();
         assertThat(store.serviceName()).isNotBlank();

@@ -9,12 +9,16 @@ import io.aegisrag.core.port.GraphStore;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** {@link GraphStore} held in the JVM: entities, mentions and relations indexed by document. */
+/**
+ * {@link GraphStore} held in the JVM: entities, mentions and relations indexed by document. Adding a
+ * document indexes it incrementally; removing one rebuilds the indexes from the remaining documents.
+ */
 public final class InMemoryGraphStore implements GraphStore {
 
     private record DocumentGraph(List<Mention> mentions, List<Relation> relations) {
@@ -30,8 +34,9 @@ public final class InMemoryGraphStore implements GraphStore {
     @Override
     public synchronized void addDocument(DocumentId documentId, List<Mention> mentions, List<Relation> relations) {
         removeDocument(documentId);
-        documents.put(documentId, new DocumentGraph(List.copyOf(mentions), List.copyOf(relations)));
-        rebuildIndexes();
+        DocumentGraph graph = new DocumentGraph(List.copyOf(mentions), List.copyOf(new LinkedHashSet<>(relations)));
+        documents.put(documentId, graph);
+        index(graph);
     }
 
     @Override
@@ -93,19 +98,20 @@ public final class InMemoryGraphStore implements GraphStore {
         mentionCounts.clear();
         chunksByEntity.clear();
         neighborsByEntity.clear();
-        Set<Relation> relations = new HashSet<>();
-        for (DocumentGraph graph : documents.values()) {
-            for (Mention mention : graph.mentions()) {
-                entities.putIfAbsent(mention.entity().id(), mention.entity());
-                mentionCounts.merge(mention.entity().id(), 1, Integer::sum);
-                chunksByEntity.computeIfAbsent(mention.entity().id(), id -> new HashSet<>()).add(mention.chunkId());
-            }
-            for (Relation relation : graph.relations()) {
-                relations.add(relation);
-                neighborsByEntity.computeIfAbsent(relation.sourceId(), id -> new HashSet<>()).add(relation.targetId());
-                neighborsByEntity.computeIfAbsent(relation.targetId(), id -> new HashSet<>()).add(relation.sourceId());
-            }
+        relationCount = 0;
+        documents.values().forEach(this::index);
+    }
+
+    private void index(DocumentGraph graph) {
+        for (Mention mention : graph.mentions()) {
+            entities.putIfAbsent(mention.entity().id(), mention.entity());
+            mentionCounts.merge(mention.entity().id(), 1, Integer::sum);
+            chunksByEntity.computeIfAbsent(mention.entity().id(), id -> new HashSet<>()).add(mention.chunkId());
         }
-        relationCount = relations.size();
+        for (Relation relation : graph.relations()) {
+            neighborsByEntity.computeIfAbsent(relation.sourceId(), id -> new HashSet<>()).add(relation.targetId());
+            neighborsByEntity.computeIfAbsent(relation.targetId(), id -> new HashSet<>()).add(relation.sourceId());
+        }
+        relationCount += graph.relations().size();
     }
 }

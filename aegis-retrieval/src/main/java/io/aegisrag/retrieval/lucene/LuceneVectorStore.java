@@ -48,6 +48,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -178,6 +179,16 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
     public List<ChunkHit> searchByKeywords(String text, int k) {
         Query keywords = new QueryBuilder(analyzer).createBooleanQuery(TEXT, text, BooleanClause.Occur.SHOULD);
         return keywords == null ? List.of() : hits(chunkQuery(keywords), k);
+    }
+
+    @Override
+    public List<Chunk> chunksOf(DocumentId id) {
+        Query ofDocument = chunkQuery(new TermQuery(new Term(DOCUMENT_ID, id.value())));
+        int count = search(searcher -> searcher.count(ofDocument));
+        return count == 0 ? List.of() : hits(ofDocument, count).stream()
+                .map(ChunkHit::chunk)
+                .sorted(Comparator.comparingInt(Chunk::position))
+                .toList();
     }
 
     @Override
