@@ -1,0 +1,73 @@
+package io.aegisrag.deploy;
+
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ComposeFileTest {
+
+    private static final String COMPOSE = "docker-compose.dgx-spark.yml";
+
+    @Test
+    void should_pass_docker_compose_config() {
+        ExternalTool.Result result = ExternalTool.run(DeployFiles.deploy(), "docker-compose", "-f", COMPOSE, "config", "--quiet");
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> services() throws IOException {
+        Map<String, Object> compose = new Yaml().load(Files.readString(DeployFiles.resolve(COMPOSE)));
+        return (Map<String, Map<String, Object>>) compose.get("services");
+    }
+
+    @Test
+    void should_run_the_whole_stack_with_health_checks_and_restart_policies() throws IOException {
+        Map<String, Map<String, Object>> services = services();
+
+        assertThat(services.keySet()).contains("aegisrag", "qdrant", "neo4j", "redis", "ollama", "prometheus", "alertmanager", "grafana");
+        services.forEach((name, service) -> {
+            assertThat(service).as(name).containsKey("restart");
+            if (!service.containsKey("profiles")) {
+                assertThat(service).as(name).containsKey("healthcheck");
+            }
+            String image = (String) service.get("image");
+            if (!name.equals("aegisrag")) {
+                assertThat(image).as(name).contains(":").doesNotEndWith(":latest");
+            }
+        });
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void should_keep_every_store_on_a_volume_and_give_ollama_the_gpu() throws IOException {
+        Map<String, Map<String, Object>> services = services();
+
+        for (String store : List.of("aegisrag", "qdrant", "neo4j", "redis", "ollama", "prometheus", "alertmanager", "grafana")) {
+            assertThat((List<String>) services.get(store).get("volumes")).as(store).isNotEmpty();
+        }
+        Map<String, Object> reservations = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
+                services.get("ollama").get("deploy")).get("resources")).get("reservations");
+        assertThat((List<Map<String, Object>>) reservations.get("devices")).singleElement()
+                .satisfies(device -> assertThat(device).containsEntry("driver", "nvidia").containsEntry("count", 1));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void should_point_the_app_at_the_compose_services_and_build_it_from_the_repository() throws IOException {
+        Map<String, Object> app = services().get("aegisrag");
+
+        assertThat((Map<String, Object>) app.get("build")).containsEntry("dockerfile", "deploy/app/Dockerfile");
+        assertThat(DeployFiles.resolve("app/Dockerfile")).isRegularFile();
+        assertThat((Map<String, String>) app.get("environment")).containsEntry("AEGIS_QDRANT_URL", "http://qdrant:6333")
+                .containsEntry("AEGIS_NEO4J_URI", "bolt://neo4j:7687")
+                .containsEntry("AEGIS_REDIS_URL", "redis://redis:6379")
+                .containsEntry("AEGIS_OLLAMA_URL", "http://ollama:11434");
+    }
+}
