@@ -10,8 +10,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Times the annotated method into {@code aegis_query_latency_seconds{stage=value}} and counts, once,
- * any failure that escapes it in {@code aegis_errors_total{error_type}}.
+ * Times the annotated method into {@code aegis_query_latency_seconds{stage=value}}, traces it as a
+ * span named after the stage, and counts, once, any failure that escapes it in
+ * {@code aegis_errors_total{error_type}}.
  */
 @Inherited
 @InterceptorBinding

@@ -27,7 +27,8 @@ class InterceptorsTest {
     @WeldSetup
     WeldInitiator weld = WeldInitiator.from(AegisMetrics.class, MetricRegistryProducer.class,
                     TrackedStageInterceptor.class, TrackedCacheInterceptor.class, TrackedLlmCallInterceptor.class,
-                    TrackedBeans.Stages.class, TrackedBeans.Outer.class, TrackedBeans.Cache.class, TrackedBeans.Model.class)
+                    TrackedBeans.Stages.class, TrackedBeans.Outer.class, TrackedBeans.Cache.class, TrackedBeans.Model.class,
+                    RecordingStageTracer.class)
             .build();
 
     @Inject
@@ -41,6 +42,9 @@ class InterceptorsTest {
 
     @Inject
     TrackedBeans.Model model;
+
+    @Inject
+    RecordingStageTracer tracer;
 
     private PrometheusScrape before;
 
@@ -110,6 +114,17 @@ class InterceptorsTest {
         assertThat(scrape.increaseSince(before, "aegis_llm_tokens_total", with(fake, "direction", "completion"))).isEqualTo(3);
         assertThat(scrape.increaseSince(before, "aegis_llm_latency_seconds_count", Map.of("provider", "fake"))).isEqualTo(2);
         assertThat(scrape.increaseSince(before, "aegis_errors_total", Map.of("error_type", "llm_error"))).isEqualTo(1);
+    }
+
+    @Test
+    void should_trace_each_stage_in_a_span_that_ends_and_records_the_failure() {
+        stages.search("q");
+        assertThatThrownBy(() -> outer.searchAndFail()).isInstanceOf(AegisException.class);
+
+        assertThat(tracer.events()).containsExactly(
+                "vector", "vector closed",
+                "retrieval", "bm25", "bm25 failed: failed on purpose", "bm25 closed",
+                "retrieval failed: failed on purpose", "retrieval closed");
     }
 
     private static Map<String, String> with(Map<String, String> labels, String key, String value) {

@@ -1,0 +1,23 @@
+package io.aegisrag.observability.tracing;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** The default {@link StageTracer}: no spans. */
+@ApplicationScoped
+public class NoopStageTracer implements StageTracer {
+
+    private static final StageSpan NO_SPAN = new StageSpan() {
+        @Override
+        public void failed(Throwable failure) {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    @Override
+    public StageSpan start(String stage) {
+        return NO_SPAN;
+    }
+}
