@@ -4,12 +4,15 @@ import io.aegisrag.observability.tracing.StageTracer;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
+
+import java.util.concurrent.Callable;
 
 /**
  * Traces every tracked stage as an OpenTelemetry span named {@code aegis.<stage>}, a child of the
@@ -29,6 +32,11 @@ public class OpenTelemetryStageTracer implements StageTracer {
 
     protected OpenTelemetryStageTracer() {
         this(null);
+    }
+
+    @Override
+    public <T> Callable<T> inCurrentTrace(Callable<T> task) {
+        return Context.current().wrap(task);
     }
 
     @Override

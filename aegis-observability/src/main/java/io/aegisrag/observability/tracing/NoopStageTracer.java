@@ -2,6 +2,8 @@ package io.aegisrag.observability.tracing;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.concurrent.Callable;
+
 /** The default {@link StageTracer}: no spans. */
 @ApplicationScoped
 public class NoopStageTracer implements StageTracer {
@@ -19,5 +21,10 @@ public class NoopStageTracer implements StageTracer {
     @Override
     public StageSpan start(String stage) {
         return NO_SPAN;
+    }
+
+    @Override
+    public <T> Callable<T> inCurrentTrace(Callable<T> task) {
+        return task;
     }
 }

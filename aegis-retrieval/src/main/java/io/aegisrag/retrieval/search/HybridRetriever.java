@@ -9,6 +9,7 @@ import io.aegisrag.core.query.Intent;
 import io.aegisrag.core.query.Retriever;
 import io.aegisrag.observability.metrics.AegisMetrics;
 import io.aegisrag.observability.metrics.ErrorClassifier;
+import io.aegisrag.observability.tracing.StageTracer;
 import io.aegisrag.retrieval.fusion.ReciprocalRankFusion;
 import io.aegisrag.retrieval.fusion.RetrieverWeights;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,29 +41,31 @@ public class HybridRetriever {
     private final List<ChunkRetriever> retrievers;
     private final ExecutorService executor;
     private final AegisMetrics metrics;
+    private final StageTracer tracer;
     private final ReciprocalRankFusion fusion = new ReciprocalRankFusion(ReciprocalRankFusion.DEFAULT_K);
     private final int candidates;
     private final long timeoutMillis;
 
     @Inject
     public HybridRetriever(Instance<ChunkRetriever> retrievers, @RetrievalExecutor ExecutorService executor,
-                           AegisMetrics metrics,
+                           AegisMetrics metrics, StageTracer tracer,
                            @ConfigProperty(name = ConfigKeys.RETRIEVAL_CANDIDATES, defaultValue = "20") int candidates,
                            @ConfigProperty(name = ConfigKeys.RETRIEVAL_TIMEOUT_MS, defaultValue = "10000") long timeoutMillis) {
-        this(retrievers == null ? List.of() : retrievers.stream().toList(), executor, metrics, candidates, timeoutMillis);
+        this(retrievers == null ? List.of() : retrievers.stream().toList(), executor, metrics, tracer, candidates, timeoutMillis);
     }
 
     public HybridRetriever(List<ChunkRetriever> retrievers, ExecutorService executor, AegisMetrics metrics,
-                           int candidates, long timeoutMillis) {
+                           StageTracer tracer, int candidates, long timeoutMillis) {
         this.retrievers = retrievers;
         this.executor = executor;
         this.metrics = metrics;
+        this.tracer = tracer;
         this.candidates = candidates;
         this.timeoutMillis = timeoutMillis;
     }
 
     protected HybridRetriever() {
-        this(List.of(), null, null, 0, 0);
+        this(List.of(), null, null, null, 0, 0);
     }
 
     /** The {@code topK} best contexts for {@code query}, fused with the weights of {@code intent}. */
@@ -72,7 +75,7 @@ public class HybridRetriever {
         Map<Retriever, Future<List<ChunkHit>>> running = new EnumMap<>(Retriever.class);
         for (ChunkRetriever retriever : retrievers) {
             if (weights.getOrDefault(retriever.kind(), 0.0) > 0) {
-                running.put(retriever.kind(), executor.submit(() -> retriever.retrieve(query, limit)));
+                running.put(retriever.kind(), executor.submit(tracer.inCurrentTrace(() -> retriever.retrieve(query, limit))));
             }
         }
         Map<Retriever, List<ChunkHit>> rankings = new EnumMap<>(Retriever.class);

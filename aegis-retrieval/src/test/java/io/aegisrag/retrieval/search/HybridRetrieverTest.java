@@ -10,6 +10,7 @@ import io.aegisrag.core.query.Intent;
 import io.aegisrag.core.query.Retriever;
 import io.aegisrag.observability.testing.IsolatedMetrics;
 import io.aegisrag.observability.testing.PrometheusScrape;
+import io.aegisrag.observability.tracing.NoopStageTracer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -55,7 +56,7 @@ class HybridRetrieverTest {
     }
 
     private HybridRetriever hybrid(long timeoutMillis, ChunkRetriever... retrievers) {
-        return new HybridRetriever(List.of(retrievers), executor, isolated.metrics(), 20, timeoutMillis);
+        return new HybridRetriever(List.of(retrievers), executor, isolated.metrics(), new NoopStageTracer(), 20, timeoutMillis);
     }
 
     @Test
