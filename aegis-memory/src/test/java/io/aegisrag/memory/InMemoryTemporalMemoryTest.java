@@ -1,12 +1,33 @@
 package io.aegisrag.memory;
 
+import io.aegisrag.core.memory.Fact;
+import io.aegisrag.core.memory.FactType;
 import io.aegisrag.core.port.TemporalMemory;
 import io.aegisrag.core.port.TemporalMemoryContract;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class InMemoryTemporalMemoryTest extends TemporalMemoryContract {
 
     @Override
     protected TemporalMemory createMemory() {
         return new InMemoryTemporalMemory();
+    }
+
+    @Test
+    void should_not_close_a_fact_when_the_same_content_is_recorded_again() {
+        InMemoryTemporalMemory memory = new InMemoryTemporalMemory();
+        Instant jan = Instant.parse("2026-01-01T00:00:00Z");
+        Instant feb = Instant.parse("2026-02-01T00:00:00Z");
+
+        memory.record(new Fact("1", FactType.SEMANTIC, "alice", "works at Acme", jan, null, jan), true);
+        memory.record(new Fact("2", FactType.SEMANTIC, "alice", "works at Acme", feb, null, feb), true);
+
+        assertThat(memory.factsAt(Instant.parse("2026-03-01T00:00:00Z"), Optional.of("alice"), Optional.empty()))
+                .extracting(Fact::id).containsExactly("1", "2");
     }
 }

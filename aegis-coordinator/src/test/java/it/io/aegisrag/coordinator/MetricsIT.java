@@ -32,11 +32,7 @@ class MetricsIT {
         PrometheusScrape scrape = AegisClient.scrape();
 
         for (MetricName metric : MetricName.values()) {
-            String type = switch (metric.type()) {
-                case COUNTER -> "counter";
-                case TIMER -> "histogram";
-                case GAUGE -> "gauge";
-            };
+            String type = metric.type().prometheusType();
             assertThat(scrape.declares(metric.exportedName(), type)).as("# TYPE %s %s", metric.exportedName(), type).isTrue();
         }
         assertThat(scrape.samples("aegis_queries_total", Map.of("mp_scope", "application"))).hasSize(4);

@@ -27,8 +27,20 @@ public enum MetricName {
     GRAPH_RELATIONS("aegis_graph_relations_count", Type.GAUGE, "Relations held by the graph store", "store"),
     SERVICE_UP("aegis_service_up", Type.GAUGE, "1 when the backing service answers its probe", "service");
 
-    /** How a metric is registered. */
-    public enum Type { COUNTER, TIMER, GAUGE }
+    /** How a metric is registered, and the {@code # TYPE} Prometheus shows for it. */
+    public enum Type {
+        COUNTER("counter"), TIMER("histogram"), GAUGE("gauge");
+
+        private final String prometheusType;
+
+        Type(String prometheusType) {
+            this.prometheusType = prometheusType;
+        }
+
+        public String prometheusType() {
+            return prometheusType;
+        }
+    }
 
     private final String registeredName;
     private final Type type;

@@ -60,11 +60,7 @@ class AegisMetricsTest {
         PrometheusScrape scrape = scrape();
 
         for (MetricName metric : MetricName.values()) {
-            String type = switch (metric.type()) {
-                case COUNTER -> "counter";
-                case TIMER -> "histogram";
-                case GAUGE -> "gauge";
-            };
+            String type = metric.type().prometheusType();
             assertThat(scrape.declares(metric.exportedName(), type)).as("%s is exported as a %s", metric.exportedName(), type).isTrue();
         }
         for (ErrorType type : ErrorType.values()) {
