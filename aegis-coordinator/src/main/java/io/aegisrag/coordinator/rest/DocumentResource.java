@@ -6,13 +6,10 @@ import io.aegisrag.coordinator.ingest.IngestionService;
 import io.aegisrag.core.document.Document;
 import io.aegisrag.core.document.DocumentSummary;
 import io.aegisrag.core.document.Page;
-import jakarta.enterprise.context.ApplicationScoped;
 import io.aegisrag.core.error.InvalidInputException;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Valid;
-import jakarta.validation.Validator;
+import jakarta.json.JsonObject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -25,14 +22,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** {@code /api/v1/documents}: ingest (JSON, Markdown or plain text), list, read, delete. */
 @Path("/documents")
@@ -59,7 +58,7 @@ public class DocumentResource {
     IngestionService documents;
 
     @Inject
-    Validator validator;
+    RequestValidator validator;
 
     @Context
     UriInfo uriInfo;
@@ -67,20 +66,18 @@ public class DocumentResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Ingest a document given as JSON")
-    public Response ingest(@NotNull(message = "must be a JSON object") @Valid DocumentRequest body) {
-        return created(documents.ingest(body));
+    @RequestBody(content = @Content(schema = @Schema(implementation = DocumentRequest.class)))
+    public Response ingest(@NotNull(message = "must be a JSON object") JsonObject body) {
+        JsonFields fields = JsonFields.of(body);
+        return created(documents.ingest(validator.valid(new DocumentRequest(fields.string("title"), fields.string("source"),
+                fields.string("text"), fields.strings("metadata")))));
     }
 
     @POST
     @Consumes({"text/markdown", MediaType.TEXT_PLAIN})
     @Operation(summary = "Ingest a Markdown or plain-text document; title and source as query parameters")
     public Response ingestText(String text, @QueryParam("title") String title, @QueryParam("source") String source) {
-        DocumentRequest body = new DocumentRequest(title, source, text, null);
-        Set<ConstraintViolation<DocumentRequest>> violations = validator.validate(body);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
-        return created(documents.ingest(body));
+        return created(documents.ingest(validator.valid(new DocumentRequest(title, source, text, null))));
     }
 
     @GET

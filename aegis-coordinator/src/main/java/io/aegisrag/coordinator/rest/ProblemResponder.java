@@ -5,6 +5,7 @@ import io.aegisrag.core.error.InvalidInputException;
 import io.aegisrag.observability.metrics.AegisMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -57,11 +59,16 @@ public class ProblemResponder {
         if (type == ErrorType.INTERNAL_ERROR) {
             return "the request could not be completed; the server log has the details";
         }
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root && root.getMessage() == null) {
-            root = root.getCause();
+        Optional<Throwable> json = jsonFailure(failure);
+        if (json.isPresent()) {
+            return "the request body is not the JSON expected: " + json.get().getMessage().replaceFirst("^Internal error: ", "");
         }
-        return root.getMessage() == null ? type.title() : root.getMessage();
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                return t.getMessage();
+            }
+        }
+        return type == ErrorType.VALIDATION_ERROR ? "the request body is not the JSON object this endpoint expects" : type.title();
     }
 
     private static List<Problem.FieldError> fieldErrors(Throwable failure) {
@@ -75,6 +82,16 @@ public class ProblemResponder {
                     .toList();
         }
         return List.of();
+    }
+
+    /** The JSON parsing failure behind {@code failure}, if that is what it is. */
+    private static Optional<Throwable> jsonFailure(Throwable failure) {
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof JsonException && t.getMessage() != null) {
+                return Optional.of(t);
+            }
+        }
+        return Optional.empty();
     }
 
     private static String fieldOf(ConstraintViolation<?> violation) {

@@ -5,7 +5,7 @@ import io.aegisrag.coordinator.query.QueryResult;
 import io.aegisrag.coordinator.query.QueryService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
+import jakarta.json.JsonObject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -13,6 +13,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /** {@code POST /api/v1/query}. */
 @Path("/query")
@@ -22,11 +25,17 @@ public class QueryResource {
     @Inject
     QueryService queries;
 
+    @Inject
+    RequestValidator validator;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Answer a question from the indexed documents, citing them as [n]")
-    public QueryResult query(@NotNull(message = "must be a JSON object") @Valid QueryRequest body) {
-        return queries.query(body);
+    @RequestBody(content = @Content(schema = @Schema(implementation = QueryRequest.class)))
+    public QueryResult query(@NotNull(message = "must be a JSON object") JsonObject body) {
+        JsonFields fields = JsonFields.of(body);
+        return queries.query(validator.valid(new QueryRequest(fields.string("query"), fields.string("mode"),
+                fields.integer("top_k"), fields.string("session_id"), fields.string("model"))));
     }
 }

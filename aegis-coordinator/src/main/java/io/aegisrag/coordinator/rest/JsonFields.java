@@ -1,0 +1,73 @@
+package io.aegisrag.coordinator.rest;
+
+import io.aegisrag.core.error.InvalidInputException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads a request body field by field, so that a field of the wrong type is named in the 400 it
+ * causes. Absent and {@code null} fields read as {@code null}; unknown fields are ignored.
+ */
+final class JsonFields {
+
+    private final JsonObject json;
+
+    private JsonFields(JsonObject json) {
+        this.json = json;
+    }
+
+    static JsonFields of(JsonObject json) {
+        return new JsonFields(json);
+    }
+
+    String string(String name) {
+        JsonValue value = present(name);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof JsonString string) {
+            return string.getString();
+        }
+        throw new InvalidInputException(name, "must be a string, got " + value.getValueType().name().toLowerCase(Locale.ROOT));
+    }
+
+    Integer integer(String name) {
+        JsonValue value = present(name);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof JsonNumber number && number.isIntegral() && number.bigIntegerValue().bitLength() < 32) {
+            return number.intValue();
+        }
+        throw new InvalidInputException(name, "must be an integer, got " + value);
+    }
+
+    Map<String, String> strings(String name) {
+        JsonValue value = present(name);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof JsonObject object)) {
+            throw new InvalidInputException(name, "must be an object of strings");
+        }
+        Map<String, String> strings = new LinkedHashMap<>();
+        object.forEach((key, entry) -> {
+            if (!(entry instanceof JsonString string)) {
+                throw new InvalidInputException(name + "." + key, "must be a string");
+            }
+            strings.put(key, string.getString());
+        });
+        return strings;
+    }
+
+    private JsonValue present(String name) {
+        JsonValue value = json.get(name);
+        return value == null || value.getValueType() == JsonValue.ValueType.NULL ? null : value;
+    }
+}
