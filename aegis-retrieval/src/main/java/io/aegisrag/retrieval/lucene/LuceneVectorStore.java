@@ -13,9 +13,7 @@ import io.aegisrag.core.port.VectorStore;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.KnnFloatVectorField;
-import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
@@ -249,7 +247,6 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
         record.add(new StoredField(SOURCE, document.source()));
         record.add(new StoredField(DOCUMENT_TEXT, document.text()));
         long createdAt = document.createdAt().toEpochMilli();
-        record.add(new LongPoint(CREATED_AT, createdAt));
         record.add(new NumericDocValuesField(CREATED_AT, createdAt));
         record.add(new StoredField(CREATED_AT, createdAt));
         record.add(new StoredField(CHUNK_COUNT, chunkCount));
@@ -267,7 +264,6 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
         record.add(new StoredField(SOURCE, chunk.source()));
         record.add(new StoredField(SECTION, chunk.section()));
         record.add(new TextField(TEXT, chunk.text(), Field.Store.YES));
-        record.add(new IntPoint(POSITION, chunk.position()));
         record.add(new StoredField(POSITION, chunk.position()));
         record.add(new KnnFloatVectorField(VECTOR, embedded.vector(), VectorSimilarityFunction.COSINE));
         return record;
