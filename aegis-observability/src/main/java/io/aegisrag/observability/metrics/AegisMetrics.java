@@ -14,7 +14,9 @@ import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.Timer;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,7 +31,7 @@ import java.util.logging.Logger;
 
 /**
  * The metrics facade: the only class that talks to the MetricRegistry. Metric handles are cached per
- * label set, every series of {@link MetricName} with known label values is registered when the facade
+ * metric and label values (the value itself for one label, so the hot path allocates nothing), every series of {@link MetricName} with known label values is registered when the facade
  * starts (zero until used), and a failure to record is logged, never thrown into the business call.
  */
 @ApplicationScoped
@@ -40,13 +42,10 @@ public class AegisMetrics {
     private static final List<String> LLM_STATUSES = List.of("success", "error");
     private static final List<String> TOKEN_DIRECTIONS = List.of("prompt", "completion");
 
-    private record Series(MetricName name, List<String> labelValues) {
-    }
-
     private final MetricRegistry registry;
-    private final Map<Series, Counter> counters = new ConcurrentHashMap<>();
-    private final Map<Series, Timer> timers = new ConcurrentHashMap<>();
-    private final Map<Series, AtomicReference<DoubleSupplier>> gauges = new ConcurrentHashMap<>();
+    private final Map<MetricName, Map<Object, Counter>> counters = handles();
+    private final Map<MetricName, Map<Object, Timer>> timers = handles();
+    private final Map<MetricName, Map<Object, AtomicReference<DoubleSupplier>>> gauges = handles();
     private final Set<Throwable> countedFailures = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
     @Inject
@@ -99,20 +98,38 @@ public class AegisMetrics {
 
     /** Counts one answered query and records the latency of each stage it went through. */
     public void trackQuery(Intent intent, String model, Map<Stage, Duration> stageLatencies) {
-        safely(() -> counter(MetricName.QUERIES, intent.label(), model).inc());
-        stageLatencies.forEach((stage, latency) -> recordStage(stage.label(), latency));
+        try {
+            counter(MetricName.QUERIES, intent.label(), model).inc();
+        } catch (RuntimeException e) {
+            failedToRecord(e);
+        }
+        for (Map.Entry<Stage, Duration> latency : stageLatencies.entrySet()) {
+            recordStage(latency.getKey().label(), latency.getValue());
+        }
     }
 
     public void recordStage(String stage, Duration latency) {
-        safely(() -> timer(MetricName.QUERY_LATENCY, stage).update(latency));
+        try {
+            timer(MetricName.QUERY_LATENCY, stage).update(latency);
+        } catch (RuntimeException e) {
+            failedToRecord(e);
+        }
     }
 
     public void trackCacheHit(String cacheType) {
-        safely(() -> counter(MetricName.CACHE_HITS, cacheType).inc());
+        try {
+            counter(MetricName.CACHE_HITS, cacheType).inc();
+        } catch (RuntimeException e) {
+            failedToRecord(e);
+        }
     }
 
     public void trackCacheMiss(String cacheType) {
-        safely(() -> counter(MetricName.CACHE_MISSES, cacheType).inc());
+        try {
+            counter(MetricName.CACHE_MISSES, cacheType).inc();
+        } catch (RuntimeException e) {
+            failedToRecord(e);
+        }
     }
 
     /** Binds the memory facts gauge of {@code type} to a supplier that reads the store on each scrape. */
@@ -143,18 +160,24 @@ public class AegisMetrics {
     }
 
     public void trackError(ErrorType type) {
-        safely(() -> counter(MetricName.ERRORS, type.label()).inc());
+        try {
+            counter(MetricName.ERRORS, type.label()).inc();
+        } catch (RuntimeException e) {
+            failedToRecord(e);
+        }
     }
 
     /** Records one chat model call: its outcome, latency and, when it succeeded, its tokens. */
     public void trackLlmCall(String provider, String model, boolean succeeded, Duration latency,
                              long promptTokens, long completionTokens) {
-        safely(() -> {
+        try {
             counter(MetricName.LLM_REQUESTS, provider, model, succeeded ? "success" : "error").inc();
             timer(MetricName.LLM_LATENCY, provider).update(latency);
             counter(MetricName.LLM_TOKENS, provider, model, "prompt").inc(promptTokens);
             counter(MetricName.LLM_TOKENS, provider, model, "completion").inc(completionTokens);
-        });
+        } catch (RuntimeException e) {
+            failedToRecord(e);
+        }
     }
 
     private boolean markCounted(Throwable failure) {
@@ -174,22 +197,41 @@ public class AegisMetrics {
     }
 
     private Counter counter(MetricName metric, String... labelValues) {
-        return counters.computeIfAbsent(series(metric, labelValues),
-                s -> registry.counter(metadata(metric), tags(s)));
+        Map<Object, Counter> series = counters.get(metric);
+        Object key = key(labelValues);
+        Counter counter = series.get(key);
+        return counter != null ? counter
+                : series.computeIfAbsent(key, k -> registry.counter(metadata(metric), tags(metric, labelValues)));
     }
 
     private Timer timer(MetricName metric, String... labelValues) {
-        return timers.computeIfAbsent(series(metric, labelValues),
-                s -> registry.timer(metadata(metric), tags(s)));
+        Map<Object, Timer> series = timers.get(metric);
+        Object key = key(labelValues);
+        Timer timer = series.get(key);
+        return timer != null ? timer
+                : series.computeIfAbsent(key, k -> registry.timer(metadata(metric), tags(metric, labelValues)));
     }
 
     private AtomicReference<DoubleSupplier> gauge(MetricName metric, String... labelValues) {
-        return gauges.computeIfAbsent(series(metric, labelValues), s -> {
+        return gauges.get(metric).computeIfAbsent(key(labelValues), k -> {
             AtomicReference<DoubleSupplier> source = new AtomicReference<>(() -> 0);
             Function<AtomicReference<DoubleSupplier>, Double> read = AegisMetrics::readSafely;
-            registry.gauge(metadata(metric), source, read, tags(s));
+            registry.gauge(metadata(metric), source, read, tags(metric, labelValues));
             return source;
         });
+    }
+
+    /** One map of handles per metric, keyed by the label value (one label) or the list of them. */
+    private static <H> Map<MetricName, Map<Object, H>> handles() {
+        Map<MetricName, Map<Object, H>> handles = new EnumMap<>(MetricName.class);
+        for (MetricName metric : MetricName.values()) {
+            handles.put(metric, new ConcurrentHashMap<>());
+        }
+        return handles;
+    }
+
+    private static Object key(String[] labelValues) {
+        return labelValues.length == 1 ? labelValues[0] : Arrays.asList(labelValues);
     }
 
     private static Double readSafely(AtomicReference<DoubleSupplier> source) {
@@ -201,22 +243,18 @@ public class AegisMetrics {
         }
     }
 
-    private static Series series(MetricName metric, String... labelValues) {
-        if (labelValues.length != metric.labels().size()) {
-            throw new IllegalArgumentException(metric + " takes labels " + metric.labels());
-        }
-        return new Series(metric, List.of(labelValues));
-    }
-
     private static Metadata metadata(MetricName metric) {
         return Metadata.builder().withName(metric.registeredName()).withDescription(metric.description()).build();
     }
 
-    private static Tag[] tags(Series series) {
-        List<String> names = series.name().labels();
+    private static Tag[] tags(MetricName metric, String[] labelValues) {
+        List<String> names = metric.labels();
+        if (labelValues.length != names.size()) {
+            throw new IllegalArgumentException(metric + " takes labels " + names);
+        }
         Tag[] tags = new Tag[names.size()];
         for (int i = 0; i < tags.length; i++) {
-            tags[i] = new Tag(names.get(i), series.labelValues().get(i));
+            tags[i] = new Tag(names.get(i), labelValues[i]);
         }
         return tags;
     }
@@ -225,7 +263,11 @@ public class AegisMetrics {
         try {
             recording.run();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "could not record a metric; the call goes on", e);
+            failedToRecord(e);
         }
+    }
+
+    private static void failedToRecord(RuntimeException e) {
+        LOG.log(Level.WARNING, "could not record a metric; the call goes on", e);
     }
 }
