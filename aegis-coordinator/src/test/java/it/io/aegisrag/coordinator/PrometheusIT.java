@@ -90,11 +90,10 @@ class PrometheusIT {
         AegisClient.post("/api/v1/query", "application/json", "{\"query\":\"\"}");
         AegisClient.get("/api/v1/documents/3fa85f64-5717-4562-b3fc-2c963f66afa6");
 
-        await("Prometheus has scraped the traffic and evaluated the rules", () -> {
-            JsonArray rate = query("aegis:queries:rate5m > 0");
-            JsonArray cacheHits = query("sum(rate(aegis_cache_hits_total{cache_type=\"embedding\"}[1m])) > 0");
-            return !rate.isEmpty() && !cacheHits.isEmpty();
-        });
+        await("Prometheus has scraped the traffic and every recording rule has recorded it", () ->
+                !query("aegis:queries:rate5m > 0").isEmpty()
+                        && !query("sum(rate(aegis_cache_hits_total{cache_type=\"embedding\"}[1m])) > 0").isEmpty()
+                        && Rules.recordingRules().stream().noneMatch(rule -> query(rule.record()).isEmpty()));
     }
 
     @AfterAll
