@@ -25,9 +25,10 @@ public class StoreProducer {
     @ApplicationScoped
     VectorStore vectorStore(@ConfigProperty(name = ConfigKeys.VECTOR_PROVIDER, defaultValue = "lucene") String provider,
                             @ConfigProperty(name = ConfigKeys.DATA_DIR, defaultValue = "aegis-data") String dataDir,
+                            @ConfigProperty(name = ConfigKeys.HNSW_CANDIDATES, defaultValue = "100") int candidates,
                             EmbeddingModel embeddings) {
         return switch (provider) {
-            case "lucene" -> new LuceneVectorStore(Path.of(dataDir, "lucene"), embeddings.dimension());
+            case "lucene" -> new LuceneVectorStore(Path.of(dataDir, "lucene"), embeddings.dimension(), candidates);
             default -> throw new IllegalStateException(ConfigKeys.VECTOR_PROVIDER + " must be one of [lucene], got '" + provider + "'");
         };
     }

@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -34,6 +35,7 @@ public final class VectorSearchBenchmark {
     private static final int QUERIES = 300;
     private static final int WARMUP = 100;
     private static final int CHUNKS_PER_DOCUMENT = 1000;
+    private static final int[] CANDIDATES = {K, LuceneVectorStore.DEFAULT_SEARCH_CANDIDATES};
 
     private VectorSearchBenchmark() {
     }
@@ -41,19 +43,21 @@ public final class VectorSearchBenchmark {
     public static void main(String[] args) throws Exception {
         List<List<String>> rows = new ArrayList<>();
         for (int size : new int[]{1_000, 10_000, 100_000}) {
-            rows.add(measure(size));
+            rows.addAll(measure(size));
         }
         new Report("Vector search: Lucene HNSW against exact search", "bench/run.sh vector")
                 .paragraph("Corpus: 384-d unit vectors in 200 Gaussian clusters (seeded), like sentence embeddings; "
                         + QUERIES + " queries drawn the same way after " + WARMUP + " warm-up queries; top-" + K + ". HNSW is "
                         + "`LuceneVectorStore.searchByVector` (Lucene 9.12.3, default M=16, beamWidth=100, the segments the "
                         + "app's commits leave); exact is a brute-force dot product over a float[][] of the same vectors, one thread.")
-                .table(List.of("chunks", "index build s", "index MiB", "HNSW p50 ms", "HNSW p95 ms", "exact p50 ms", "exact p95 ms",
-                        "speed-up (p50)", "recall@10"), rows)
+                .paragraph("`candidates` is how many neighbours HNSW collects before the best 10 are kept "
+                        + "(`aegis.vector.hnsw.candidates`): 10 is Lucene's plain top-10 search, 100 the app's default.")
+                .table(List.of("chunks", "index build s", "index MiB", "candidates", "HNSW p50 ms", "HNSW p95 ms", "exact p50 ms",
+                        "exact p95 ms", "speed-up (p50)", "recall@10"), rows)
                 .writeTo("vector-search.md");
     }
 
-    private static List<String> measure(int size) throws IOException {
+    private static List<List<String>> measure(int size) throws IOException {
         Random random = new Random(42);
         float[][] centroids = new float[200][];
         for (int i = 0; i < centroids.length; i++) {
@@ -63,50 +67,69 @@ public final class VectorSearchBenchmark {
         for (int i = 0; i < size; i++) {
             vectors[i] = around(centroids[random.nextInt(centroids.length)], random);
         }
+        float[][] queries = new float[WARMUP + QUERIES][];
+        for (int q = 0; q < queries.length; q++) {
+            queries[q] = around(centroids[random.nextInt(centroids.length)], random);
+        }
+        List<Set<Integer>> truth = new ArrayList<>();
+        long[] exactNanos = new long[QUERIES];
+        for (int q = 0; q < queries.length; q++) {
+            long t0 = System.nanoTime();
+            Set<Integer> nearest = exact(vectors, queries[q]);
+            if (q >= WARMUP) {
+                exactNanos[q - WARMUP] = System.nanoTime() - t0;
+                truth.add(nearest);
+            }
+        }
         Path directory = Files.createTempDirectory("bench-vectors");
-        try (LuceneVectorStore store = new LuceneVectorStore(directory, DIMENSION)) {
-            long start = System.nanoTime();
-            for (int from = 0; from < size; from += CHUNKS_PER_DOCUMENT) {
-                DocumentId id = DocumentId.random();
-                List<EmbeddedChunk> chunks = new ArrayList<>();
-                for (int i = from; i < Math.min(size, from + CHUNKS_PER_DOCUMENT); i++) {
-                    chunks.add(new EmbeddedChunk(new Chunk(Chunk.idOf(id, i - from), id, "t", "s", "", Integer.toString(i), i - from), vectors[i]));
+        try {
+            double buildSeconds = build(directory, vectors);
+            double indexMiB = directorySize(directory) / 1048576.0;
+            List<List<String>> rows = new ArrayList<>();
+            for (int candidates : CANDIDATES) {
+                try (LuceneVectorStore store = new LuceneVectorStore(directory, DIMENSION, candidates)) {
+                    for (int q = 0; q < WARMUP; q++) {
+                        store.searchByVector(queries[q], K);
+                    }
+                    long[] hnswNanos = new long[QUERIES];
+                    double recall = 0;
+                    for (int q = 0; q < QUERIES; q++) {
+                        long t0 = System.nanoTime();
+                        List<ChunkHit> hits = store.searchByVector(queries[WARMUP + q], K);
+                        hnswNanos[q] = System.nanoTime() - t0;
+                        Set<Integer> found = new HashSet<>();
+                        hits.forEach(hit -> found.add(Integer.parseInt(hit.chunk().text())));
+                        found.retainAll(truth.get(q));
+                        recall += found.size() / (double) K;
+                    }
+                    double hnswP50 = percentile(hnswNanos, 50), exactP50 = percentile(exactNanos, 50);
+                    rows.add(List.of(Integer.toString(size), Report.format(buildSeconds), Report.format(indexMiB),
+                            Integer.toString(candidates),
+                            Report.format(hnswP50 / 1e6), Report.format(percentile(hnswNanos, 95) / 1e6),
+                            Report.format(exactP50 / 1e6), Report.format(percentile(exactNanos, 95) / 1e6),
+                            Report.format(exactP50 / hnswP50) + "×", String.format(Locale.ROOT, "%.3f", recall / QUERIES)));
                 }
-                store.add(new Document(id, "t", "s", "t", Map.of(), Instant.now()), chunks);
             }
-            double buildSeconds = (System.nanoTime() - start) / 1e9;
-
-            for (int q = 0; q < WARMUP; q++) {
-                float[] query = around(centroids[random.nextInt(centroids.length)], random);
-                store.searchByVector(query, K);
-                exact(vectors, query);
-            }
-            long[] hnswNanos = new long[QUERIES];
-            long[] exactNanos = new long[QUERIES];
-            double recall = 0;
-            for (int q = 0; q < QUERIES; q++) {
-                float[] query = around(centroids[random.nextInt(centroids.length)], random);
-                long t0 = System.nanoTime();
-                List<ChunkHit> hits = store.searchByVector(query, K);
-                long t1 = System.nanoTime();
-                Set<Integer> truth = exact(vectors, query);
-                long t2 = System.nanoTime();
-                hnswNanos[q] = t1 - t0;
-                exactNanos[q] = t2 - t1;
-                Set<Integer> found = new HashSet<>();
-                hits.forEach(hit -> found.add(Integer.parseInt(hit.chunk().text())));
-                found.retainAll(truth);
-                recall += found.size() / (double) K;
-            }
-            double hnswP50 = percentile(hnswNanos, 50), exactP50 = percentile(exactNanos, 50);
-            return List.of(Integer.toString(size), Report.format(buildSeconds), Report.format(directorySize(directory) / 1048576.0),
-                    Report.format(hnswP50 / 1e6), Report.format(percentile(hnswNanos, 95) / 1e6),
-                    Report.format(exactP50 / 1e6), Report.format(percentile(exactNanos, 95) / 1e6),
-                    Report.format(exactP50 / hnswP50) + "×", String.format(java.util.Locale.ROOT, "%.3f", recall / QUERIES));
+            return rows;
         } finally {
             try (Stream<Path> files = Files.walk(directory)) {
                 files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
             }
+        }
+    }
+
+    private static double build(Path directory, float[][] vectors) throws IOException {
+        try (LuceneVectorStore store = new LuceneVectorStore(directory, DIMENSION)) {
+            long start = System.nanoTime();
+            for (int from = 0; from < vectors.length; from += CHUNKS_PER_DOCUMENT) {
+                DocumentId id = DocumentId.random();
+                List<EmbeddedChunk> chunks = new ArrayList<>();
+                for (int i = from; i < Math.min(vectors.length, from + CHUNKS_PER_DOCUMENT); i++) {
+                    chunks.add(new EmbeddedChunk(new Chunk(Chunk.idOf(id, i - from), id, "t", "s", "", Integer.toString(i), i - from), vectors[i]));
+                }
+                store.add(new Document(id, "t", "s", "t", Map.of(), Instant.now()), chunks);
+            }
+            return (System.nanoTime() - start) / 1e9;
         }
     }
 

@@ -8,6 +8,7 @@ public final class ConfigKeys {
     public static final String EMBEDDING_CACHE_SIZE = "aegis.embedding.cache.size";
     public static final String EMBEDDING_BATCH_SIZE = "aegis.embedding.batch.size";
     public static final String VECTOR_PROVIDER = "aegis.vector.provider";
+    public static final String HNSW_CANDIDATES = "aegis.vector.hnsw.candidates";
     public static final String GRAPH_PROVIDER = "aegis.graph.provider";
     public static final String MEMORY_PROVIDER = "aegis.memory.provider";
     public static final String LLM_PROVIDER = "aegis.llm.provider";
