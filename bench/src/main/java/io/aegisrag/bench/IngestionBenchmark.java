@@ -25,18 +25,13 @@ import java.util.stream.Stream;
  */
 public final class IngestionBenchmark {
 
-    private static final String[] WORDS = ("retrieval vector index query answer chunk model embedding graph entity relation "
-            + "memory cache latency metric server liberty lucene qdrant neo4j redis ollama prometheus alert budget token "
-            + "document section paragraph sentence search ranking fusion score intent session fact time store disk heap "
-            + "the a of to in is for with on by as that this from are be it an which or").split(" ");
-
     private IngestionBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
         Random random = new Random(7);
         MarkdownChunker chunker = new MarkdownChunker(800, 100);
-        List<Chunk> sample = chunker.chunk(DocumentId.random(), "sample", "bench", markdown(random, 60));
+        List<Chunk> sample = chunker.chunk(DocumentId.random(), "sample", "bench", SyntheticCorpus.markdown(random, 60));
         List<String> texts = sample.subList(0, Math.min(256, sample.size())).stream().map(Chunk::text).toList();
         MiniLmEmbeddingModel model = new MiniLmEmbeddingModel();
         model.embedAll(texts.subList(0, 32));
@@ -57,7 +52,7 @@ public final class IngestionBenchmark {
         int chunks = 0;
         try (LuceneVectorStore store = new LuceneVectorStore(directory, model.dimension())) {
             for (int d = 0; d < 20; d++) {
-                String text = markdown(random, 8);
+                String text = SyntheticCorpus.markdown(random, 8);
                 long t0 = System.nanoTime();
                 DocumentId id = DocumentId.random();
                 List<Chunk> pieces = chunker.chunk(id, "doc " + d, "bench", text);
@@ -92,23 +87,5 @@ public final class IngestionBenchmark {
                         List.of(List.of(Integer.toString(chunks), Report.format(chunking / 1e9), Report.format(embedding / 1e9),
                                 Report.format(indexing / 1e9), Report.format(chunks / total))))
                 .writeTo("ingestion.md");
-    }
-
-    private static String markdown(Random random, int sections) {
-        StringBuilder text = new StringBuilder("# Document\n\n");
-        for (int s = 0; s < sections; s++) {
-            text.append("## Section ").append(s).append("\n\n");
-            for (int p = 0; p < 4; p++) {
-                for (int sentence = 0; sentence < 4; sentence++) {
-                    int words = 10 + random.nextInt(12);
-                    for (int w = 0; w < words; w++) {
-                        String word = WORDS[random.nextInt(WORDS.length)];
-                        text.append(w == 0 ? Character.toUpperCase(word.charAt(0)) + word.substring(1) : word).append(w + 1 < words ? " " : ". ");
-                    }
-                }
-                text.append("\n\n");
-            }
-        }
-        return text.toString();
     }
 }

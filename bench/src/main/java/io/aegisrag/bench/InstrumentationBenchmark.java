@@ -58,7 +58,7 @@ public class InstrumentationBenchmark {
     private static final Duration TWELVE_MS = Duration.ofMillis(12);
     private final Map<Stage, Duration> latencies = new EnumMap<>(Stage.class);
     private final Metadata counterMetadata = Metadata.builder().withName("bench_lookups").build();
-    private final Tag[] twoTags = {new Tag("intent", "vector"), new Tag("model", "extractive")};
+    private final Tag[] twoTags = {new Tag("intent", "vector"), new Tag("model", "fixed")};
 
     @Setup(Level.Trial)
     public void startContainer() {
@@ -76,7 +76,7 @@ public class InstrumentationBenchmark {
         instrumentedModel = weld.select(PipelineBeans.InstrumentedModel.class).get();
         plainModel = weld.select(PipelineBeans.PlainModel.class).get();
         metrics = weld.select(AegisMetrics.class).get();
-        metrics.registerModel("extractive", "extractive");
+        metrics.registerModel("fixed", "fixed");
         registry = SharedMetricRegistries.getOrCreate(MetricRegistry.APPLICATION_SCOPE);
         cachedCounter = registry.counter(counterMetadata, twoTags);
         cachedTimer = registry.timer(Metadata.builder().withName("aegis_query_latency_seconds").withDescription(MetricName.QUERY_LATENCY.description()).build(),
@@ -101,7 +101,7 @@ public class InstrumentationBenchmark {
     public Object query_with_instrumentation() {
         int k = instrumentedRetrievers.vector(10) + instrumentedRetrievers.bm25(10) + instrumentedRetrievers.graph(10);
         Object result = instrumentedModel.answer("q", List.of()).text().length() + k + instrumentedCache.lookup("q").get().length;
-        metrics.trackQuery(Intent.VECTOR, "extractive", latencies);
+        metrics.trackQuery(Intent.VECTOR, "fixed", latencies);
         return result;
     }
 
@@ -132,6 +132,6 @@ public class InstrumentationBenchmark {
 
     @Benchmark
     public void facade_track_query() {
-        metrics.trackQuery(Intent.VECTOR, "extractive", latencies);
+        metrics.trackQuery(Intent.VECTOR, "fixed", latencies);
     }
 }
