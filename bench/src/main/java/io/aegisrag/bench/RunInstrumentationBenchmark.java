@@ -45,7 +45,8 @@ public final class RunInstrumentationBenchmark {
                 .paragraph("JMH (1 fork, 3 × 2 s warm-up, 5 × 2 s measurement, average time) in a Weld SE 5.1.2 container over "
                         + "SmallRye Metrics 5.1.0. One query = three retriever stages (`@TrackedStage`), one embedding-cache lookup "
                         + "(`@TrackedCache`), one chat-model call (`@TrackedLlmCall`) and the facade's `trackQuery` with four stage "
-                        + "latencies; the plain variant is the same bean chain without the bindings.")
+                        + "latencies; the plain variant is the same bean chain without the bindings. Timers have the "
+                        + "app's buckets and, like the app, no client-side percentiles.")
                 .table(List.of("benchmark", "ns/op", "error (99.9 %)"), rows)
                 .paragraph("**Added per query: " + Report.format(with - without) + " ns** (" + Report.format(with / without)
                         + "× the uninstrumented chain). Goal ≤ 2 µs. Looking a tagged counter up by name on every call costs "

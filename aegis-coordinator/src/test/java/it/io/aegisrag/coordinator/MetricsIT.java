@@ -67,6 +67,15 @@ class MetricsIT {
     }
 
     @Test
+    void should_export_latencies_as_buckets_without_client_side_quantiles() {
+        PrometheusScrape scrape = AegisClient.scrape();
+
+        assertThat(scrape.samples("aegis_query_latency_seconds", Map.of())).as("quantile series").isEmpty();
+        assertThat(scrape.samples("aegis_llm_latency_seconds", Map.of())).as("quantile series").isEmpty();
+        assertThat(scrape.samples("aegis_llm_latency_seconds_bucket", Map.of("provider", "extractive"))).isNotEmpty();
+    }
+
+    @Test
     void should_miss_the_embedding_cache_for_a_new_question_and_hit_it_when_asked_again() {
         String question = "Is there anything about " + UUID.randomUUID() + "?";
         PrometheusScrape before = AegisClient.scrape();
