@@ -140,7 +140,8 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
 
     @Override
     public synchronized boolean delete(DocumentId id) {
-        if (find(id).isEmpty()) {
+        Query record = documentQuery(new TermQuery(new Term(DOCUMENT_ID, id.value())));
+        if (search(searcher -> searcher.count(record)) == 0) {
             return false;
         }
         write(() -> writer.deleteDocuments(new Term(DOCUMENT_ID, id.value())));
