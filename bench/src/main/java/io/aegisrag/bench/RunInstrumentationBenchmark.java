@@ -1,5 +1,6 @@
 package io.aegisrag.bench;
 
+import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -22,7 +23,8 @@ public final class RunInstrumentationBenchmark {
     public static void main(String[] args) throws RunnerException {
         Options options = new OptionsBuilder()
                 .include(InstrumentationBenchmark.class.getName())
-                .forks(1)
+                .forks(2)
+                .addProfiler(GCProfiler.class)
                 .warmupIterations(3).warmupTime(TimeValue.seconds(2))
                 .measurementIterations(5).measurementTime(TimeValue.seconds(2))
                 .build();
@@ -34,22 +36,23 @@ public final class RunInstrumentationBenchmark {
             String name = result.getParams().getBenchmark().replaceAll(".*\\.", "");
             double score = result.getPrimaryResult().getScore();
             double error = result.getPrimaryResult().getScoreError();
-            scores.put(name, new double[]{score, error});
-            rows.add(List.of(name, Report.format(score), "± " + Report.format(error)));
+            double allocated = result.getSecondaryResults().get("gc.alloc.rate.norm").getScore();
+            scores.put(name, new double[]{score, error, allocated});
+            rows.add(List.of(name, Report.format(score), "± " + Report.format(error), Report.format(allocated)));
         }
-        double with = scores.get("query_with_instrumentation")[0];
-        double without = scores.get("query_without_instrumentation")[0];
+        double[] with = scores.get("query_with_instrumentation");
+        double[] without = scores.get("query_without_instrumentation");
         double lookup = scores.get("counter_looked_up_by_name_and_two_tags_then_incremented")[0];
         double cached = scores.get("counter_handle_incremented")[0];
         new Report("Instrumentation overhead per query", "bench/run.sh instrumentation")
-                .paragraph("JMH (1 fork, 3 × 2 s warm-up, 5 × 2 s measurement, average time) in a Weld SE 5.1.2 container over "
+                .paragraph("JMH (2 forks, 3 × 2 s warm-up, 5 × 2 s measurement, average time) in a Weld SE 5.1.2 container over "
                         + "SmallRye Metrics 5.1.0. One query = three retriever stages (`@TrackedStage`), one embedding-cache lookup "
                         + "(`@TrackedCache`), one chat-model call (`@TrackedLlmCall`) and the facade's `trackQuery` with four stage "
                         + "latencies; the plain variant is the same bean chain without the bindings. Timers have the "
                         + "app's buckets and, like the app, no client-side percentiles.")
-                .table(List.of("benchmark", "ns/op", "error (99.9 %)"), rows)
-                .paragraph("**Added per query: " + Report.format(with - without) + " ns** (" + Report.format(with / without)
-                        + "× the uninstrumented chain). Goal ≤ 2 µs. Looking a tagged counter up by name on every call costs "
+                .table(List.of("benchmark", "ns/op", "error (99.9 %)", "bytes allocated/op"), rows)
+                .paragraph("**Added per query: " + Report.format(with[0] - without[0]) + " ns** (" + Report.format(with[0] / without[0])
+                        + "× the uninstrumented chain) and " + Report.format(with[2] - without[2]) + " bytes allocated. Goal ≤ 2 µs. Looking a tagged counter up by name on every call costs "
                         + Report.format(lookup) + " ns against " + Report.format(cached) + " ns for a cached handle ("
                         + Report.format(lookup / cached) + "×): the facade caches handles per label set.")
                 .writeTo("instrumentation.md");

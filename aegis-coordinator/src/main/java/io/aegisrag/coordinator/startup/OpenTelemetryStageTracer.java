@@ -7,7 +7,7 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
@@ -17,8 +17,9 @@ import java.util.concurrent.Callable;
 /**
  * Traces every tracked stage as an OpenTelemetry span named {@code aegis.<stage>}, a child of the
  * request's span, through MicroProfile Telemetry. Exporting is off until {@code otel.sdk.disabled=false}.
+ * Stateless, so dependent: no client proxy between a stage and its tracer.
  */
-@ApplicationScoped
+@Dependent
 @Alternative
 @Priority(Interceptor.Priority.APPLICATION)
 public class OpenTelemetryStageTracer implements StageTracer {
@@ -28,10 +29,6 @@ public class OpenTelemetryStageTracer implements StageTracer {
     @Inject
     public OpenTelemetryStageTracer(Tracer tracer) {
         this.tracer = tracer;
-    }
-
-    protected OpenTelemetryStageTracer() {
-        this(null);
     }
 
     @Override

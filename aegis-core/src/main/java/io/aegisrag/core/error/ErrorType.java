@@ -14,6 +14,7 @@ public enum ErrorType {
     TIMEOUT(504, "Timed out"),
     INTERNAL_ERROR(500, "Internal error");
 
+    private final String label = name().toLowerCase(Locale.ROOT);
     private final int httpStatus;
     private final String title;
 
@@ -23,7 +24,7 @@ public enum ErrorType {
     }
 
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return label;
     }
 
     public int httpStatus() {

@@ -6,8 +6,10 @@ import java.util.Locale;
 public enum FactType {
     EPISODIC, SEMANTIC, ENTITY;
 
+    private final String label = name().toLowerCase(Locale.ROOT);
+
     /** The lower-case name used in the REST API and as the {@code fact_type} metric label. */
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return label;
     }
 }

@@ -6,8 +6,10 @@ import java.util.Locale;
 public enum Retriever {
     VECTOR, BM25, GRAPH, MEMORY;
 
+    private final String label = name().toLowerCase(Locale.ROOT);
+
     /** The lower-case name used in responses and as the {@code stage} metric label. */
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return label;
     }
 }

@@ -21,15 +21,18 @@ final class BindingValues<A extends Annotation> {
     }
 
     String of(InvocationContext context) {
-        return byMethod.computeIfAbsent(context.getMethod(), method -> {
-            A annotation = method.getAnnotation(binding);
-            if (annotation == null) {
-                annotation = method.getDeclaringClass().getAnnotation(binding);
-            }
-            if (annotation == null && context.getTarget() != null) {
-                annotation = context.getTarget().getClass().getAnnotation(binding);
-            }
-            return annotation == null ? "unknown" : value.apply(annotation);
-        });
+        String known = byMethod.get(context.getMethod());
+        return known != null ? known : byMethod.computeIfAbsent(context.getMethod(), method -> read(method, context.getTarget()));
+    }
+
+    private String read(Method method, Object target) {
+        A annotation = method.getAnnotation(binding);
+        if (annotation == null) {
+            annotation = method.getDeclaringClass().getAnnotation(binding);
+        }
+        if (annotation == null && target != null) {
+            annotation = target.getClass().getAnnotation(binding);
+        }
+        return annotation == null ? "unknown" : value.apply(annotation);
     }
 }

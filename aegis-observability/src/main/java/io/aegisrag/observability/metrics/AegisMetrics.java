@@ -5,8 +5,8 @@ import io.aegisrag.core.memory.FactType;
 import io.aegisrag.core.port.BackingService;
 import io.aegisrag.core.query.Intent;
 import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -14,7 +14,6 @@ import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.Timer;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -30,32 +29,31 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The metrics facade: the only class that talks to the MetricRegistry. Metric handles are cached per
- * metric and label values (the value itself for one label, so the hot path allocates nothing), every series of {@link MetricName} with known label values is registered when the facade
- * starts (zero until used), and a failure to record is logged, never thrown into the business call.
+ * The metrics facade: the only class that talks to the MetricRegistry. Metric handles are cached so
+ * the hot path neither looks a metric up by name nor allocates a key: per label value for one-label
+ * metrics, per model for the query counters, per provider and model for a chat model's series. Every
+ * series of {@link MetricName} with known label values is registered when the facade starts (zero
+ * until used), and a failure to record is logged, never thrown into the business call. A
+ * {@code @Singleton}, not {@code @ApplicationScoped}: the interceptors call it directly, without a
+ * client proxy's hop on every recording.
  */
-@ApplicationScoped
+@Singleton
 public class AegisMetrics {
 
     private static final Logger LOG = Logger.getLogger(AegisMetrics.class.getName());
     private static final List<String> CACHE_TYPES = List.of("embedding", "query", "llm");
-    private static final List<String> LLM_STATUSES = List.of("success", "error");
-    private static final List<String> TOKEN_DIRECTIONS = List.of("prompt", "completion");
 
     private final MetricRegistry registry;
-    private final Map<MetricName, Map<Object, Counter>> counters = handles();
-    private final Map<MetricName, Map<Object, Timer>> timers = handles();
-    private final Map<MetricName, Map<Object, AtomicReference<DoubleSupplier>>> gauges = handles();
+    private final Map<MetricName, Map<String, Counter>> counters = handles();
+    private final Map<MetricName, Map<String, Timer>> timers = handles();
+    private final Map<MetricName, Map<String, AtomicReference<DoubleSupplier>>> gauges = handles();
+    private final Map<String, Map<Intent, Counter>> queriesByModel = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, LlmSeries>> llmSeriesByProvider = new ConcurrentHashMap<>();
     private final Set<Throwable> countedFailures = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
     @Inject
     public AegisMetrics(MetricRegistry registry) {
         this.registry = registry;
-    }
-
-    /** For the CDI client proxy only. */
-    protected AegisMetrics() {
-        this(null);
     }
 
     @PostConstruct
@@ -80,16 +78,8 @@ public class AegisMetrics {
     /** Registers the series labelled with a chat model, so they read zero before its first call. */
     public void registerModel(String provider, String model) {
         safely(() -> {
-            for (Intent intent : Intent.values()) {
-                counter(MetricName.QUERIES, intent.label(), model);
-            }
-            for (String status : LLM_STATUSES) {
-                counter(MetricName.LLM_REQUESTS, provider, model, status);
-            }
-            for (String direction : TOKEN_DIRECTIONS) {
-                counter(MetricName.LLM_TOKENS, provider, model, direction);
-            }
-            timer(MetricName.LLM_LATENCY, provider);
+            queries(model);
+            llmSeries(provider, model);
             counter(MetricName.LLM_COST, provider);
             gauge(MetricName.LLM_MONTHLY_SPEND, provider);
             gauge(MetricName.LLM_MONTHLY_BUDGET, provider);
@@ -99,7 +89,7 @@ public class AegisMetrics {
     /** Counts one answered query and records the latency of each stage it went through. */
     public void trackQuery(Intent intent, String model, Map<Stage, Duration> stageLatencies) {
         try {
-            counter(MetricName.QUERIES, intent.label(), model).inc();
+            queries(model).get(intent).inc();
         } catch (RuntimeException e) {
             failedToRecord(e);
         }
@@ -171,10 +161,11 @@ public class AegisMetrics {
     public void trackLlmCall(String provider, String model, boolean succeeded, Duration latency,
                              long promptTokens, long completionTokens) {
         try {
-            counter(MetricName.LLM_REQUESTS, provider, model, succeeded ? "success" : "error").inc();
-            timer(MetricName.LLM_LATENCY, provider).update(latency);
-            counter(MetricName.LLM_TOKENS, provider, model, "prompt").inc(promptTokens);
-            counter(MetricName.LLM_TOKENS, provider, model, "completion").inc(completionTokens);
+            LlmSeries series = llmSeries(provider, model);
+            (succeeded ? series.succeeded() : series.failed()).inc();
+            series.latency().update(latency);
+            series.promptTokens().inc(promptTokens);
+            series.completionTokens().inc(completionTokens);
         } catch (RuntimeException e) {
             failedToRecord(e);
         }
@@ -192,46 +183,64 @@ public class AegisMetrics {
         }
     }
 
-    private void bindGauge(MetricName metric, DoubleSupplier supplier, String... labelValues) {
-        safely(() -> gauge(metric, labelValues).set(supplier));
+    private void bindGauge(MetricName metric, DoubleSupplier supplier, String labelValue) {
+        safely(() -> gauge(metric, labelValue).set(supplier));
     }
 
-    private Counter counter(MetricName metric, String... labelValues) {
-        Map<Object, Counter> series = counters.get(metric);
-        Object key = key(labelValues);
-        Counter counter = series.get(key);
-        return counter != null ? counter
-                : series.computeIfAbsent(key, k -> registry.counter(metadata(metric), tags(metric, labelValues)));
+    private Counter counter(MetricName metric, String labelValue) {
+        Map<String, Counter> series = counters.get(metric);
+        Counter counter = series.get(labelValue);
+        return counter != null ? counter : series.computeIfAbsent(labelValue, value -> register(metric, value));
     }
 
-    private Timer timer(MetricName metric, String... labelValues) {
-        Map<Object, Timer> series = timers.get(metric);
-        Object key = key(labelValues);
-        Timer timer = series.get(key);
+    private Timer timer(MetricName metric, String labelValue) {
+        Map<String, Timer> series = timers.get(metric);
+        Timer timer = series.get(labelValue);
         return timer != null ? timer
-                : series.computeIfAbsent(key, k -> registry.timer(metadata(metric), tags(metric, labelValues)));
+                : series.computeIfAbsent(labelValue, value -> registry.timer(metadata(metric), tags(metric, value)));
     }
 
-    private AtomicReference<DoubleSupplier> gauge(MetricName metric, String... labelValues) {
-        return gauges.get(metric).computeIfAbsent(key(labelValues), k -> {
+    private AtomicReference<DoubleSupplier> gauge(MetricName metric, String labelValue) {
+        return gauges.get(metric).computeIfAbsent(labelValue, value -> {
             AtomicReference<DoubleSupplier> source = new AtomicReference<>(() -> 0);
             Function<AtomicReference<DoubleSupplier>, Double> read = AegisMetrics::readSafely;
-            registry.gauge(metadata(metric), source, read, tags(metric, labelValues));
+            registry.gauge(metadata(metric), source, read, tags(metric, value));
             return source;
         });
     }
 
-    /** One map of handles per metric, keyed by the label value (one label) or the list of them. */
-    private static <H> Map<MetricName, Map<Object, H>> handles() {
-        Map<MetricName, Map<Object, H>> handles = new EnumMap<>(MetricName.class);
+    private Map<Intent, Counter> queries(String model) {
+        Map<Intent, Counter> byIntent = queriesByModel.get(model);
+        return byIntent != null ? byIntent : queriesByModel.computeIfAbsent(model, m -> {
+            Map<Intent, Counter> counters = new EnumMap<>(Intent.class);
+            for (Intent intent : Intent.values()) {
+                counters.put(intent, register(MetricName.QUERIES, intent.label(), m));
+            }
+            return counters;
+        });
+    }
+
+    private LlmSeries llmSeries(String provider, String model) {
+        Map<String, LlmSeries> byModel = llmSeriesByProvider.computeIfAbsent(provider, p -> new ConcurrentHashMap<>());
+        LlmSeries series = byModel.get(model);
+        return series != null ? series : byModel.computeIfAbsent(model, m -> new LlmSeries(
+                register(MetricName.LLM_REQUESTS, provider, m, "success"),
+                register(MetricName.LLM_REQUESTS, provider, m, "error"),
+                register(MetricName.LLM_TOKENS, provider, m, "prompt"),
+                register(MetricName.LLM_TOKENS, provider, m, "completion"),
+                timer(MetricName.LLM_LATENCY, provider)));
+    }
+
+    private Counter register(MetricName metric, String... labelValues) {
+        return registry.counter(metadata(metric), tags(metric, labelValues));
+    }
+
+    private static <H> Map<MetricName, Map<String, H>> handles() {
+        Map<MetricName, Map<String, H>> handles = new EnumMap<>(MetricName.class);
         for (MetricName metric : MetricName.values()) {
             handles.put(metric, new ConcurrentHashMap<>());
         }
         return handles;
-    }
-
-    private static Object key(String[] labelValues) {
-        return labelValues.length == 1 ? labelValues[0] : Arrays.asList(labelValues);
     }
 
     private static Double readSafely(AtomicReference<DoubleSupplier> source) {
@@ -247,7 +256,7 @@ public class AegisMetrics {
         return Metadata.builder().withName(metric.registeredName()).withDescription(metric.description()).build();
     }
 
-    private static Tag[] tags(MetricName metric, String[] labelValues) {
+    private static Tag[] tags(MetricName metric, String... labelValues) {
         List<String> names = metric.labels();
         if (labelValues.length != names.size()) {
             throw new IllegalArgumentException(metric + " takes labels " + names);
@@ -269,5 +278,9 @@ public class AegisMetrics {
 
     private static void failedToRecord(RuntimeException e) {
         LOG.log(Level.WARNING, "could not record a metric; the call goes on", e);
+    }
+
+    /** The handles of one chat model's series. */
+    private record LlmSeries(Counter succeeded, Counter failed, Counter promptTokens, Counter completionTokens, Timer latency) {
     }
 }

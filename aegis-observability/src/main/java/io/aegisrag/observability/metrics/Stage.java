@@ -6,7 +6,9 @@ import java.util.Locale;
 public enum Stage {
     INTENT_CLASSIFICATION, RETRIEVAL, GENERATION, TOTAL, VECTOR, BM25, GRAPH, MEMORY;
 
+    private final String label = name().toLowerCase(Locale.ROOT);
+
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return label;
     }
 }

@@ -1,11 +1,11 @@
 package io.aegisrag.observability.tracing;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
 
 import java.util.concurrent.Callable;
 
-/** The default {@link StageTracer}: no spans. */
-@ApplicationScoped
+/** The default {@link StageTracer}: no spans. Stateless, so dependent: no client proxy between a stage and its tracer. */
+@Dependent
 public class NoopStageTracer implements StageTracer {
 
     private static final StageSpan NO_SPAN = new StageSpan() {

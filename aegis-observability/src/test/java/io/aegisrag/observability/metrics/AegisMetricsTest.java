@@ -87,6 +87,24 @@ class AegisMetricsTest {
     }
 
     @Test
+    void should_keep_the_series_of_two_providers_serving_a_model_of_the_same_name_apart() {
+        metrics.registerModel("openai", "gpt-4o");
+        metrics.trackLlmCall("openai", "gpt-4o", true, Duration.ofMillis(80), 120, 30);
+        metrics.trackLlmCall("azure", "gpt-4o", false, Duration.ofMillis(900), 0, 0);
+        metrics.trackQuery(Intent.HYBRID, "gpt-4o", Map.of());
+
+        PrometheusScrape scrape = scrape();
+        assertThat(scrape.increaseSince(before, "aegis_llm_requests_total", Map.of("provider", "openai", "model", "gpt-4o", "status", "success"))).isEqualTo(1);
+        assertThat(scrape.increaseSince(before, "aegis_llm_requests_total", Map.of("provider", "openai", "model", "gpt-4o", "status", "error"))).isZero();
+        assertThat(scrape.increaseSince(before, "aegis_llm_requests_total", Map.of("provider", "azure", "model", "gpt-4o", "status", "error"))).isEqualTo(1);
+        assertThat(scrape.increaseSince(before, "aegis_llm_tokens_total", Map.of("provider", "openai", "model", "gpt-4o", "direction", "prompt"))).isEqualTo(120);
+        assertThat(scrape.increaseSince(before, "aegis_llm_tokens_total", Map.of("provider", "openai", "model", "gpt-4o", "direction", "completion"))).isEqualTo(30);
+        assertThat(scrape.increaseSince(before, "aegis_llm_tokens_total", Map.of("provider", "azure", "model", "gpt-4o", "direction", "prompt"))).isZero();
+        assertThat(scrape.increaseSince(before, "aegis_llm_latency_seconds_count", Map.of("provider", "azure"))).isEqualTo(1);
+        assertThat(scrape.increaseSince(before, "aegis_queries_total", Map.of("intent", "hybrid", "model", "gpt-4o"))).isEqualTo(1);
+    }
+
+    @Test
     void should_read_gauges_from_their_source_at_every_scrape() {
         AtomicLong facts = new AtomicLong(3);
         AtomicBoolean redisUp = new AtomicBoolean(true);
