@@ -2,6 +2,7 @@ package io.aegisrag.retrieval.embedding;
 
 import io.aegisrag.core.config.ConfigKeys;
 import io.aegisrag.core.port.EmbeddingModel;
+import io.aegisrag.retrieval.embedding.MiniLmEmbeddingModel.Variant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -15,10 +16,6 @@ public class EmbeddingModelProducer {
     EmbeddingModel embeddingModel(@ConfigProperty(name = ConfigKeys.EMBEDDING_PROVIDER, defaultValue = "minilm") String provider,
                                   @ConfigProperty(name = ConfigKeys.EMBEDDING_BATCH_SIZE, defaultValue = "32") int batchSize,
                                   EmbeddingCache cache) {
-        EmbeddingModel model = switch (provider) {
-            case "minilm" -> new MiniLmEmbeddingModel();
-            default -> throw new IllegalStateException(ConfigKeys.EMBEDDING_PROVIDER + " must be one of [minilm], got '" + provider + "'");
-        };
-        return new CachingEmbeddingModel(model, cache, batchSize);
+        return new CachingEmbeddingModel(new MiniLmEmbeddingModel(Variant.named(provider)), cache, batchSize);
     }
 }
