@@ -15,7 +15,10 @@ request = function()
 end
 done = function(summary, latency, requests)
   local errors = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.status + summary.errors.timeout
-  io.write(string.format("RESULT requests=%d seconds=%.1f qps=%.1f p50_ms=%.2f p95_ms=%.2f p99_ms=%.2f errors=%d\n",
+  local e = summary.errors
+  io.write(string.format("RESULT requests=%d seconds=%.1f qps=%.1f p50_ms=%.2f p95_ms=%.2f p99_ms=%.2f errors=%d"
+    .. " (connect %d, read %d, write %d, non-2xx %d, timeout %d)\n",
     summary.requests, summary.duration / 1e6, summary.requests / (summary.duration / 1e6),
-    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000, errors))
+    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000, errors,
+    e.connect, e.read, e.write, e.status, e.timeout))
 end

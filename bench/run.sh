@@ -38,7 +38,7 @@ rest() {
     for connections in 1 4 16; do
         local line
         line=$(wrk -t"$(( connections < 2 ? 1 : 2 ))" -c"$connections" -d30s -s bench/query.lua http://localhost:9080 | grep RESULT)
-        results+="| $connections | $(echo "$line" | sed -E 's/.*qps=([0-9.]+) p50_ms=([0-9.]+) p95_ms=([0-9.]+) p99_ms=([0-9.]+) errors=([0-9]+).*/\1 | \2 | \3 | \4 | \5/') |"$'\n'
+        results+="| $connections | $(echo "$line" | sed -E 's/.*qps=([0-9.]+) p50_ms=([0-9.]+) p95_ms=([0-9.]+) p99_ms=([0-9.]+) errors=([0-9]+) \((.*)\).*/\1 | \2 | \3 | \4 | \5 (\6)/') |"$'\n'
     done
     local soak heap_soaked
     soak=$(wrk -t2 -c4 -d300s -s bench/query.lua http://localhost:9080 | grep RESULT)

@@ -28,7 +28,7 @@ public class StoreProducer {
                             @ConfigProperty(name = ConfigKeys.HNSW_CANDIDATES, defaultValue = "100") int candidates,
                             EmbeddingModel embeddings) {
         return switch (provider) {
-            case "lucene" -> new LuceneVectorStore(Path.of(dataDir, "lucene"), embeddings.dimension(), candidates);
+            case "lucene" -> new LuceneVectorStore(Path.of(dataDir, "lucene"), embeddings.serviceName(), embeddings.dimension(), candidates);
             default -> throw new IllegalStateException(ConfigKeys.VECTOR_PROVIDER + " must be one of [lucene], got '" + provider + "'");
         };
     }

@@ -106,7 +106,7 @@ public final class IngestionBenchmark {
         Path directory = Files.createTempDirectory("bench-ingest");
         long chunking = 0, embedding = 0, indexing = 0;
         int chunks = 0;
-        try (LuceneVectorStore store = new LuceneVectorStore(directory, model.dimension())) {
+        try (LuceneVectorStore store = new LuceneVectorStore(directory, model.serviceName(), model.dimension())) {
             for (int d = 0; d < 20; d++) {
                 String text = SyntheticCorpus.markdown(random, 8);
                 long t0 = System.nanoTime();

@@ -5,7 +5,19 @@ import io.aegisrag.core.document.ChunkHit;
 import io.aegisrag.core.document.Document;
 import io.aegisrag.core.document.DocumentId;
 import io.aegisrag.core.document.EmbeddedChunk;
+import io.aegisrag.core.port.EmbeddingModel;
+import io.aegisrag.core.query.Intent;
+import io.aegisrag.observability.metrics.AegisMetrics;
+import io.aegisrag.observability.tracing.NoopStageTracer;
+import io.aegisrag.retrieval.graph.EntityExtractor;
+import io.aegisrag.retrieval.graph.InMemoryGraphStore;
 import io.aegisrag.retrieval.lucene.LuceneVectorStore;
+import io.aegisrag.retrieval.search.GraphRetriever;
+import io.aegisrag.retrieval.search.HybridRetriever;
+import io.aegisrag.retrieval.search.KeywordRetriever;
+import io.aegisrag.retrieval.search.VectorRetriever;
+import io.smallrye.metrics.SharedMetricRegistries;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,19 +26,23 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
 /**
  * Vector search against corpus size: Lucene HNSW (the embedded store, as the app uses it) against
  * exact brute-force cosine search over the same vectors, at 1k, 10k and 100k chunks of 384-d
  * vectors clustered like sentence embeddings. Reports p50/p95 latency of top-10 searches, the
- * speed-up, and HNSW's recall@10 relative to exact.
+ * speed-up, and HNSW's recall@10 relative to exact; then the whole retrieval stage over the same
+ * chunks (vector, BM25 and graph search in parallel, fused), as a hybrid query runs it.
  */
 public final class VectorSearchBenchmark {
 
@@ -42,8 +58,14 @@ public final class VectorSearchBenchmark {
 
     public static void main(String[] args) throws Exception {
         List<List<String>> rows = new ArrayList<>();
-        for (int size : new int[]{1_000, 10_000, 100_000}) {
-            rows.addAll(measure(size));
+        List<List<String>> stageRows = new ArrayList<>();
+        ExecutorService executor = Executors.newCachedThreadPool();
+        try {
+            for (int size : new int[]{1_000, 10_000, 100_000}) {
+                rows.addAll(measure(size, executor, stageRows));
+            }
+        } finally {
+            executor.shutdown();
         }
         new Report("Vector search: Lucene HNSW against exact search", "bench/run.sh vector")
                 .paragraph("Corpus: 384-d unit vectors in 200 Gaussian clusters (seeded), like sentence embeddings; "
@@ -54,10 +76,17 @@ public final class VectorSearchBenchmark {
                         + "(`aegis.vector.hnsw.candidates`): 10 is Lucene's plain top-10 search, 100 the app's default.")
                 .table(List.of("chunks", "index build s", "index MiB", "candidates", "HNSW p50 ms", "HNSW p95 ms", "exact p50 ms",
                         "exact p95 ms", "speed-up (p50)", "recall@10"), rows)
+                .paragraph("The whole retrieval stage: `HybridRetriever` with the hybrid intent — vector (HNSW, "
+                        + LuceneVectorStore.DEFAULT_SEARCH_CANDIDATES + " candidates), BM25 and graph search in parallel, "
+                        + "20 hits each, weighted RRF, top 5 — over the same chunks, each with three synthetic sentences "
+                        + "(a 70-word vocabulary, so BM25 matches most chunks: a worst case) and the graph the app's entity "
+                        + "extractor builds from them. The query's vector comes from a lookup, as from the embedding cache; "
+                        + "embedding a new query costs about 20 ms more with MiniLM (ingestion.md).")
+                .table(List.of("chunks", "entities", "stage p50 ms", "stage p95 ms", "stage p99 ms"), stageRows)
                 .writeTo("vector-search.md");
     }
 
-    private static List<List<String>> measure(int size) throws IOException {
+    private static List<List<String>> measure(int size, ExecutorService executor, List<List<String>> stageRows) throws IOException {
         Random random = new Random(42);
         float[][] centroids = new float[200][];
         for (int i = 0; i < centroids.length; i++) {
@@ -82,12 +111,14 @@ public final class VectorSearchBenchmark {
             }
         }
         Path directory = Files.createTempDirectory("bench-vectors");
+        InMemoryGraphStore graph = new InMemoryGraphStore();
+        Map<String, Integer> positions = new HashMap<>();
         try {
-            double buildSeconds = build(directory, vectors);
+            double buildSeconds = build(directory, vectors, new Random(size), graph, positions);
             double indexMiB = directorySize(directory) / 1048576.0;
             List<List<String>> rows = new ArrayList<>();
             for (int candidates : CANDIDATES) {
-                try (LuceneVectorStore store = new LuceneVectorStore(directory, DIMENSION, candidates)) {
+                try (LuceneVectorStore store = new LuceneVectorStore(directory, "synthetic", DIMENSION, candidates)) {
                     for (int q = 0; q < WARMUP; q++) {
                         store.searchByVector(queries[q], K);
                     }
@@ -98,7 +129,7 @@ public final class VectorSearchBenchmark {
                         List<ChunkHit> hits = store.searchByVector(queries[WARMUP + q], K);
                         hnswNanos[q] = System.nanoTime() - t0;
                         Set<Integer> found = new HashSet<>();
-                        hits.forEach(hit -> found.add(Integer.parseInt(hit.chunk().text())));
+                        hits.forEach(hit -> found.add(positions.get(hit.chunk().id())));
                         found.retainAll(truth.get(q));
                         recall += found.size() / (double) K;
                     }
@@ -110,6 +141,9 @@ public final class VectorSearchBenchmark {
                             Report.format(exactP50 / hnswP50) + "×", String.format(Locale.ROOT, "%.3f", recall / QUERIES)));
                 }
             }
+            try (LuceneVectorStore store = new LuceneVectorStore(directory, "synthetic", DIMENSION)) {
+                stageRows.add(measureStage(size, store, graph, queries, executor));
+            }
             return rows;
         } finally {
             try (Stream<Path> files = Files.walk(directory)) {
@@ -118,18 +152,77 @@ public final class VectorSearchBenchmark {
         }
     }
 
-    private static double build(Path directory, float[][] vectors) throws IOException {
-        try (LuceneVectorStore store = new LuceneVectorStore(directory, DIMENSION)) {
-            long start = System.nanoTime();
+    /** Indexes the vectors, with synthetic text, and the graph of that text; returns the seconds the index took. */
+    private static double build(Path directory, float[][] vectors, Random random, InMemoryGraphStore graph,
+                                Map<String, Integer> positions) throws IOException {
+        EntityExtractor extractor = new EntityExtractor();
+        long indexing = 0;
+        try (LuceneVectorStore store = new LuceneVectorStore(directory, "synthetic", DIMENSION)) {
             for (int from = 0; from < vectors.length; from += CHUNKS_PER_DOCUMENT) {
                 DocumentId id = DocumentId.random();
                 List<EmbeddedChunk> chunks = new ArrayList<>();
                 for (int i = from; i < Math.min(vectors.length, from + CHUNKS_PER_DOCUMENT); i++) {
-                    chunks.add(new EmbeddedChunk(new Chunk(Chunk.idOf(id, i - from), id, "t", "s", "", Integer.toString(i), i - from), vectors[i]));
+                    String text = SyntheticCorpus.sentence(random) + " " + SyntheticCorpus.sentence(random) + " " + SyntheticCorpus.sentence(random);
+                    Chunk chunk = new Chunk(Chunk.idOf(id, i - from), id, "t", "s", "", text, i - from);
+                    positions.put(chunk.id(), i);
+                    chunks.add(new EmbeddedChunk(chunk, vectors[i]));
                 }
+                long start = System.nanoTime();
                 store.add(new Document(id, "t", "s", "t", Map.of(), Instant.now()), chunks);
+                indexing += System.nanoTime() - start;
+                EntityExtractor.Extraction extraction = extractor.extract(chunks.stream().map(EmbeddedChunk::chunk).toList());
+                graph.addDocument(id, extraction.mentions(), extraction.relations());
             }
-            return (System.nanoTime() - start) / 1e9;
+            return indexing / 1e9;
+        }
+    }
+
+    private static List<String> measureStage(int size, LuceneVectorStore store, InMemoryGraphStore graph, float[][] queries,
+                                             ExecutorService executor) {
+        Random random = new Random(size + 1);
+        Map<String, float[]> queryVectors = new HashMap<>();
+        List<String> questions = new ArrayList<>();
+        for (float[] vector : queries) {
+            String question = SyntheticCorpus.sentence(random);
+            questions.add(question);
+            queryVectors.put(question, vector);
+        }
+        EmbeddingModel lookup = new LookupEmbeddingModel(queryVectors);
+        HybridRetriever retriever = new HybridRetriever(
+                List.of(new VectorRetriever(lookup, store), new KeywordRetriever(store), new GraphRetriever(graph, store)),
+                executor, new AegisMetrics(SharedMetricRegistries.getOrCreate(MetricRegistry.APPLICATION_SCOPE)), new NoopStageTracer(), 20, 10_000);
+        long[] nanos = new long[QUERIES];
+        for (int q = 0; q < questions.size(); q++) {
+            long start = System.nanoTime();
+            retriever.retrieve(questions.get(q), Intent.HYBRID, 5);
+            if (q >= WARMUP) {
+                nanos[q - WARMUP] = System.nanoTime() - start;
+            }
+        }
+        return List.of(Integer.toString(size), Long.toString(graph.entityCount()), Report.format(percentile(nanos, 50) / 1e6),
+                Report.format(percentile(nanos, 95) / 1e6), Report.format(percentile(nanos, 99) / 1e6));
+    }
+
+    /** Embeds the benchmark's questions by looking their vectors up. */
+    private record LookupEmbeddingModel(Map<String, float[]> vectors) implements EmbeddingModel {
+        @Override
+        public List<float[]> embedAll(List<String> texts) {
+            return texts.stream().map(vectors::get).toList();
+        }
+
+        @Override
+        public int dimension() {
+            return DIMENSION;
+        }
+
+        @Override
+        public String serviceName() {
+            return "lookup";
+        }
+
+        @Override
+        public boolean isAvailable() {
+            return true;
         }
     }
 

@@ -1,23 +1,40 @@
 package io.aegisrag.coordinator.startup;
 
+import io.aegisrag.core.config.ConfigKeys;
 import io.aegisrag.retrieval.search.RetrievalExecutor;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
-/** Runs the retrievers on Liberty's default managed executor. */
+/**
+ * Runs the retrievers on a fixed pool of their own, of Liberty's managed threads. They used to share
+ * Liberty's default executor with the request threads that wait for them: when the concurrency of
+ * the load rose, waiting requests held the threads their retrievers needed, until Liberty grew the
+ * pool seconds later (bench/results/rest-load.md).
+ */
 @ApplicationScoped
 public class ExecutorProducer {
 
-    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
-    private ManagedExecutorService executor;
+    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+    private ManagedThreadFactory threadFactory;
 
     @Produces
+    @ApplicationScoped
     @RetrievalExecutor
-    ExecutorService retrievalExecutor() {
-        return executor;
+    ExecutorService retrievalExecutor(@ConfigProperty(name = ConfigKeys.RETRIEVAL_THREADS, defaultValue = "8") int threads) {
+        if (threads < 1) {
+            throw new IllegalStateException(ConfigKeys.RETRIEVAL_THREADS + " must be at least 1, got " + threads);
+        }
+        return Executors.newFixedThreadPool(threads, threadFactory);
+    }
+
+    void shutDown(@Disposes @RetrievalExecutor ExecutorService executor) {
+        executor.shutdownNow();
     }
 }

@@ -39,7 +39,7 @@ class GraphRebuildTest {
 
     @Test
     void should_extract_every_stored_document_into_an_empty_graph() {
-        store = new LuceneVectorStore(directory, 2);
+        store = new LuceneVectorStore(directory, "test-model", 2);
         Chunk redis = store("Lettuce is the Java client of Redis.");
         store("Qdrant is written in Rust.");
         InMemoryGraphStore graph = new InMemoryGraphStore();
@@ -52,7 +52,7 @@ class GraphRebuildTest {
 
     @Test
     void should_leave_a_graph_that_already_has_entities_alone() {
-        store = new LuceneVectorStore(directory, 2);
+        store = new LuceneVectorStore(directory, "test-model", 2);
         store("Lettuce is the Java client of Redis.");
         InMemoryGraphStore graph = new InMemoryGraphStore();
         GraphRebuild rebuild = new GraphRebuild(store, graph);

@@ -55,7 +55,8 @@ import java.util.Optional;
 /**
  * {@link VectorStore} on a Lucene index in a local directory: HNSW over 384-d (or any fixed-size)
  * vectors and BM25 over the chunk text, in one index, so one commit makes a document visible to
- * both searches at once.
+ * both searches at once. Every commit records the embedding model that made the vectors, and an
+ * index of another model's vectors is refused: its neighbours would mean nothing.
  */
 public final class LuceneVectorStore implements VectorStore, AutoCloseable {
 
@@ -74,6 +75,7 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
     private static final String CREATED_AT = "created_at";
     private static final String CHUNK_COUNT = "chunk_count";
     private static final String METADATA_PREFIX = "meta.";
+    private static final String EMBEDDING_MODEL = "embedding_model";
 
     /** HNSW candidates per search unless configured: enough for recall@10 ≥ 0.95 on 100k vectors (bench/results). */
     public static final int DEFAULT_SEARCH_CANDIDATES = 100;
@@ -85,15 +87,17 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
     private final int dimension;
     private final int searchCandidates;
 
-    public LuceneVectorStore(Path indexDirectory, int dimension) {
-        this(indexDirectory, dimension, DEFAULT_SEARCH_CANDIDATES);
+    public LuceneVectorStore(Path indexDirectory, String embeddingModel, int dimension) {
+        this(indexDirectory, embeddingModel, dimension, DEFAULT_SEARCH_CANDIDATES);
     }
 
     /**
+     * @param embeddingModel   the name of the model whose vectors the index holds
      * @param searchCandidates how many nearest neighbours HNSW looks for before the top k are kept:
      *                         more candidates, better recall, slower searches
+     * @throws IllegalStateException when the index holds the vectors of another embedding model
      */
-    public LuceneVectorStore(Path indexDirectory, int dimension, int searchCandidates) {
+    public LuceneVectorStore(Path indexDirectory, String embeddingModel, int dimension, int searchCandidates) {
         if (searchCandidates < 1) {
             throw new IllegalArgumentException("search candidates must be positive, got " + searchCandidates);
         }
@@ -104,10 +108,29 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
             this.directory = FSDirectory.open(indexDirectory);
             this.writer = new IndexWriter(directory, new IndexWriterConfig(analyzer)
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+            refuseVectorsOfAnotherModel(indexDirectory, embeddingModel);
+            this.writer.setLiveCommitData(Map.of(EMBEDDING_MODEL, embeddingModel).entrySet());
             this.writer.commit();
             this.searchers = new SearcherManager(writer, null);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the Lucene index in " + indexDirectory, e);
+        }
+    }
+
+    private void refuseVectorsOfAnotherModel(Path indexDirectory, String embeddingModel) throws IOException {
+        String recorded = null;
+        Iterable<Map.Entry<String, String>> commitData = writer.getLiveCommitData();
+        if (commitData != null) {
+            for (Map.Entry<String, String> entry : commitData) {
+                if (entry.getKey().equals(EMBEDDING_MODEL)) {
+                    recorded = entry.getValue();
+                }
+            }
+        }
+        if (recorded != null && !recorded.equals(embeddingModel) && writer.getDocStats().numDocs > 0) {
+            writer.close();
+            throw new IllegalStateException("the index in " + indexDirectory + " holds vectors of the embedding model '" + recorded
+                    + "', not of '" + embeddingModel + "': switch the model back, or ingest the documents again into an empty data directory");
         }
     }
 

@@ -30,7 +30,7 @@ class GraphRetrieverTest {
 
     @BeforeEach
     void indexDocument() {
-        store = new LuceneVectorStore(directory, 2);
+        store = new LuceneVectorStore(directory, "test-model", 2);
         InMemoryGraphStore graph = new InMemoryGraphStore();
         DocumentId id = DocumentId.random();
         List<String> texts = List.of(
