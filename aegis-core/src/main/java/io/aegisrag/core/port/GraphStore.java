@@ -23,7 +23,7 @@ public interface GraphStore extends BackingService {
     /** Entities one relation away from {@code entityId}. */
     List<Entity> neighbors(String entityId, int limit);
 
-    /** Ids of the chunks that mention any of {@code entityIds}. */
+    /** Ids of the chunks that mention any of {@code entityIds}; read-only, and may show later changes to the graph. */
     Set<String> chunksMentioning(Set<String> entityIds);
 
     long entityCount();

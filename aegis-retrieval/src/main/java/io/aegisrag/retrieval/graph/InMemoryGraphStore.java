@@ -6,6 +6,7 @@ import io.aegisrag.core.graph.Mention;
 import io.aegisrag.core.graph.Relation;
 import io.aegisrag.core.port.GraphStore;
 
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@link GraphStore} held in the JVM: entities, mentions and relations indexed by document. Adding a
@@ -68,6 +70,9 @@ public final class InMemoryGraphStore implements GraphStore {
 
     @Override
     public synchronized Set<String> chunksMentioning(Set<String> entityIds) {
+        if (entityIds.size() == 1) {
+            return Collections.unmodifiableSet(chunksByEntity.getOrDefault(entityIds.iterator().next(), Set.of()));
+        }
         Set<String> chunks = new HashSet<>();
         entityIds.forEach(id -> chunks.addAll(chunksByEntity.getOrDefault(id, Set.of())));
         return chunks;
@@ -106,7 +111,7 @@ public final class InMemoryGraphStore implements GraphStore {
         for (Mention mention : graph.mentions()) {
             entities.putIfAbsent(mention.entity().id(), mention.entity());
             mentionCounts.merge(mention.entity().id(), 1, Integer::sum);
-            chunksByEntity.computeIfAbsent(mention.entity().id(), id -> new HashSet<>()).add(mention.chunkId());
+            chunksByEntity.computeIfAbsent(mention.entity().id(), id -> ConcurrentHashMap.newKeySet()).add(mention.chunkId());
         }
         for (Relation relation : graph.relations()) {
             neighborsByEntity.computeIfAbsent(relation.sourceId(), id -> new HashSet<>()).add(relation.targetId());

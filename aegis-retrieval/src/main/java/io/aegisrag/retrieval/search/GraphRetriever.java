@@ -10,14 +10,18 @@ import io.aegisrag.observability.interceptor.TrackedStage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Graph retrieval: finds the entities the query names (any run of one to three of its words that is
@@ -51,29 +55,59 @@ public class GraphRetriever implements ChunkRetriever {
     @Override
     @TrackedStage("graph")
     public List<ChunkHit> retrieve(String query, int limit) {
-        Map<String, Double> scores = new HashMap<>();
-        for (String entityId : candidateIds(query)) {
-            Set<String> chunks = graph.chunksMentioning(Set.of(entityId));
-            if (chunks.isEmpty()) {
-                continue;
+        Map<String, Set<String>> mentions = new HashMap<>();
+        Function<String, Set<String>> chunksMentioning = entityId -> mentions.computeIfAbsent(entityId, id -> graph.chunksMentioning(Set.of(id)));
+        Map<String, double[]> scores = new HashMap<>();
+        entityWeights(query, chunksMentioning).forEach((entityId, weight) -> {
+            for (String chunkId : chunksMentioning.apply(entityId)) {
+                scores.computeIfAbsent(chunkId, id -> new double[1])[0] += weight;
             }
-            chunks.forEach(chunkId -> scores.merge(chunkId, 1.0, Double::sum));
-            for (Entity neighbor : graph.neighbors(entityId, NEIGHBORS_PER_ENTITY)) {
-                graph.chunksMentioning(Set.of(neighbor.id())).forEach(chunkId -> scores.merge(chunkId, 0.5, Double::sum));
-            }
-        }
-        List<String> best = scores.entrySet().stream()
-                .sorted(Comparator.comparing((Map.Entry<String, Double> entry) -> -entry.getValue()).thenComparing(Map.Entry::getKey))
-                .limit(limit)
-                .map(Map.Entry::getKey)
-                .toList();
+        });
+        List<String> best = best(scores, limit);
         Map<String, Chunk> chunks = new HashMap<>();
         store.chunks(best).forEach(chunk -> chunks.put(chunk.id(), chunk));
         return best.stream()
                 .filter(chunks::containsKey)
-                .map(id -> new ChunkHit(chunks.get(id), scores.get(id)))
-                .sorted(Comparator.comparingDouble(ChunkHit::score).reversed())
+                .map(id -> new ChunkHit(chunks.get(id), scores.get(id)[0]))
                 .toList();
+    }
+
+    /** The entities the query names, weight 1 each, and their neighbours, ½ per named entity they neighbour. */
+    private Map<String, Double> entityWeights(String query, Function<String, Set<String>> chunksMentioning) {
+        Map<String, Double> weights = new HashMap<>();
+        for (String entityId : candidateIds(query)) {
+            if (chunksMentioning.apply(entityId).isEmpty()) {
+                continue;
+            }
+            weights.merge(entityId, 1.0, Double::sum);
+            for (Entity neighbor : graph.neighbors(entityId, NEIGHBORS_PER_ENTITY)) {
+                weights.merge(neighbor.id(), 0.5, Double::sum);
+            }
+        }
+        return weights;
+    }
+
+    /** The ids of the {@code limit} best-scored chunks, best first, ties by id; a bounded heap, not a sort of them all. */
+    private static List<String> best(Map<String, double[]> scores, int limit) {
+        Comparator<Map.Entry<String, double[]>> better = Comparator
+                .comparingDouble((Map.Entry<String, double[]> entry) -> entry.getValue()[0]).reversed()
+                .thenComparing(Map.Entry::getKey);
+        PriorityQueue<Map.Entry<String, double[]>> kept = new PriorityQueue<>(limit + 1, better.reversed());
+        for (Map.Entry<String, double[]> entry : scores.entrySet()) {
+            if (kept.size() == limit && entry.getValue()[0] < kept.peek().getValue()[0]) {
+                continue;
+            }
+            kept.add(entry);
+            if (kept.size() > limit) {
+                kept.poll();
+            }
+        }
+        List<String> best = new ArrayList<>(kept.size());
+        while (!kept.isEmpty()) {
+            best.add(kept.poll().getKey());
+        }
+        Collections.reverse(best);
+        return best;
     }
 
     private static Set<String> candidateIds(String query) {

@@ -8,10 +8,13 @@ import io.aegisrag.core.port.GraphStore;
 import io.aegisrag.core.port.GraphStoreContract;
 import org.junit.jupiter.api.Test;
 
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class InMemoryGraphStoreTest extends GraphStoreContract {
 
@@ -31,5 +34,21 @@ class InMemoryGraphStoreTest extends GraphStoreContract {
 
         assertThat(graph.relationCount()).isEqualTo(1);
         assertThat(graph.chunksMentioning(Set.of(a.id(), b.id()))).containsExactly("d#0");
+    }
+
+    @Test
+    void should_let_a_reader_go_on_through_the_chunks_of_an_entity_while_a_document_is_added() {
+        InMemoryGraphStore graph = new InMemoryGraphStore();
+        Entity lucene = Entity.named("Lucene", "concept");
+        graph.addDocument(DocumentId.random(), List.of(new Mention(lucene, "a#0"), new Mention(lucene, "a#1")), List.of());
+
+        Set<String> chunks = graph.chunksMentioning(Set.of(lucene.id()));
+        Iterator<String> reading = chunks.iterator();
+        reading.next();
+        graph.addDocument(DocumentId.random(), List.of(new Mention(lucene, "b#0")), List.of());
+
+        assertThatCode(() -> reading.forEachRemaining(chunk -> { })).doesNotThrowAnyException();
+        assertThatThrownBy(() -> chunks.add("c#0")).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(graph.chunksMentioning(Set.of(lucene.id()))).containsExactlyInAnyOrder("a#0", "a#1", "b#0");
     }
 }

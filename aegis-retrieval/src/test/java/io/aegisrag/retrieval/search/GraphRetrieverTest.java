@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -58,6 +59,16 @@ class GraphRetrieverTest {
 
         assertThat(hits).extracting(hit -> hit.chunk().text()).first().isEqualTo("Open Liberty runs on Java.");
         assertThat(hits).extracting(hit -> hit.chunk().text()).doesNotContain("Qdrant is written in Rust.");
+    }
+
+    @Test
+    void should_return_at_most_limit_hits_best_first() {
+        List<ChunkHit> all = retriever.retrieve("Is Java in open liberty and lucene?", 10);
+        List<ChunkHit> best = retriever.retrieve("Is Java in open liberty and lucene?", 1);
+
+        assertThat(all).hasSizeGreaterThan(1);
+        assertThat(all).extracting(ChunkHit::score).isSortedAccordingTo(Comparator.reverseOrder());
+        assertThat(best).containsExactly(all.get(0));
     }
 
     @Test
