@@ -216,7 +216,7 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
     @Override
     public List<ChunkHit> searchByKeywords(String text, int k) {
         Query keywords = new QueryBuilder(analyzer).createBooleanQuery(TEXT, text, BooleanClause.Occur.SHOULD);
-        return keywords == null ? List.of() : hits(chunkQuery(keywords), k);
+        return keywords == null ? List.of() : hits(keywords, k);
     }
 
     @Override
