@@ -92,14 +92,13 @@ public class GraphRetriever implements ChunkRetriever {
         Comparator<Map.Entry<String, double[]>> better = Comparator
                 .comparingDouble((Map.Entry<String, double[]> entry) -> entry.getValue()[0]).reversed()
                 .thenComparing(Map.Entry::getKey);
-        PriorityQueue<Map.Entry<String, double[]>> kept = new PriorityQueue<>(limit + 1, better.reversed());
+        PriorityQueue<Map.Entry<String, double[]>> kept = new PriorityQueue<>(Math.max(1, limit), better.reversed());
         for (Map.Entry<String, double[]> entry : scores.entrySet()) {
-            if (kept.size() == limit && entry.getValue()[0] < kept.peek().getValue()[0]) {
-                continue;
-            }
-            kept.add(entry);
-            if (kept.size() > limit) {
+            if (kept.size() < limit) {
+                kept.add(entry);
+            } else if (limit > 0 && entry.getValue()[0] >= kept.peek().getValue()[0] && better.compare(entry, kept.peek()) < 0) {
                 kept.poll();
+                kept.add(entry);
             }
         }
         List<String> best = new ArrayList<>(kept.size());

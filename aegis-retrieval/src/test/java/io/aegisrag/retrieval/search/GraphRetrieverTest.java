@@ -69,6 +69,7 @@ class GraphRetrieverTest {
         assertThat(all).hasSizeGreaterThan(1);
         assertThat(all).extracting(ChunkHit::score).isSortedAccordingTo(Comparator.reverseOrder());
         assertThat(best).containsExactly(all.get(0));
+        assertThat(retriever.retrieve("Is Java in open liberty and lucene?", 0)).isEmpty();
     }
 
     @Test
