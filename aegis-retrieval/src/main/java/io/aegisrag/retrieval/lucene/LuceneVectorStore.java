@@ -128,7 +128,8 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
             }
         }
         if (recorded != null && !recorded.equals(embeddingModel) && writer.getDocStats().numDocs > 0) {
-            writer.close();
+            writer.rollback();
+            directory.close();
             throw new IllegalStateException("the index in " + indexDirectory + " holds vectors of the embedding model '" + recorded
                     + "', not of '" + embeddingModel + "': switch the model back, or ingest the documents again into an empty data directory");
         }
