@@ -221,7 +221,10 @@ public class AegisMetrics {
     }
 
     private LlmSeries llmSeries(String provider, String model) {
-        Map<String, LlmSeries> byModel = llmSeriesByProvider.computeIfAbsent(provider, p -> new ConcurrentHashMap<>());
+        Map<String, LlmSeries> byModel = llmSeriesByProvider.get(provider);
+        if (byModel == null) {
+            byModel = llmSeriesByProvider.computeIfAbsent(provider, p -> new ConcurrentHashMap<>());
+        }
         LlmSeries series = byModel.get(model);
         return series != null ? series : byModel.computeIfAbsent(model, m -> new LlmSeries(
                 register(MetricName.LLM_REQUESTS, provider, m, "success"),
