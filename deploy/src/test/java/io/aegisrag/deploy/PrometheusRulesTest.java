@@ -17,9 +17,9 @@ class PrometheusRulesTest {
     private static final Set<String> ORIGINAL_ALERTS = Set.of(
             "HighQueryLatency", "CriticalQueryLatency", "HighRetrievalLatency", "HighGenerationLatency",
             "HighErrorRate", "CriticalErrorRate", "HighLLMErrorRate", "HighDatabaseErrorRate",
-            "HighMemoryFactCount", "CriticalMemoryFactCount", "LowCacheHitRate", "LLMBudgetWarning", "LLMBudgetExceeded",
-            "VectorStoreLarge", "GraphStoreLarge", "ServiceDown", "DatabaseDown", "LLMServiceDown",
-            "HighQueryRate", "LowQueryRate");
+            "MemoryBudgetHigh", "MemoryBudgetCritical", "LowCacheHitRate", "MonthlyBudgetWarning", "MonthlyBudgetExceeded",
+            "QdrantCollectionLarge", "Neo4jGraphLarge", "ServiceDown", "DatabaseDown", "LLMServiceDown",
+            "HighQueryRate", "VeryLowQueryRate");
     private static final Set<String> SLO_ALERTS = Set.of(
             "AvailabilityBudgetFastBurn", "AvailabilityBudgetSlowBurn", "LatencyBudgetFastBurn", "LatencyBudgetSlowBurn");
 
