@@ -12,6 +12,8 @@ import java.util.List;
 /** {@link ShortTermMemory} in a Caffeine cache: a session's turns expire after it has been idle for {@code ttl}. */
 public final class CaffeineShortTermMemory implements ShortTermMemory {
 
+    private static final String PROBE = "aegis-readiness-probe";
+
     private final Cache<String, Deque<String>> sessions;
     private final int maxTurns;
 
@@ -48,8 +50,12 @@ public final class CaffeineShortTermMemory implements ShortTermMemory {
         return "caffeine";
     }
 
+    /** Stores, reads back and removes a probe session. */
     @Override
     public boolean isAvailable() {
-        return true;
+        sessions.put(PROBE, new ArrayDeque<>());
+        boolean answered = sessions.getIfPresent(PROBE) != null;
+        sessions.invalidate(PROBE);
+        return answered;
     }
 }

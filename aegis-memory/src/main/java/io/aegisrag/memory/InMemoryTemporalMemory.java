@@ -8,15 +8,19 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** {@link TemporalMemory} held in the JVM. */
 public final class InMemoryTemporalMemory implements TemporalMemory {
 
     private final List<Fact> facts = new ArrayList<>();
     private final Map<FactType, Long> counts = new EnumMap<>(FactType.class);
+    private final Map<String, Set<String>> factIdsByEpisode = new LinkedHashMap<>();
 
     @Override
     public synchronized void record(Fact fact, boolean supersedes) {
@@ -32,6 +36,36 @@ public final class InMemoryTemporalMemory implements TemporalMemory {
         }
         facts.add(fact);
         counts.merge(fact.type(), 1L, Long::sum);
+    }
+
+    @Override
+    public synchronized void recordEpisode(String episodeId, List<Fact> episodeFacts) {
+        Set<String> ids = factIdsByEpisode.computeIfAbsent(episodeId, id -> new HashSet<>());
+        for (Fact fact : episodeFacts) {
+            record(fact, false);
+            ids.add(fact.id());
+        }
+    }
+
+    @Override
+    public synchronized boolean forgetEpisode(String episodeId) {
+        Set<String> ids = factIdsByEpisode.remove(episodeId);
+        if (ids == null) {
+            return false;
+        }
+        facts.removeIf(fact -> {
+            boolean forgotten = ids.contains(fact.id());
+            if (forgotten) {
+                counts.merge(fact.type(), -1L, Long::sum);
+            }
+            return forgotten;
+        });
+        return true;
+    }
+
+    @Override
+    public synchronized Set<String> episodes() {
+        return Set.copyOf(factIdsByEpisode.keySet());
     }
 
     @Override
@@ -54,8 +88,9 @@ public final class InMemoryTemporalMemory implements TemporalMemory {
         return "embedded_memory";
     }
 
+    /** Takes the lock every read and write takes, and reads the counts. */
     @Override
     public boolean isAvailable() {
-        return true;
+        return count(FactType.EPISODIC) >= 0;
     }
 }

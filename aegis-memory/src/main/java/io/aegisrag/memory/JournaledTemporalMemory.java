@@ -6,15 +6,16 @@ import io.aegisrag.core.memory.Fact;
 import io.aegisrag.core.memory.FactType;
 import io.aegisrag.core.port.TemporalMemory;
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.channels.Channels;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,35 +24,46 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
 
 /**
- * The embedded {@link TemporalMemory}: facts in the JVM, every one first appended to a journal
+ * The embedded {@link TemporalMemory}: facts in the JVM, every change first appended to a journal
  * (one JSON object per line, forced to disk) and replayed when the store opens, so memory survives
- * a restart. A fact whose journal line could not be written is not recorded; a torn last line left
- * by a crash is cut off when the journal opens.
+ * a restart. An episode is one line, so it is journaled whole or not at all. A change whose line
+ * could not be written is cut off the journal again and not applied; a torn last line left by a
+ * crash is cut off when the journal opens.
  */
 public final class JournaledTemporalMemory implements TemporalMemory, AutoCloseable {
+
+    /** Opens the journal's channel; tests give one that fails. */
+    @FunctionalInterface
+    interface ChannelOpener {
+        FileChannel open(Path journal) throws IOException;
+    }
 
     private static final Logger LOG = Logger.getLogger(JournaledTemporalMemory.class.getName());
 
     private final InMemoryTemporalMemory facts = new InMemoryTemporalMemory();
     private final Path journal;
     private final FileChannel channel;
-    private final BufferedWriter writer;
+    private long end;
 
     public JournaledTemporalMemory(Path journal) {
+        this(journal, path -> FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE));
+    }
+
+    JournaledTemporalMemory(Path journal, ChannelOpener opener) {
         this.journal = journal;
         try {
             Files.createDirectories(journal.toAbsolutePath().getParent());
             long complete = replay();
-            this.channel = FileChannel.open(journal, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            this.channel = opener.open(journal);
             if (channel.size() > complete) {
                 LOG.warning("cutting a torn last line off " + journal + " after " + complete + " bytes");
                 channel.truncate(complete);
             }
-            channel.position(complete);
-            this.writer = new BufferedWriter(Channels.newWriter(channel, StandardCharsets.UTF_8));
+            this.end = complete;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the memory journal " + journal, e);
         }
@@ -59,15 +71,30 @@ public final class JournaledTemporalMemory implements TemporalMemory, AutoClosea
 
     @Override
     public synchronized void record(Fact fact, boolean supersedes) {
-        try {
-            writer.write(toJson(fact, supersedes));
-            writer.newLine();
-            writer.flush();
-            channel.force(false);
-        } catch (IOException e) {
-            throw new AegisException(ErrorType.DATABASE_ERROR, "the memory journal could not be written", e);
-        }
+        append(toJson(fact).add("supersedes", supersedes).build());
         facts.record(fact, supersedes);
+    }
+
+    @Override
+    public synchronized void recordEpisode(String episodeId, List<Fact> episodeFacts) {
+        JsonArrayBuilder lines = Json.createArrayBuilder();
+        episodeFacts.forEach(fact -> lines.add(toJson(fact)));
+        append(Json.createObjectBuilder().add("episode", episodeId).add("facts", lines).build());
+        facts.recordEpisode(episodeId, episodeFacts);
+    }
+
+    @Override
+    public synchronized boolean forgetEpisode(String episodeId) {
+        if (!facts.episodes().contains(episodeId)) {
+            return false;
+        }
+        append(Json.createObjectBuilder().add("forget", episodeId).build());
+        return facts.forgetEpisode(episodeId);
+    }
+
+    @Override
+    public Set<String> episodes() {
+        return facts.episodes();
     }
 
     @Override
@@ -85,14 +112,43 @@ public final class JournaledTemporalMemory implements TemporalMemory, AutoClosea
         return "embedded_memory";
     }
 
+    /** The journal is open, its size can be read, and its file can still be written. */
     @Override
     public boolean isAvailable() {
-        return channel.isOpen();
+        try {
+            return channel.isOpen() && channel.size() >= 0 && Files.isWritable(journal);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     @Override
     public synchronized void close() throws IOException {
-        writer.close();
+        channel.close();
+    }
+
+    /** Appends one line and forces it to disk; on failure cuts the journal back to where it ended. */
+    private void append(JsonObject line) {
+        ByteBuffer bytes = ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8));
+        try {
+            while (bytes.hasRemaining()) {
+                channel.write(bytes, end + bytes.position());
+            }
+            channel.force(false);
+            end += bytes.limit();
+        } catch (IOException | RuntimeException e) {
+            cutBackTo(end);
+            throw new AegisException(ErrorType.DATABASE_ERROR, "the memory journal could not be written", e);
+        }
+    }
+
+    private void cutBackTo(long length) {
+        try {
+            channel.truncate(length);
+        } catch (IOException | RuntimeException e) {
+            LOG.warning("could not cut the memory journal back to " + length + " bytes: " + e
+                    + "; the next start cuts off the torn line");
+        }
     }
 
     /** Replays the journal; returns the length of its complete lines (a torn last line has no newline). */
@@ -111,8 +167,7 @@ public final class JournaledTemporalMemory implements TemporalMemory, AutoClosea
                 continue;
             }
             try {
-                JsonObject line = Json.createReader(new StringReader(lines.get(i))).readObject();
-                facts.record(fromJson(line), line.getBoolean("supersedes"));
+                apply(Json.createReader(new StringReader(lines.get(i))).readObject());
             } catch (JsonException | ClassCastException | NullPointerException | IllegalArgumentException e) {
                 LOG.warning("skipping unreadable line " + (i + 1) + " of " + journal + ": " + e.getMessage());
             }
@@ -120,23 +175,33 @@ public final class JournaledTemporalMemory implements TemporalMemory, AutoClosea
         return complete;
     }
 
-    private static String toJson(Fact fact, boolean supersedes) {
+    private void apply(JsonObject line) {
+        if (line.containsKey("episode")) {
+            facts.recordEpisode(line.getString("episode"),
+                    line.getJsonArray("facts").getValuesAs(JsonObject.class).stream().map(JournaledTemporalMemory::fromJson).toList());
+        } else if (line.containsKey("forget")) {
+            facts.forgetEpisode(line.getString("forget"));
+        } else {
+            facts.record(fromJson(line), line.getBoolean("supersedes"));
+        }
+    }
+
+    private static JsonObjectBuilder toJson(Fact fact) {
         JsonObjectBuilder json = Json.createObjectBuilder()
                 .add("id", fact.id())
                 .add("type", fact.type().name())
                 .add("subject", fact.subject())
                 .add("content", fact.content())
                 .add("valid_from", fact.validFrom().toString())
-                .add("recorded_at", fact.recordedAt().toString())
-                .add("supersedes", supersedes);
+                .add("recorded_at", fact.recordedAt().toString());
         fact.end().ifPresent(end -> json.add("valid_to", end.toString()));
-        return json.build().toString();
+        return json;
     }
 
     private static Fact fromJson(JsonObject json) {
         return new Fact(json.getString("id"), FactType.valueOf(json.getString("type")), json.getString("subject"),
                 json.getString("content"), Instant.parse(json.getString("valid_from")),
-                json.containsKey("valid_to") ? Instant.parse(json.getString("valid_to")) : null,
+                json.containsKey("valid_to") && json.get("valid_to") != JsonValue.NULL ? Instant.parse(json.getString("valid_to")) : null,
                 Instant.parse(json.getString("recorded_at")));
     }
 }

@@ -8,14 +8,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class JournaledTemporalMemoryTest extends TemporalMemoryContract {
 
@@ -72,5 +75,50 @@ class JournaledTemporalMemoryTest extends TemporalMemoryContract {
         assertThat(reopened.count(FactType.ENTITY)).isEqualTo(1);
         reopened.record(new Fact("3", FactType.ENTITY, "qdrant", "mentioned", FEB, null, FEB), false);
         assertThat(reopen().count(FactType.ENTITY)).isEqualTo(2);
+    }
+
+    @Test
+    void should_record_nothing_when_the_journal_cannot_be_written_not_even_after_a_restart() throws Exception {
+        memory = new JournaledTemporalMemory(directory.resolve("memory/facts.jsonl"));
+        memory.recordEpisode("doc-1", List.of(new Fact("1", FactType.ENTITY, "lucene", "mentioned", JAN, null, JAN)));
+        memory.close();
+        FailingFileChannel[] disk = new FailingFileChannel[1];
+        memory = new JournaledTemporalMemory(directory.resolve("memory/facts.jsonl"), path -> {
+            disk[0] = new FailingFileChannel(FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE));
+            return disk[0];
+        });
+
+        disk[0].failing = true;
+        assertThatThrownBy(() -> memory.recordEpisode("doc-2", List.of(
+                new Fact("2", FactType.ENTITY, "qdrant", "mentioned", FEB, null, FEB),
+                new Fact("3", FactType.EPISODIC, "doc-2", "ingested", FEB, null, FEB))))
+                .hasMessageContaining("memory journal could not be written");
+        assertThatThrownBy(() -> memory.record(new Fact("4", FactType.SEMANTIC, "alice", "works at Acme", FEB, null, FEB), true))
+                .hasMessageContaining("memory journal could not be written");
+        assertThatThrownBy(() -> memory.forgetEpisode("doc-1")).hasMessageContaining("memory journal could not be written");
+        disk[0].failing = false;
+
+        assertThat(memory.episodes()).containsExactly("doc-1");
+        assertThat(memory.count(FactType.ENTITY)).isEqualTo(1);
+        memory.record(new Fact("5", FactType.SEMANTIC, "bob", "works at Globex", FEB, null, FEB), false);
+        JournaledTemporalMemory reopened = reopen();
+        assertThat(reopened.episodes()).containsExactly("doc-1");
+        assertThat(reopened.count(FactType.ENTITY)).isEqualTo(1);
+        assertThat(reopened.count(FactType.EPISODIC)).isZero();
+        assertThat(reopened.count(FactType.SEMANTIC)).isEqualTo(1);
+    }
+
+    @Test
+    void should_forget_an_episode_for_good() throws Exception {
+        createMemory();
+        memory.recordEpisode("doc-1", List.of(new Fact("1", FactType.ENTITY, "lucene", "mentioned", JAN, null, JAN)));
+        memory.recordEpisode("doc-2", List.of(new Fact("2", FactType.ENTITY, "qdrant", "mentioned", JAN, null, JAN)));
+
+        assertThat(memory.forgetEpisode("doc-1")).isTrue();
+        assertThat(memory.forgetEpisode("doc-1")).isFalse();
+
+        JournaledTemporalMemory reopened = reopen();
+        assertThat(reopened.episodes()).containsExactly("doc-2");
+        assertThat(reopened.factsAt(FEB, Optional.empty(), Optional.empty())).extracting(Fact::subject).containsExactly("qdrant");
     }
 }

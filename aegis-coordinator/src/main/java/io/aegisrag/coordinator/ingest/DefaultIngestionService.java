@@ -26,15 +26,20 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
- * Ingestion: chunk, embed (batched, cached), index, extract entities into the graph, and record the
- * episode in memory. Everything that can fail on bad input happens before the first write; the graph
- * write is undone from the vector store if it fails.
+ * Ingestion: chunk, embed (batched, cached), record the episode in memory, index, extract entities
+ * into the graph. Everything that can fail on bad input happens before the first write. The writes
+ * are all or nothing: memory first (its journal is forced to disk), then the index, the system of
+ * record, then the graph; a failure undoes the writes before it, and {@link StoreReconciliation}
+ * repairs at start-up what a crash between two writes left.
  */
 @ApplicationScoped
 public class DefaultIngestionService implements IngestionService {
+
+    private static final Logger LOG = Logger.getLogger(DefaultIngestionService.class.getName());
 
     private final MarkdownChunker chunker;
     private final EntityExtractor extractor = new EntityExtractor();
@@ -81,14 +86,20 @@ public class DefaultIngestionService implements IngestionService {
         }
         EntityExtractor.Extraction extraction = extractor.extract(chunks);
 
-        vectors.add(document, embedded);
+        memory.recordEpisode(document.id().value(), DocumentEpisode.facts(document, chunks.size(), extraction));
+        try {
+            vectors.add(document, embedded);
+        } catch (RuntimeException e) {
+            undo(e, () -> vectors.delete(document.id()), () -> memory.forgetEpisode(document.id().value()));
+            throw e;
+        }
         try {
             graph.addDocument(document.id(), extraction.mentions(), extraction.relations());
         } catch (RuntimeException e) {
-            vectors.delete(document.id());
+            undo(e, () -> graph.removeDocument(document.id()), () -> vectors.delete(document.id()),
+                    () -> memory.forgetEpisode(document.id().value()));
             throw e;
         }
-        rememberEpisode(document, chunks.size(), extraction, now);
         return new IngestionResult(document.id().value(), chunks.size(), extraction.entities().size(), extraction.relations().size());
     }
 
@@ -102,6 +113,7 @@ public class DefaultIngestionService implements IngestionService {
         return vectors.find(parse(documentId)).orElseThrow(() -> new NotFoundException("document", documentId));
     }
 
+    /** Removes the document from the index, the system of record, then its graph mentions and memory episode. */
     @Override
     public void delete(String documentId) {
         DocumentId id = parse(documentId);
@@ -109,18 +121,24 @@ public class DefaultIngestionService implements IngestionService {
             throw new NotFoundException("document", documentId);
         }
         graph.removeDocument(id);
-    }
-
-    private void rememberEpisode(Document document, int chunks, EntityExtractor.Extraction extraction, Instant now) {
-        memory.record(fact(FactType.EPISODIC, document.id().value(),
-                "ingested '" + document.title() + "' as " + chunks + " chunks", now), false);
-        for (Entity entity : extraction.entities()) {
-            memory.record(fact(FactType.ENTITY, entity.id(), entity.name() + " is mentioned in '" + document.title() + "'", now), false);
+        try {
+            memory.forgetEpisode(id.value());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "document " + documentId + " is deleted, but memory could not forget its episode yet;"
+                    + " the next start does", e);
         }
     }
 
-    private static Fact fact(FactType type, String subject, String content, Instant now) {
-        return new Fact(UUID.randomUUID().toString(), type, subject, content, now, null, now);
+    /** Runs each undo step, keeping every failure of them on {@code failure}: later steps run whatever earlier ones did. */
+    private static void undo(RuntimeException failure, Runnable... steps) {
+        for (Runnable step : steps) {
+            try {
+                step.run();
+            } catch (RuntimeException e) {
+                failure.addSuppressed(e);
+                LOG.log(Level.WARNING, "could not undo part of a failed ingestion; the next start repairs it", e);
+            }
+        }
     }
 
     private static String embeddingText(Chunk chunk) {

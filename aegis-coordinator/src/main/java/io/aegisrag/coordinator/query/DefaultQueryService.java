@@ -56,6 +56,9 @@ public class DefaultQueryService implements QueryService {
 
     @Override
     public QueryResult query(QueryRequest body) {
+        if (body.query().codePoints().noneMatch(Character::isLetterOrDigit)) {
+            throw new InvalidInputException("query", "must contain a letter or a digit");
+        }
         ChatModel model = models.active();
         if (body.model() != null && !body.model().equals(model.model())) {
             throw new InvalidInputException("model", "unknown model '" + body.model() + "'; available: [" + model.model() + "]");

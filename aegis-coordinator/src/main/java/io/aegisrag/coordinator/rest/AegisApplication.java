@@ -3,11 +3,18 @@ package io.aegisrag.coordinator.rest;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 /** The REST API, version 1. */
 @ApplicationPath("/api/v1")
 @OpenAPIDefinition(info = @Info(title = "AegisRAG", version = "1",
-        description = "Retrieval-augmented generation: ingest documents, ask questions, get cited answers."))
+        description = "Retrieval-augmented generation: ingest documents, ask questions, get cited answers."),
+        security = @SecurityRequirement(name = "api-key"))
+@SecurityScheme(securitySchemeName = "api-key", type = SecuritySchemeType.HTTP, scheme = "bearer",
+        description = "An API key of aegis.auth.api-keys, when aegis.auth.mode=api-key; roles: reader (query, read), "
+                + "writer (also ingest, delete), admin (also /api/v1/admin)")
 public class AegisApplication extends Application {
 }

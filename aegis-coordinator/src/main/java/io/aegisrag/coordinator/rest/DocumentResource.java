@@ -3,14 +3,14 @@ package io.aegisrag.coordinator.rest;
 import io.aegisrag.coordinator.ingest.DocumentRequest;
 import io.aegisrag.coordinator.ingest.IngestionResult;
 import io.aegisrag.coordinator.ingest.IngestionService;
+import io.aegisrag.coordinator.security.Requires;
+import io.aegisrag.coordinator.security.Role;
 import io.aegisrag.core.document.Document;
 import io.aegisrag.core.document.DocumentSummary;
 import io.aegisrag.core.document.Page;
 import io.aegisrag.core.error.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -64,16 +64,18 @@ public class DocumentResource {
     UriInfo uriInfo;
 
     @POST
+    @Requires(Role.WRITER)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Ingest a document given as JSON")
     @RequestBody(content = @Content(schema = @Schema(implementation = DocumentRequest.class)))
-    public Response ingest(@NotNull(message = "must be a JSON object") JsonObject body) {
-        JsonFields fields = JsonFields.of(body);
+    public Response ingest(String body) {
+        JsonFields fields = JsonFields.parse(body);
         return created(documents.ingest(validator.valid(new DocumentRequest(fields.string("title"), fields.string("source"),
                 fields.string("text"), fields.strings("metadata")))));
     }
 
     @POST
+    @Requires(Role.WRITER)
     @Consumes({"text/markdown", MediaType.TEXT_PLAIN})
     @Operation(summary = "Ingest a Markdown or plain-text document; title and source as query parameters")
     public Response ingestText(String text, @QueryParam("title") String title, @QueryParam("source") String source) {
@@ -100,6 +102,7 @@ public class DocumentResource {
     }
 
     @DELETE
+    @Requires(Role.WRITER)
     @Path("/{id}")
     @Operation(summary = "Delete a document with its chunks, vectors and graph mentions")
     public Response delete(@PathParam("id") String id) {

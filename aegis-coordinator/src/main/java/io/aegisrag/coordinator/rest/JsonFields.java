@@ -1,11 +1,14 @@
 package io.aegisrag.coordinator.rest;
 
 import io.aegisrag.core.error.InvalidInputException;
+import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
+import java.io.StringReader;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -24,6 +27,22 @@ final class JsonFields {
 
     static JsonFields of(JsonObject json) {
         return new JsonFields(json);
+    }
+
+    /**
+     * Parses a request body that must be one JSON object. Whatever the parser refuses (malformed or
+     * truncated JSON, another type of value, nesting deeper than the parser's limit) is the client's
+     * mistake, reported as a 400 naming {@code body}, never a server error.
+     */
+    static JsonFields parse(String body) {
+        if (body == null || body.isBlank()) {
+            throw new InvalidInputException("body", "must be a JSON object, got nothing");
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            return new JsonFields(reader.readObject());
+        } catch (RuntimeException refused) {
+            throw new InvalidInputException("body", "must be a JSON object: " + refused.getMessage());
+        }
     }
 
     String string(String name) {

@@ -10,6 +10,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import java.util.Comparator;
@@ -21,7 +22,8 @@ import java.util.logging.Logger;
 
 /**
  * The one place failures become HTTP: every exception is counted once by type and answered with
- * problem+json. Validation problems name the fields at fault in snake_case.
+ * problem+json. Validation problems name the fields at fault in snake_case. A path that matches no
+ * resource is answered 404 but not counted: a scanner's guesses are not the application's errors.
  */
 @ApplicationScoped
 public class ProblemResponder {
@@ -32,7 +34,7 @@ public class ProblemResponder {
     AegisMetrics metrics;
 
     public Response toResponse(Throwable failure) {
-        ErrorType type = metrics.trackError(failure);
+        ErrorType type = failure instanceof jakarta.ws.rs.NotFoundException ? ErrorType.NOT_FOUND : metrics.trackError(failure);
         int status = statusOf(failure, type);
         List<Problem.FieldError> errors = fieldErrors(failure);
         String detail = errors.isEmpty() ? detailOf(failure, type)
@@ -40,7 +42,11 @@ public class ProblemResponder {
         if (status >= 500) {
             LOG.log(Level.WARNING, "request failed with " + type.label(), failure);
         }
-        return Response.status(status)
+        Response.ResponseBuilder response = Response.status(status);
+        if (status == 401) {
+            response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"aegisrag\"");
+        }
+        return response
                 .type(Problem.MEDIA_TYPE)
                 .entity(Problem.of(type, status, detail, errors))
                 .build();

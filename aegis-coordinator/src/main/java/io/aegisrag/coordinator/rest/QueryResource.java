@@ -5,8 +5,6 @@ import io.aegisrag.coordinator.query.QueryResult;
 import io.aegisrag.coordinator.query.QueryService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -33,8 +31,8 @@ public class QueryResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Answer a question from the indexed documents, citing them as [n]")
     @RequestBody(content = @Content(schema = @Schema(implementation = QueryRequest.class)))
-    public QueryResult query(@NotNull(message = "must be a JSON object") JsonObject body) {
-        JsonFields fields = JsonFields.of(body);
+    public QueryResult query(String body) {
+        JsonFields fields = JsonFields.parse(body);
         return queries.query(validator.valid(new QueryRequest(fields.string("query"), fields.string("mode"),
                 fields.integer("top_k"), fields.string("session_id"), fields.string("model"))));
     }

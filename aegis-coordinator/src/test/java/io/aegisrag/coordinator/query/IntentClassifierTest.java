@@ -1,8 +1,12 @@
 package io.aegisrag.coordinator.query;
 
 import io.aegisrag.core.query.Intent;
+import io.aegisrag.core.testing.TimeBound;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,5 +37,13 @@ class IntentClassifierTest {
             "short question | VECTOR"})
     void should_send_long_questions_to_hybrid_search(String query, Intent expected) {
         assertThat(classifier.classify(query)).isEqualTo(expected);
+    }
+
+    @Test
+    void should_classify_two_mebibytes_of_one_word_or_many_in_linear_time() {
+        int mebibytes = 2 * 1024 * 1024;
+        assertThat(TimeBound.within(Duration.ofSeconds(2), () -> classifier.classify("a".repeat(mebibytes)))).isEqualTo(Intent.VECTOR);
+        assertThat(TimeBound.within(Duration.ofSeconds(2), () -> classifier.classify("we ".repeat(mebibytes / 3)))).isEqualTo(Intent.HYBRID);
+        assertThat(TimeBound.within(Duration.ofSeconds(2), () -> classifier.classify("\u200B".repeat(mebibytes)))).isEqualTo(Intent.VECTOR);
     }
 }

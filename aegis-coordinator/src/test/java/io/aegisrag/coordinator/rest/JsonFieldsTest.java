@@ -1,6 +1,7 @@
 package io.aegisrag.coordinator.rest;
 
 import io.aegisrag.core.error.InvalidInputException;
+import io.aegisrag.core.testing.TimeBound;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -8,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.StringReader;
+import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,5 +57,20 @@ class JsonFieldsTest {
                 .satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo("metadata.bad"));
         assertThatThrownBy(() -> fields("{\"metadata\":[\"x\"]}").strings("metadata"))
                 .isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void should_refuse_deeply_nested_json_quickly_without_overflowing_the_stack() {
+        String nested = "{\"metadata\":" + "[".repeat(200_000) + "]".repeat(200_000) + "}";
+
+        assertThatThrownBy(() -> TimeBound.within(Duration.ofSeconds(2), () -> JsonFields.parse(nested)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("body"));
+    }
+
+    @Test
+    void should_read_nul_bytes_lone_surrogates_and_right_to_left_marks_as_they_are() {
+        JsonFields fields = fields("{\"query\":\"a\\u0000b\\ud800c\\u202Ed\"}");
+
+        assertThat(fields.string("query")).isEqualTo("a\u0000b\uD800c\u202Ed");
     }
 }

@@ -21,6 +21,8 @@ final class AegisClient {
 
     static final URI BASE = URI.create("http://localhost:" + System.getProperty("http.port", "9080"));
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /** The test server requires API keys (aegis-coordinator/pom.xml); every call but the auth tests' is an admin's. */
+    static final String ADMIN_KEY = "it-admin-key";
 
     private AegisClient() {
     }
@@ -73,6 +75,14 @@ final class AegisClient {
     }
 
     private static Reply send(HttpRequest.Builder request) {
+        return send(request, ADMIN_KEY);
+    }
+
+    /** Sends {@code request} with {@code key} as its bearer token, or without one when it is null. */
+    static Reply send(HttpRequest.Builder request, String key) {
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
         try {
             HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString());

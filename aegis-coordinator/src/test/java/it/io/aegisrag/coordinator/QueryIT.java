@@ -1,5 +1,6 @@
 package it.io.aegisrag.coordinator;
 
+import io.aegisrag.observability.testing.PrometheusScrape;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -129,5 +131,37 @@ class QueryIT {
     @Test
     void should_give_a_distinct_id_to_every_query() {
         assertThat(ask("What is HNSW?").getString("query_id")).isNotEqualTo(ask("What is HNSW?").getString("query_id"));
+    }
+
+    @Test
+    void should_answer_a_1300_word_question_with_every_retriever_and_no_internal_error() {
+        String question = "How do I tune HNSW maxConn " + "q0 q1 q2 q3 q4 q5 q6 q7 q8 q9 ".repeat(129);
+        PrometheusScrape before = AegisClient.scrape();
+
+        AegisClient.Reply reply = AegisClient.postJson("/api/v1/query",
+                Json.createObjectBuilder().add("query", question).add("mode", "hybrid").build());
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        assertThat(reply.json().getJsonArray("sources").getJsonObject(0).getJsonArray("retrievers").toString()).contains("bm25");
+        PrometheusScrape after = AegisClient.scrape();
+        for (String type : List.of("internal_error", "database_error", "timeout")) {
+            assertThat(after.increaseSince(before, "aegis_errors_total", Map.of("error_type", type))).as(type).isZero();
+        }
+    }
+
+    @Test
+    void should_ingest_and_read_back_nul_bytes_lone_surrogates_and_right_to_left_marks() {
+        String text = "Odd text: a\\u0000b, a lone \\ud800 surrogate and \\u202eright to left\\u202c marks about HNSW.";
+        AegisClient.Reply created = AegisClient.post("/api/v1/documents", "application/json",
+                "{\"title\":\"odd\",\"source\":\"odd.md\",\"text\":\"" + text + "\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().getString("document_id");
+        try {
+            assertThat(AegisClient.get("/api/v1/documents/" + id).json().getString("text")).contains("\u0000b", "\u202eright");
+            assertThat(AegisClient.post("/api/v1/query", "application/json", "{\"query\":\"\\u202esurrogate\\u0000 marks?\"}").status())
+                    .isEqualTo(200);
+        } finally {
+            AegisClient.delete("/api/v1/documents/" + id);
+        }
     }
 }

@@ -9,6 +9,9 @@ import java.util.Locale;
 public enum ErrorType {
     VALIDATION_ERROR(400, "Invalid request"),
     NOT_FOUND(404, "Not found"),
+    AUTHENTICATION_ERROR(401, "Authentication required"),
+    PERMISSION_ERROR(403, "Forbidden"),
+    RATE_LIMITED(429, "Too many requests"),
     LLM_ERROR(502, "Language model failed"),
     DATABASE_ERROR(503, "Backing store failed"),
     TIMEOUT(504, "Timed out"),

@@ -9,6 +9,10 @@ public interface BackingService {
     /** The {@code service} label: the technology behind the adapter ({@code lucene}, {@code qdrant}, ...). */
     String serviceName();
 
-    /** Whether the service answers now. Must not throw and should return within a second. */
+    /**
+     * Whether the service answers now: performs a real, cheap operation against it (reads the index,
+     * embeds a word, touches the journal), never a constant. Callers run it with a timeout, and count
+     * a probe that throws as down.
+     */
     boolean isAvailable();
 }

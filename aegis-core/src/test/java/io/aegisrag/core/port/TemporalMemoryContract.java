@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -77,5 +78,23 @@ public abstract class TemporalMemoryContract {
         assertThat(memory.count(FactType.SEMANTIC)).isEqualTo(2);
         assertThat(memory.count(FactType.ENTITY)).isEqualTo(1);
         assertThat(memory.count(FactType.EPISODIC)).isZero();
+    }
+
+    @Test
+    void should_record_an_episode_whole_and_forget_it_whole() {
+        memory.recordEpisode("doc-1", List.of(fact("1", FactType.EPISODIC, "doc-1", "ingested", JAN),
+                fact("2", FactType.ENTITY, "lucene", "mentioned", JAN)));
+        memory.recordEpisode("doc-2", List.of(fact("3", FactType.ENTITY, "qdrant", "mentioned", JAN)));
+        memory.record(fact("4", FactType.EPISODIC, "session", "asked", JAN), false);
+
+        assertThat(memory.episodes()).containsExactlyInAnyOrder("doc-1", "doc-2");
+        assertThat(memory.forgetEpisode("doc-1")).isTrue();
+
+        assertThat(memory.episodes()).containsExactly("doc-2");
+        assertThat(memory.factsAt(MAR, Optional.empty(), Optional.empty())).extracting(Fact::id).containsExactlyInAnyOrder("3", "4");
+        assertThat(memory.count(FactType.ENTITY)).isEqualTo(1);
+        assertThat(memory.count(FactType.EPISODIC)).isEqualTo(1);
+        assertThat(memory.forgetEpisode("doc-1")).isFalse();
+        assertThat(memory.forgetEpisode("unknown")).isFalse();
     }
 }

@@ -88,9 +88,10 @@ public class ExtractiveChatModel implements ChatModel {
         return "extractive";
     }
 
+    /** Answers a question without contexts. */
     @Override
     public boolean isAvailable() {
-        return true;
+        return !answer("ready?", List.of()).text().isEmpty();
     }
 
     private static String clean(String sentence) {

@@ -21,7 +21,7 @@ public final class ServiceHealthCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         return HealthCheckResponse.named(port)
-                .status(service.isAvailable())
+                .status(ServiceProbe.isUp(service))
                 .withData("service", service.serviceName())
                 .build();
     }

@@ -4,6 +4,7 @@ import io.aegisrag.core.error.ErrorType;
 import io.aegisrag.core.memory.FactType;
 import io.aegisrag.core.port.BackingService;
 import io.aegisrag.core.query.Intent;
+import io.aegisrag.observability.health.ServiceProbe;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -134,7 +135,7 @@ public class AegisMetrics {
 
     /** Binds {@code aegis_service_up{service}} to the service's own probe. */
     public void bindServiceProbe(BackingService service) {
-        bindGauge(MetricName.SERVICE_UP, () -> service.isAvailable() ? 1 : 0, service.serviceName());
+        bindGauge(MetricName.SERVICE_UP, () -> ServiceProbe.isUp(service) ? 1 : 0, service.serviceName());
     }
 
     /**

@@ -51,13 +51,16 @@ public final class PrometheusScrape {
                 .toList();
     }
 
-    /** The value of the one series that matches, or 0 when none does; fails when several match. */
+    /**
+     * The value of the one series that matches; fails when none does (a vanished metric must not read
+     * as 0, or "did not increase" would pass without it) or when several do.
+     */
     public double value(String name, Map<String, String> labels) {
         List<Sample> matching = samples(name, labels);
-        if (matching.size() > 1) {
-            throw new AssertionError(matching.size() + " series match " + name + labels + ": " + matching);
+        if (matching.size() != 1) {
+            throw new AssertionError(matching.size() + " series match " + name + labels + ", not one: " + matching);
         }
-        return matching.isEmpty() ? 0 : matching.get(0).value();
+        return matching.get(0).value();
     }
 
     /** How much the matching series grew since {@code before}: counters and histograms outlive a test. */

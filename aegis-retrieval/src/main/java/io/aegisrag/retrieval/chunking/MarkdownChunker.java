@@ -5,18 +5,17 @@ import io.aegisrag.core.document.DocumentId;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Splits Markdown or plain text into chunks of at most {@code maxChars} characters that never cross
  * a section (heading) boundary. Paragraphs are kept whole when they fit, else split at sentences,
  * else at words; consecutive chunks of one section share about {@code overlapChars} characters.
- * Paragraphs without a letter or digit are dropped.
+ * Paragraphs without a letter or digit are dropped. Every step runs in time linear in the text:
+ * headings are parsed by hand, and the one pattern left cannot backtrack.
  */
 public final class MarkdownChunker {
 
-    private static final Pattern HEADING = Pattern.compile("^(#{1,6})\\s+(.+?)\\s*#*\\s*$");
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+");
 
     private final int maxChars;
@@ -63,15 +62,15 @@ public final class MarkdownChunker {
             if (line.strip().startsWith("```")) {
                 inFence = !inFence;
             }
-            Matcher heading = inFence ? null : HEADING.matcher(line);
-            if (heading != null && heading.matches()) {
+            Heading heading = inFence ? null : Heading.parse(line);
+            if (heading != null) {
                 flush(paragraph, paragraphs);
                 if (!paragraphs.isEmpty()) {
                     sections.add(new Section(path, List.copyOf(paragraphs)));
                     paragraphs.clear();
                 }
-                int level = heading.group(1).length();
-                headings[level - 1] = heading.group(2);
+                int level = heading.level();
+                headings[level - 1] = heading.text();
                 for (int i = level; i < headings.length; i++) {
                     headings[i] = null;
                 }
@@ -90,6 +89,29 @@ public final class MarkdownChunker {
             sections.add(new Section(path, paragraphs));
         }
         return sections;
+    }
+
+    /** An ATX heading: one to six {@code #}, whitespace, the text, optionally closed by more {@code #}. */
+    record Heading(int level, String text) {
+
+        /** The heading {@code line} is, or null when it is none. */
+        static Heading parse(String line) {
+            int level = 0;
+            while (level < line.length() && line.charAt(level) == '#') {
+                level++;
+            }
+            if (level < 1 || level > 6 || level == line.length() || !Character.isWhitespace(line.charAt(level))) {
+                return null;
+            }
+            String text = line.substring(level).strip();
+            int end = text.length();
+            while (end > 0 && text.charAt(end - 1) == '#') {
+                end--;
+            }
+            String open = text.substring(0, end).strip();
+            String heading = open.isEmpty() ? text : open;
+            return heading.isEmpty() ? null : new Heading(level, heading);
+        }
     }
 
     private static void flush(StringBuilder paragraph, List<String> paragraphs) {
@@ -155,21 +177,32 @@ public final class MarkdownChunker {
     private List<String> words(String sentence) {
         List<String> parts = new ArrayList<>();
         StringBuilder part = new StringBuilder();
-        for (String word : sentence.split("\\s+")) {
-            while (word.length() > maxChars) {
-                parts.add(word.substring(0, maxChars));
-                word = word.substring(maxChars);
+        for (String whole : sentence.split("\\s+")) {
+            int from = 0;
+            while (whole.length() - from > maxChars) {
+                int to = from + maxChars;
+                if (Character.isHighSurrogate(whole.charAt(to - 1))) {
+                    to--;
+                }
+                addPart(part, parts);
+                parts.add(whole.substring(from, to));
+                from = to;
             }
+            String word = whole.substring(from);
             if (part.length() + 1 + word.length() > maxChars) {
-                parts.add(part.toString());
-                part.setLength(0);
+                addPart(part, parts);
             }
             part.append(part.isEmpty() ? "" : " ").append(word);
         }
+        addPart(part, parts);
+        return parts;
+    }
+
+    private static void addPart(StringBuilder part, List<String> parts) {
         if (!part.isEmpty()) {
             parts.add(part.toString());
+            part.setLength(0);
         }
-        return parts;
     }
 
     private String overlapOf(String chunk) {

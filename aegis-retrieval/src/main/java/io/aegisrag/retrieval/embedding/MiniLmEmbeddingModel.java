@@ -82,8 +82,9 @@ public final class MiniLmEmbeddingModel implements EmbeddingModel {
         return variant.provider();
     }
 
+    /** Embeds one word. */
     @Override
     public boolean isAvailable() {
-        return true;
+        return embed("ready").length == dimension();
     }
 }

@@ -17,11 +17,12 @@ import java.util.regex.Pattern;
 /**
  * Rule-based entity and relation extraction, needing no model: runs of capitalised words, acronyms
  * and CamelCase names are entities, less the function words that are capitalised only because
- * they open a sentence; two entities in one sentence are {@code related_to} each other.
+ * they open a sentence; two entities in one sentence are {@code related_to} each other. The name
+ * pattern's quantifiers are possessive, so matching never backtracks into a word: linear in the text.
  */
 public final class EntityExtractor {
 
-    /** What one chunk, or a whole document, mentions. */
+    /** What one chunk, or a whole document, mentions; each relation once. */
     public record Extraction(List<Mention> mentions, List<Relation> relations) {
 
         public Set<Entity> entities() {
@@ -33,7 +34,7 @@ public final class EntityExtractor {
 
     private static final Pattern SENTENCE = Pattern.compile("[^.!?\\n]+");
     private static final Pattern NAME = Pattern.compile(
-            "\\b(?:[A-Z][a-zA-Z0-9]*[A-Z0-9][a-zA-Z0-9]*|[A-Z][a-z0-9]+(?:[-\\s][A-Z][a-zA-Z0-9]+){0,3})\\b");
+            "\\b(?:[A-Z][a-z]*+[A-Z0-9][a-zA-Z0-9]*+|[A-Z][a-z0-9]++(?:[-\\s][A-Z][a-zA-Z0-9]++){0,3})\\b");
     private static final Set<String> FUNCTION_WORDS = Set.of(
             "The", "A", "An", "This", "That", "These", "Those", "It", "Its", "In", "On", "At", "For", "With",
             "And", "Or", "But", "If", "When", "Where", "What", "Which", "Who", "Why", "How", "Is", "Are", "Was",
@@ -44,7 +45,7 @@ public final class EntityExtractor {
 
     public Extraction extract(List<Chunk> chunks) {
         List<Mention> mentions = new ArrayList<>();
-        List<Relation> relations = new ArrayList<>();
+        Set<Relation> relations = new LinkedHashSet<>();
         for (Chunk chunk : chunks) {
             Set<String> seenInChunk = new LinkedHashSet<>();
             Matcher sentences = SENTENCE.matcher(chunk.text());
@@ -58,7 +59,7 @@ public final class EntityExtractor {
                 relate(inSentence, chunk.id(), relations);
             }
         }
-        return new Extraction(mentions, relations);
+        return new Extraction(mentions, List.copyOf(relations));
     }
 
     /** The entities named in {@code text}, in order of first appearance. */
@@ -76,7 +77,7 @@ public final class EntityExtractor {
         return List.copyOf(found.values());
     }
 
-    private static void relate(List<Entity> entities, String chunkId, List<Relation> relations) {
+    private static void relate(List<Entity> entities, String chunkId, Set<Relation> relations) {
         int added = 0;
         for (int i = 0; i < entities.size() && added < MAX_RELATIONS_PER_SENTENCE; i++) {
             for (int j = i + 1; j < entities.size() && added < MAX_RELATIONS_PER_SENTENCE; j++) {

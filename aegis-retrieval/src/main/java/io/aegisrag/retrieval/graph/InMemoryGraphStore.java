@@ -93,9 +93,10 @@ public final class InMemoryGraphStore implements GraphStore {
         return "embedded_graph";
     }
 
+    /** Takes the lock every read and write takes, and reads the entity count. */
     @Override
     public boolean isAvailable() {
-        return true;
+        return entityCount() >= 0;
     }
 
     private void rebuildIndexes() {

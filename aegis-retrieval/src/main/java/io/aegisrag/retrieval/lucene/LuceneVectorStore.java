@@ -11,6 +11,8 @@ import io.aegisrag.core.error.AegisException;
 import io.aegisrag.core.error.ErrorType;
 import io.aegisrag.core.port.VectorStore;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
@@ -37,7 +39,6 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.util.QueryBuilder;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -48,9 +49,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * {@link VectorStore} on a Lucene index in a local directory: HNSW over 384-d (or any fixed-size)
@@ -80,12 +85,18 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
     /** HNSW candidates per search unless configured: enough for recall@10 ≥ 0.95 on 100k vectors (bench/results). */
     public static final int DEFAULT_SEARCH_CANDIDATES = 100;
 
+    /** Distinct terms a keyword search keeps, well under Lucene's 1,024 clauses per query. */
+    public static final int MAX_KEYWORD_TERMS = 256;
+
+    private static final Logger LOG = Logger.getLogger(LuceneVectorStore.class.getName());
+
     private final Directory directory;
     private final Analyzer analyzer = new EnglishAnalyzer();
-    private final IndexWriter writer;
-    private final SearcherManager searchers;
+    private final String embeddingModel;
     private final int dimension;
     private final int searchCandidates;
+    private volatile IndexWriter writer;
+    private volatile SearcherManager searchers;
 
     public LuceneVectorStore(Path indexDirectory, String embeddingModel, int dimension) {
         this(indexDirectory, embeddingModel, dimension, DEFAULT_SEARCH_CANDIDATES);
@@ -98,26 +109,40 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
      * @throws IllegalStateException when the index holds the vectors of another embedding model
      */
     public LuceneVectorStore(Path indexDirectory, String embeddingModel, int dimension, int searchCandidates) {
+        this(openDirectory(indexDirectory), embeddingModel, dimension, searchCandidates);
+    }
+
+    /** Over any Lucene directory; tests give one that fails. */
+    LuceneVectorStore(Directory directory, String embeddingModel, int dimension, int searchCandidates) {
         if (searchCandidates < 1) {
             throw new IllegalArgumentException("search candidates must be positive, got " + searchCandidates);
         }
+        this.directory = directory;
+        this.embeddingModel = embeddingModel;
         this.dimension = dimension;
         this.searchCandidates = searchCandidates;
         try {
-            Files.createDirectories(indexDirectory);
-            this.directory = FSDirectory.open(indexDirectory);
             this.writer = new IndexWriter(directory, new IndexWriterConfig(analyzer)
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
-            refuseVectorsOfAnotherModel(indexDirectory, embeddingModel);
+            refuseVectorsOfAnotherModel(directory.toString(), embeddingModel);
             this.writer.setLiveCommitData(Map.of(EMBEDDING_MODEL, embeddingModel).entrySet());
             this.writer.commit();
             this.searchers = new SearcherManager(writer, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the Lucene index in " + directory, e);
+        }
+    }
+
+    private static Directory openDirectory(Path indexDirectory) {
+        try {
+            Files.createDirectories(indexDirectory);
+            return FSDirectory.open(indexDirectory);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the Lucene index in " + indexDirectory, e);
         }
     }
 
-    private void refuseVectorsOfAnotherModel(Path indexDirectory, String embeddingModel) throws IOException {
+    private void refuseVectorsOfAnotherModel(String indexDirectory, String embeddingModel) throws IOException {
         String recorded = null;
         Iterable<Map.Entry<String, String>> commitData = writer.getLiveCommitData();
         if (commitData != null) {
@@ -140,9 +165,14 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
         return "lucene";
     }
 
+    /** The writer is open and the current searcher can read the index. */
     @Override
     public boolean isAvailable() {
-        return writer.isOpen();
+        try {
+            return writer.isOpen() && search(searcher -> searcher.getIndexReader().numDocs() >= 0);
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     @Override
@@ -214,10 +244,34 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
         return hits(new KnnFloatVectorQuery(VECTOR, vector, Math.max(k, searchCandidates)), k);
     }
 
+    /**
+     * BM25 over the distinct analysed terms of {@code text}, the first {@value #MAX_KEYWORD_TERMS} of
+     * them: a long question never reaches Lucene's limit of clauses per query.
+     */
     @Override
     public List<ChunkHit> searchByKeywords(String text, int k) {
-        Query keywords = new QueryBuilder(analyzer).createBooleanQuery(TEXT, text, BooleanClause.Occur.SHOULD);
-        return keywords == null ? List.of() : hits(keywords, k);
+        Set<String> terms = distinctTerms(text);
+        if (terms.isEmpty()) {
+            return List.of();
+        }
+        BooleanQuery.Builder keywords = new BooleanQuery.Builder();
+        terms.forEach(term -> keywords.add(new TermQuery(new Term(TEXT, term)), BooleanClause.Occur.SHOULD));
+        return hits(keywords.build(), k);
+    }
+
+    private Set<String> distinctTerms(String text) {
+        Set<String> terms = new LinkedHashSet<>();
+        try (TokenStream tokens = analyzer.tokenStream(TEXT, text)) {
+            CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+            tokens.reset();
+            while (terms.size() < MAX_KEYWORD_TERMS && tokens.incrementToken()) {
+                terms.add(term.toString());
+            }
+            tokens.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException("analysing an in-memory string failed", e);
+        }
+        return terms;
     }
 
     @Override
@@ -314,13 +368,40 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
         Object apply() throws IOException;
     }
 
+    /**
+     * Applies one change and commits it. When anything fails, everything since the last commit is
+     * rolled back, so the failed change never shows up later with another one's commit, and a new
+     * writer is opened on the index as it was.
+     */
     private void write(IndexWrite change) {
         try {
             change.apply();
             writer.commit();
+        } catch (IOException | RuntimeException e) {
+            rollBack(e);
+            throw new AegisException(ErrorType.DATABASE_ERROR, "the Lucene index could not be written; the change was rolled back", e);
+        }
+        try {
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
-            throw new AegisException(ErrorType.DATABASE_ERROR, "the Lucene index could not be written", e);
+            throw new AegisException(ErrorType.DATABASE_ERROR, "the Lucene index was written but could not be reopened for search", e);
+        }
+    }
+
+    private void rollBack(Exception failure) {
+        try {
+            writer.rollback();
+        } catch (IOException | RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+        try {
+            searchers.close();
+            writer = new IndexWriter(directory, new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.APPEND));
+            writer.setLiveCommitData(Map.of(EMBEDDING_MODEL, embeddingModel).entrySet());
+            searchers = new SearcherManager(writer, null);
+        } catch (IOException | RuntimeException e) {
+            failure.addSuppressed(e);
+            LOG.log(Level.SEVERE, "could not reopen the Lucene index after a rollback; the store is down", e);
         }
     }
 

@@ -2,8 +2,10 @@ package io.aegisrag.retrieval.chunking;
 
 import io.aegisrag.core.document.Chunk;
 import io.aegisrag.core.document.DocumentId;
+import io.aegisrag.core.testing.TimeBound;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,5 +85,51 @@ class MarkdownChunkerTest {
     void should_reject_an_overlap_of_half_the_size_or_more() {
         assertThatThrownBy(() -> new MarkdownChunker(100, 50)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new MarkdownChunker(10, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void should_read_a_heading_padded_with_thousands_of_spaces_at_once() {
+        String text = "# a" + " ".repeat(100_000) + "b\n\nBody text.";
+
+        List<Chunk> chunks = TimeBound.within(Duration.ofSeconds(1), () -> new MarkdownChunker(800, 100).chunk(id, "t", "s", text));
+
+        assertThat(chunks).extracting(Chunk::section).containsExactly("a" + " ".repeat(100_000) + "b");
+        assertThat(chunks).extracting(Chunk::text).containsExactly("Body text.");
+    }
+
+    @Test
+    void should_read_closed_and_bare_headings_as_markdown_does() {
+        String text = "## Install ##\nRun it.\n\n#NotAHeading\n\n####### seven\n";
+
+        List<Chunk> chunks = new MarkdownChunker(800, 100).chunk(id, "t", "s", text);
+
+        assertThat(chunks).extracting(Chunk::section).containsOnly("Install");
+        assertThat(chunks).extracting(Chunk::text).containsExactly("Run it.\n#NotAHeading\n####### seven");
+    }
+
+    @Test
+    void should_split_a_two_mebibyte_line_into_chunks_of_the_size_in_linear_time() {
+        String word = "x".repeat(2 * 1024 * 1024);
+        String spaced = "word ".repeat(400_000);
+
+        for (String line : List.of(word, spaced, "- " + spaced, "a.".repeat(1024 * 1024))) {
+            List<Chunk> chunks = TimeBound.within(Duration.ofSeconds(2), () -> new MarkdownChunker(800, 100).chunk(id, "t", "s", line));
+
+            assertThat(chunks).isNotEmpty().allSatisfy(chunk -> assertThat(chunk.text().length()).isBetween(1, 800));
+        }
+    }
+
+    @Test
+    void should_keep_nul_bytes_right_to_left_marks_and_surrogate_pairs_intact() {
+        String text = "Null\u0000byte and \u202Eright to left\u202C and \uD83D\uDE00 emoji " + "\uD83D\uDE00".repeat(1000)
+                + " and a lone \uD800 surrogate.";
+
+        List<Chunk> chunks = new MarkdownChunker(100, 10).chunk(id, "t", "s", text);
+
+        assertThat(String.join("", chunks.stream().map(Chunk::text).toList())).contains("\u0000", "\u202E", "\uD800");
+        assertThat(chunks).allSatisfy(chunk -> {
+            assertThat(Character.isLowSurrogate(chunk.text().charAt(0))).isFalse();
+            assertThat(Character.isHighSurrogate(chunk.text().charAt(chunk.text().length() - 1))).isFalse();
+        });
     }
 }

@@ -4,8 +4,10 @@ import io.aegisrag.core.document.Chunk;
 import io.aegisrag.core.document.DocumentId;
 import io.aegisrag.core.graph.Entity;
 import io.aegisrag.core.graph.Relation;
+import io.aegisrag.core.testing.TimeBound;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,5 +48,20 @@ class EntityExtractorTest {
         Chunk chunk = new Chunk(Chunk.idOf(id, 0), id, "t", "s", "", "Lucene is fast. Lucene is mature.", 0);
 
         assertThat(extractor.extract(List.of(chunk)).mentions()).hasSize(1);
+    }
+
+    @Test
+    void should_extract_from_two_mebibytes_of_pathological_text_in_linear_time() {
+        int mebibytes = 2 * 1024 * 1024;
+        List<String> texts = List.of("A" + "a".repeat(mebibytes), "Aa_".repeat(mebibytes / 3), "Ab Cd Ef Gh ".repeat(mebibytes / 12),
+                "A" + "1".repeat(mebibytes) + "_", "Ab-".repeat(mebibytes / 3));
+        for (String text : texts) {
+            DocumentId id = DocumentId.random();
+            Chunk chunk = new Chunk(Chunk.idOf(id, 0), id, "t", "s", "", text, 0);
+
+            EntityExtractor.Extraction extraction = TimeBound.within(Duration.ofSeconds(3), () -> extractor.extract(List.of(chunk)));
+
+            assertThat(extraction.relations().size()).isLessThanOrEqualTo(10 * Math.max(1, extraction.mentions().size()));
+        }
     }
 }

@@ -1,11 +1,14 @@
 package io.aegisrag.retrieval.lucene;
 
 import io.aegisrag.core.document.Document;
+import io.aegisrag.core.error.AegisException;
+import io.aegisrag.core.error.ErrorType;
 import io.aegisrag.core.port.VectorStore;
 import io.aegisrag.core.port.VectorStoreContract;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.apache.lucene.store.FSDirectory;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -72,5 +75,57 @@ class LuceneVectorStoreTest extends VectorStoreContract {
 
         assertThatThrownBy(() -> new LuceneVectorStore(directory, MODEL, DIMENSION)).isInstanceOf(IllegalStateException.class);
         opened = new LuceneVectorStore(directory, "minilm-q", DIMENSION);
+    }
+
+    @Test
+    void should_roll_back_a_write_whose_commit_fails_so_that_it_never_shows_up_later() throws Exception {
+        opened.close();
+        FailingDirectory disk = new FailingDirectory(FSDirectory.open(directory));
+        opened = new LuceneVectorStore(disk, MODEL, DIMENSION, 100);
+        Document lost = document("lost", Instant.parse("2026-01-01T00:00:00Z"));
+        Document kept = document("kept", Instant.parse("2026-01-02T00:00:00Z"));
+
+        disk.failing = true;
+        assertThatThrownBy(() -> opened.add(lost, List.of(chunk(lost, 0, "The Danube flows east.", 1, 0, 0))))
+                .isInstanceOfSatisfying(AegisException.class, e -> assertThat(e.errorType()).isEqualTo(ErrorType.DATABASE_ERROR));
+        disk.failing = false;
+        opened.add(kept, List.of(chunk(kept, 0, "The Rhine flows north.", 0, 1, 0)));
+
+        assertThat(opened.find(lost.id())).isEmpty();
+        assertThat(opened.find(kept.id())).isPresent();
+        assertThat(opened.chunkCount()).isEqualTo(1);
+        assertThat(opened.searchByKeywords("Danube", 3)).isEmpty();
+        assertThat(opened.isAvailable()).isTrue();
+    }
+
+    @Test
+    void should_keep_a_document_whose_deletion_fails() throws Exception {
+        opened.close();
+        FailingDirectory disk = new FailingDirectory(FSDirectory.open(directory));
+        opened = new LuceneVectorStore(disk, MODEL, DIMENSION, 100);
+        Document rivers = document("rivers", Instant.parse("2026-01-01T00:00:00Z"));
+        opened.add(rivers, List.of(chunk(rivers, 0, "The Danube flows east.", 1, 0, 0)));
+
+        disk.failing = true;
+        assertThatThrownBy(() -> opened.delete(rivers.id())).isInstanceOf(AegisException.class);
+        disk.failing = false;
+        Document other = document("other", Instant.parse("2026-01-02T00:00:00Z"));
+        opened.add(other, List.of(chunk(other, 0, "The Rhine flows north.", 0, 1, 0)));
+
+        assertThat(opened.find(rivers.id())).isPresent();
+        assertThat(opened.chunkCount()).isEqualTo(2);
+    }
+
+    @Test
+    void should_cap_a_long_question_at_distinct_terms_instead_of_failing() {
+        Document rivers = document("rivers", Instant.parse("2026-01-01T00:00:00Z"));
+        store().add(rivers, List.of(chunk(rivers, 0, "The Danube flows east.", 1, 0, 0)));
+        StringBuilder question = new StringBuilder("danube");
+        for (int i = 0; i < 1300; i++) {
+            question.append(" word").append(i);
+        }
+
+        assertThat(store().searchByKeywords(question.toString(), 3)).hasSize(1);
+        assertThat(store().searchByKeywords("danube " + "danube ".repeat(5000), 3)).hasSize(1);
     }
 }

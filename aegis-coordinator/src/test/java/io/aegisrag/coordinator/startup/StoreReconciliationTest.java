@@ -4,9 +4,13 @@ import io.aegisrag.core.document.Chunk;
 import io.aegisrag.core.document.Document;
 import io.aegisrag.core.document.DocumentId;
 import io.aegisrag.core.document.EmbeddedChunk;
+import io.aegisrag.core.memory.Fact;
+import io.aegisrag.core.memory.FactType;
+import io.aegisrag.memory.InMemoryTemporalMemory;
 import io.aegisrag.retrieval.graph.InMemoryGraphStore;
 import io.aegisrag.retrieval.lucene.LuceneVectorStore;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,12 +22,19 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class GraphRebuildTest {
+class StoreReconciliationTest {
 
     @TempDir
     Path directory;
 
     private LuceneVectorStore store;
+    private final InMemoryGraphStore graph = new InMemoryGraphStore();
+    private final InMemoryTemporalMemory memory = new InMemoryTemporalMemory();
+
+    @BeforeEach
+    void open() {
+        store = new LuceneVectorStore(directory, "test-model", 2);
+    }
 
     @AfterEach
     void close() throws Exception {
@@ -39,12 +50,10 @@ class GraphRebuildTest {
 
     @Test
     void should_extract_every_stored_document_into_an_empty_graph() {
-        store = new LuceneVectorStore(directory, "test-model", 2);
         Chunk redis = store("Lettuce is the Java client of Redis.");
         store("Qdrant is written in Rust.");
-        InMemoryGraphStore graph = new InMemoryGraphStore();
 
-        new GraphRebuild(store, graph).rebuildIfEmpty();
+        new StoreReconciliation(store, graph, memory).reconcile();
 
         assertThat(graph.entityCount()).isEqualTo(5);
         assertThat(graph.chunksMentioning(Set.of("redis"))).containsExactly(redis.id());
@@ -52,15 +61,28 @@ class GraphRebuildTest {
 
     @Test
     void should_leave_a_graph_that_already_has_entities_alone() {
-        store = new LuceneVectorStore(directory, "test-model", 2);
         store("Lettuce is the Java client of Redis.");
-        InMemoryGraphStore graph = new InMemoryGraphStore();
-        GraphRebuild rebuild = new GraphRebuild(store, graph);
-        rebuild.rebuildIfEmpty();
+        StoreReconciliation reconciliation = new StoreReconciliation(store, graph, memory);
+        reconciliation.reconcile();
         store("Qdrant is written in Rust.");
 
-        rebuild.rebuildIfEmpty();
+        reconciliation.reconcile();
 
         assertThat(graph.entityCount()).isEqualTo(3);
+    }
+
+    @Test
+    void should_forget_the_episode_of_a_document_the_store_never_committed_and_restore_a_missing_one() {
+        Chunk stored = store("Lettuce is the Java client of Redis.");
+        String unfinished = DocumentId.random().value();
+        Instant now = Instant.now();
+        memory.recordEpisode(unfinished, List.of(new Fact(unfinished + "/episode", FactType.EPISODIC, unfinished, "ingested", now, null, now)));
+        memory.record(new Fact("turn", FactType.EPISODIC, "session-1", "asked: why?", now, null, now), false);
+
+        new StoreReconciliation(store, graph, memory).reconcile();
+
+        assertThat(memory.episodes()).containsExactly(stored.documentId().value());
+        assertThat(memory.count(FactType.EPISODIC)).isEqualTo(2);
+        assertThat(memory.count(FactType.ENTITY)).isEqualTo(3);
     }
 }

@@ -1,0 +1,32 @@
+package io.aegisrag.coordinator.ingest;
+
+import io.aegisrag.core.document.Document;
+import io.aegisrag.core.graph.Entity;
+import io.aegisrag.core.memory.Fact;
+import io.aegisrag.core.memory.FactType;
+import io.aegisrag.retrieval.graph.EntityExtractor;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The memory episode of an ingested document: its id is the document's, its facts what ingesting it taught. */
+public final class DocumentEpisode {
+
+    private DocumentEpisode() {
+    }
+
+    /** The episode fact itself and one fact per entity the document mentions, valid from its creation. */
+    public static List<Fact> facts(Document document, int chunks, EntityExtractor.Extraction extraction) {
+        Instant at = document.createdAt();
+        String episode = document.id().value();
+        List<Fact> facts = new ArrayList<>();
+        facts.add(new Fact(episode + "/episode", FactType.EPISODIC, episode,
+                "ingested '" + document.title() + "' as " + chunks + " chunks", at, null, at));
+        for (Entity entity : extraction.entities()) {
+            facts.add(new Fact(episode + "/" + entity.id(), FactType.ENTITY, entity.id(),
+                    entity.name() + " is mentioned in '" + document.title() + "'", at, null, at));
+        }
+        return facts;
+    }
+}

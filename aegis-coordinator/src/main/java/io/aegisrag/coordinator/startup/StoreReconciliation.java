@@ -1,0 +1,97 @@
+package io.aegisrag.coordinator.startup;
+
+import io.aegisrag.coordinator.ingest.DocumentEpisode;
+import io.aegisrag.core.document.Chunk;
+import io.aegisrag.core.document.DocumentId;
+import io.aegisrag.core.document.DocumentSummary;
+import io.aegisrag.core.document.Page;
+import io.aegisrag.core.port.GraphStore;
+import io.aegisrag.core.port.TemporalMemory;
+import io.aegisrag.core.port.VectorStore;
+import io.aegisrag.retrieval.graph.EntityExtractor;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * The vector store is the system of record; the graph and memory are derived from its documents.
+ * At start-up this brings them back in line with it, whatever a crash between two writes of an
+ * ingestion or a deletion left: an empty graph (the embedded one lives in the JVM) gets every stored
+ * document extracted again; a memory episode of a document the store does not hold is forgotten; a
+ * stored document without its episode gets it.
+ */
+@ApplicationScoped
+public class StoreReconciliation {
+
+    private static final Logger LOG = Logger.getLogger(StoreReconciliation.class.getName());
+    private static final int PAGE = 100;
+
+    private final VectorStore vectors;
+    private final GraphStore graph;
+    private final TemporalMemory memory;
+    private final EntityExtractor extractor = new EntityExtractor();
+
+    @Inject
+    public StoreReconciliation(VectorStore vectors, GraphStore graph, TemporalMemory memory) {
+        this.vectors = vectors;
+        this.graph = graph;
+        this.memory = memory;
+    }
+
+    protected StoreReconciliation() {
+        this(null, null, null);
+    }
+
+    void onStart(@Observes @Priority(1) Startup startup) {
+        reconcile();
+    }
+
+    /** Rebuilds an empty graph and repairs memory from the stored documents. */
+    public void reconcile() {
+        boolean rebuildGraph = graph.entityCount() == 0;
+        Set<String> episodes = new HashSet<>(memory.episodes());
+        int extracted = 0;
+        int episodesAdded = 0;
+        for (int offset = 0; ; offset += PAGE) {
+            Page<DocumentSummary> page = vectors.list(offset, PAGE);
+            for (DocumentSummary document : page.items()) {
+                boolean hasEpisode = episodes.remove(document.id().value());
+                if (!rebuildGraph && hasEpisode) {
+                    continue;
+                }
+                List<Chunk> chunks = vectors.chunksOf(document.id());
+                EntityExtractor.Extraction extraction = extractor.extract(chunks);
+                if (rebuildGraph) {
+                    graph.addDocument(document.id(), extraction.mentions(), extraction.relations());
+                    extracted++;
+                }
+                if (!hasEpisode) {
+                    vectors.find(document.id()).ifPresent(stored ->
+                            memory.recordEpisode(stored.id().value(), DocumentEpisode.facts(stored, chunks.size(), extraction)));
+                    episodesAdded++;
+                }
+            }
+            if (offset + PAGE >= page.total()) {
+                break;
+            }
+        }
+        int episodesForgotten = 0;
+        for (String orphan : episodes) {
+            if (DocumentId.isWellFormed(orphan) && memory.forgetEpisode(orphan)) {
+                episodesForgotten++;
+            }
+        }
+        if (extracted + episodesAdded + episodesForgotten > 0) {
+            LOG.info("reconciled the stores with the " + vectors.list(0, 1).total() + " stored documents: graph rebuilt from "
+                    + extracted + " (" + graph.entityCount() + " entities, " + graph.relationCount() + " relations), "
+                    + episodesAdded + " memory episodes restored, " + episodesForgotten + " left by an unfinished write forgotten");
+        }
+    }
+}

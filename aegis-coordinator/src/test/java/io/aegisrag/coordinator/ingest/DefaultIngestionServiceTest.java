@@ -1,0 +1,166 @@
+package io.aegisrag.coordinator.ingest;
+
+import io.aegisrag.coordinator.startup.StoreReconciliation;
+import io.aegisrag.core.error.AegisException;
+import io.aegisrag.core.error.ErrorType;
+import io.aegisrag.core.memory.FactType;
+import io.aegisrag.core.port.EmbeddingModel;
+import io.aegisrag.core.port.GraphStore;
+import io.aegisrag.core.port.TemporalMemory;
+import io.aegisrag.core.port.VectorStore;
+import io.aegisrag.memory.JournaledTemporalMemory;
+import io.aegisrag.retrieval.graph.InMemoryGraphStore;
+import io.aegisrag.retrieval.lucene.LuceneVectorStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Every write of an ingestion fails in turn, over real stores: the document ends up in all of them or in none. */
+class DefaultIngestionServiceTest {
+
+    private static final DocumentRequest DOCUMENT = new DocumentRequest("Redis", "redis.md",
+            "# Caching\n\nLettuce is the Java client that talks to Redis. Redis evicts keys with allkeys-lru.", null);
+
+    @TempDir
+    Path directory;
+
+    private final Set<String> failing = new HashSet<>();
+    private LuceneVectorStore lucene;
+    private JournaledTemporalMemory journal;
+    private InMemoryGraphStore embeddedGraph;
+    private VectorStore vectors;
+    private GraphStore graph;
+    private TemporalMemory memory;
+    private DefaultIngestionService ingestion;
+
+    @BeforeEach
+    void open() {
+        lucene = new LuceneVectorStore(directory.resolve("lucene"), "hash", 8);
+        journal = new JournaledTemporalMemory(directory.resolve("memory/facts.jsonl"));
+        embeddedGraph = new InMemoryGraphStore();
+        vectors = failingOn(VectorStore.class, lucene);
+        graph = failingOn(GraphStore.class, embeddedGraph);
+        memory = failingOn(TemporalMemory.class, journal);
+        ingestion = new DefaultIngestionService(new HashEmbeddingModel(), vectors, graph, memory, Clock.systemUTC(), 800, 100);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        lucene.close();
+        journal.close();
+    }
+
+    /** The port, with a method that throws as a failed disk or server would while its name is in {@link #failing}. */
+    private <T> T failingOn(Class<T> port, T real) {
+        return port.cast(Proxy.newProxyInstance(port.getClassLoader(), new Class<?>[]{port}, (proxy, method, args) -> {
+            if (failing.contains(method.getName())) {
+                throw new AegisException(ErrorType.DATABASE_ERROR, method.getName() + " failed");
+            }
+            try {
+                return method.invoke(real, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        }));
+    }
+
+    private void assertNothingStored() {
+        assertThat(lucene.list(0, 10).total()).isZero();
+        assertThat(lucene.chunkCount()).isZero();
+        assertThat(lucene.searchByKeywords("Lettuce Redis", 5)).isEmpty();
+        assertThat(embeddedGraph.entityCount()).isZero();
+        assertThat(embeddedGraph.relationCount()).isZero();
+        assertThat(journal.episodes()).isEmpty();
+        assertThat(journal.count(FactType.EPISODIC) + journal.count(FactType.ENTITY)).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"recordEpisode", "add", "addDocument"})
+    void should_leave_no_trace_in_any_store_when_a_write_fails(String write) {
+        failing.add(write);
+
+        assertThatThrownBy(() -> ingestion.ingest(DOCUMENT)).isInstanceOf(AegisException.class);
+
+        assertNothingStored();
+        failing.clear();
+        IngestionResult stored = ingestion.ingest(DOCUMENT);
+        assertThat(lucene.list(0, 10).total()).isEqualTo(1);
+        assertThat(embeddedGraph.relationCount()).isEqualTo(stored.relations());
+        assertThat(journal.episodes()).containsExactly(stored.documentId());
+    }
+
+    @Test
+    void should_repair_at_start_up_what_a_failed_undo_left() {
+        failing.addAll(List.of("add", "forgetEpisode"));
+
+        assertThatThrownBy(() -> ingestion.ingest(DOCUMENT)).isInstanceOf(AegisException.class);
+        assertThat(journal.episodes()).hasSize(1);
+        failing.clear();
+        new StoreReconciliation(vectors, graph, memory).reconcile();
+
+        assertNothingStored();
+    }
+
+    @Test
+    void should_forget_a_deleted_documents_graph_mentions_and_memory() {
+        IngestionResult stored = ingestion.ingest(DOCUMENT);
+
+        ingestion.delete(stored.documentId());
+
+        assertNothingStored();
+    }
+
+    @Test
+    void should_delete_the_document_even_when_memory_cannot_forget_it_until_the_next_start() {
+        IngestionResult stored = ingestion.ingest(DOCUMENT);
+        failing.add("forgetEpisode");
+
+        ingestion.delete(stored.documentId());
+
+        assertThat(lucene.list(0, 10).total()).isZero();
+        failing.clear();
+        new StoreReconciliation(vectors, graph, memory).reconcile();
+        assertNothingStored();
+    }
+
+    /** Deterministic 8-d vectors from the text's hash: no model to load. */
+    private static final class HashEmbeddingModel implements EmbeddingModel {
+        @Override
+        public List<float[]> embedAll(List<String> texts) {
+            return texts.stream().map(text -> {
+                float[] vector = new float[8];
+                vector[Math.floorMod(text.hashCode(), 8)] = 1;
+                return vector;
+            }).toList();
+        }
+
+        @Override
+        public int dimension() {
+            return 8;
+        }
+
+        @Override
+        public String serviceName() {
+            return "hash";
+        }
+
+        @Override
+        public boolean isAvailable() {
+            return true;
+        }
+    }
+}
