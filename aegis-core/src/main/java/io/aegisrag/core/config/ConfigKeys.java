@@ -20,7 +20,6 @@ public final class ConfigKeys {
     public static final String MAX_BODY_BYTES = "aegis.api.max-body-bytes";
     public static final String AUTH_MODE = "aegis.auth.mode";
     public static final String AUTH_API_KEYS = "aegis.auth.api-keys";
-    public static final String RATE_LIMIT_PER_MINUTE = "aegis.api.rate-limit.per-minute";
 
     private ConfigKeys() {
     }

@@ -63,9 +63,13 @@ public final class PrometheusScrape {
         return matching.get(0).value();
     }
 
-    /** How much the matching series grew since {@code before}: counters and histograms outlive a test. */
+    /**
+     * How much the matching series grew since {@code before}: counters and histograms outlive a test.
+     * The series must be in this scrape; one born since {@code before} grew from 0.
+     */
     public double increaseSince(PrometheusScrape before, String name, Map<String, String> labels) {
-        return value(name, labels) - before.value(name, labels);
+        double now = value(name, labels);
+        return now - (before.samples(name, labels).isEmpty() ? 0 : before.value(name, labels));
     }
 
     /** Whether the exposition declares {@code name} with this {@code # TYPE}. */

@@ -79,7 +79,7 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
     private static final String VECTOR = "vector";
     private static final String CREATED_AT = "created_at";
     private static final String CHUNK_COUNT = "chunk_count";
-    private static final String METADATA_PREFIX = "meta.";
+    private static final String METADATA = "metadata";
     private static final String EMBEDDING_MODEL = "embedding_model";
 
     /** HNSW candidates per search unless configured: enough for recall@10 ≥ 0.95 on 100k vectors (bench/results). */
@@ -210,10 +210,7 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
                 return Optional.empty();
             }
             var stored = searcher.storedFields().document(top.scoreDocs[0].doc);
-            Map<String, String> metadata = new HashMap<>();
-            stored.getFields().stream()
-                    .filter(field -> field.name().startsWith(METADATA_PREFIX))
-                    .forEach(field -> metadata.put(field.name().substring(METADATA_PREFIX.length()), field.stringValue()));
+            Map<String, String> metadata = decodeMetadata(stored.get(METADATA));
             return Optional.of(new Document(id, stored.get(TITLE), stored.get(SOURCE), stored.get(DOCUMENT_TEXT), metadata,
                     Instant.ofEpochMilli(stored.getField(CREATED_AT).numericValue().longValue())));
         });
@@ -345,7 +342,7 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
         record.add(new NumericDocValuesField(CREATED_AT, createdAt));
         record.add(new StoredField(CREATED_AT, createdAt));
         record.add(new StoredField(CHUNK_COUNT, chunkCount));
-        document.metadata().forEach((key, value) -> record.add(new StoredField(METADATA_PREFIX + key, value)));
+        record.add(new StoredField(METADATA, encodeMetadata(document.metadata())));
         return record;
     }
 
@@ -362,6 +359,31 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
         record.add(new StoredField(POSITION, chunk.position()));
         record.add(new KnnFloatVectorField(VECTOR, embedded.vector(), VectorSimilarityFunction.COSINE));
         return record;
+    }
+
+    /**
+     * The user's metadata in one stored field, each key and value prefixed by its length: keys a
+     * client chose never become Lucene field names.
+     */
+    static String encodeMetadata(Map<String, String> metadata) {
+        StringBuilder encoded = new StringBuilder();
+        metadata.forEach((key, value) -> encoded.append(key.length()).append(':').append(key)
+                .append(value.length()).append(':').append(value));
+        return encoded.toString();
+    }
+
+    static Map<String, String> decodeMetadata(String encoded) {
+        Map<String, String> metadata = new HashMap<>();
+        int at = 0;
+        while (encoded != null && at < encoded.length()) {
+            int keyColon = encoded.indexOf(':', at);
+            int keyEnd = keyColon + 1 + Integer.parseInt(encoded, at, keyColon, 10);
+            int valueColon = encoded.indexOf(':', keyEnd);
+            int valueEnd = valueColon + 1 + Integer.parseInt(encoded, keyEnd, valueColon, 10);
+            metadata.put(encoded.substring(keyColon + 1, keyEnd), encoded.substring(valueColon + 1, valueEnd));
+            at = valueEnd;
+        }
+        return metadata;
     }
 
     private interface IndexWrite {

@@ -13,6 +13,7 @@ import org.apache.lucene.store.FSDirectory;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -127,5 +128,18 @@ class LuceneVectorStoreTest extends VectorStoreContract {
 
         assertThat(store().searchByKeywords(question.toString(), 3)).hasSize(1);
         assertThat(store().searchByKeywords("danube " + "danube ".repeat(5000), 3)).hasSize(1);
+    }
+
+    @Test
+    void should_keep_any_metadata_keys_as_data_never_as_field_names() {
+        Map<String, String> metadata = Map.of("text", "not the chunk text", "kind", "chunk", "vector", "", "a:1", "12:x",
+                "\u0000", "\uD83D\uDE00");
+        Document rivers = new Document(io.aegisrag.core.document.DocumentId.random(), "rivers", "s", "The Danube flows east.",
+                metadata, Instant.parse("2026-01-01T00:00:00Z"));
+        store().add(rivers, List.of(chunk(rivers, 0, "The Danube flows east.", 1, 0, 0)));
+
+        assertThat(store().find(rivers.id()).orElseThrow().metadata()).isEqualTo(metadata);
+        assertThat(store().chunkCount()).isEqualTo(1);
+        assertThat(store().searchByKeywords("chunk text", 3)).isEmpty();
     }
 }
