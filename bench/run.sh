@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the benchmarks (they are not tests) and writes their figures, the machine and the command to
-# bench/results/*.md. Usage: bench/run.sh [instrumentation|vector|ingestion|rest|all]
+# bench/results/*.md. Usage: bench/run.sh [instrumentation|vector|ingestion|parsing|rest|all]
 # "rest" starts the app on Liberty (port 9080), loads ~10k chunks and drives it with wrk (Debian package).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,7 +23,8 @@ rest() {
     rest_data=$(mktemp -d)
     report=bench/results/rest-load.md
     ./mvnw -q -DskipTests -DskipITs install
-    ./mvnw -q -pl aegis-coordinator liberty:create liberty:deploy liberty:start -Dliberty.var.aegis.data.dir="$rest_data"
+    ./mvnw -q -pl aegis-coordinator liberty:create liberty:deploy liberty:start -Dliberty.var.aegis.data.dir="$rest_data" \
+        -Dliberty.var.aegis.api.rate-limit.per-minute=0
     trap './mvnw -q -pl aegis-coordinator liberty:stop; rm -rf "$rest_data"' EXIT
     pid=$(pgrep -f 'ws-server.jar.*aegisServer' | head -1)
     local ingest
@@ -76,12 +77,14 @@ case "${1:-all}" in
     instrumentation) run io.aegisrag.bench.RunInstrumentationBenchmark ;;
     vector) run io.aegisrag.bench.VectorSearchBenchmark ;;
     ingestion) run io.aegisrag.bench.IngestionBenchmark ;;
+    parsing) run io.aegisrag.bench.ParsingBenchmark ;;
     rest) rest ;;
     all)
         run io.aegisrag.bench.RunInstrumentationBenchmark
         run io.aegisrag.bench.VectorSearchBenchmark
         run io.aegisrag.bench.IngestionBenchmark
+        run io.aegisrag.bench.ParsingBenchmark
         rest
         ;;
-    *) echo "usage: $0 [instrumentation|vector|ingestion|rest|all]" >&2; exit 2 ;;
+    *) echo "usage: $0 [instrumentation|vector|ingestion|parsing|rest|all]" >&2; exit 2 ;;
 esac

@@ -33,7 +33,7 @@ public class MemoryProducer {
 
     @Produces
     @ApplicationScoped
-    ShortTermMemory shortTermMemory() {
-        return new CaffeineShortTermMemory(Duration.ofHours(1), 50, 100_000);
+    ShortTermMemory shortTermMemory(@ConfigProperty(name = ConfigKeys.SHORT_TERM_MAX_BYTES, defaultValue = "67108864") long maxBytes) {
+        return new CaffeineShortTermMemory(Duration.ofHours(1), 50, 100_000, maxBytes);
     }
 }

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class CaffeineShortTermMemoryTest {
 
-    private final CaffeineShortTermMemory memory = new CaffeineShortTermMemory(Duration.ofMinutes(5), 3, 100);
+    private final CaffeineShortTermMemory memory = new CaffeineShortTermMemory(Duration.ofMinutes(5), 3, 100, 1_000_000);
 
     @Test
     void should_return_the_most_recent_turns_oldest_first() {
@@ -29,5 +29,20 @@ class CaffeineShortTermMemoryTest {
         assertThat(memory.recent("s1", 10)).containsExactly("b", "c", "d");
         assertThat(memory.recent("s2", 10)).containsExactly("other");
         assertThat(memory.recent("unknown", 10)).isEmpty();
+    }
+
+    @Test
+    void should_keep_no_more_bytes_than_its_bound_however_long_the_turns() {
+        CaffeineShortTermMemory small = new CaffeineShortTermMemory(Duration.ofMinutes(5), 50, 1000, 100_000);
+
+        for (int session = 0; session < 50; session++) {
+            for (int turn = 0; turn < 5; turn++) {
+                small.append("s" + session, "x".repeat(4000));
+            }
+        }
+        small.cleanUp();
+
+        assertThat(small.sessionCount()).isLessThanOrEqualTo(2);
+        assertThat(small.isAvailable()).isTrue();
     }
 }

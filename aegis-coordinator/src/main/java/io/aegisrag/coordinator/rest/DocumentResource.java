@@ -3,6 +3,7 @@ package io.aegisrag.coordinator.rest;
 import io.aegisrag.coordinator.ingest.DocumentRequest;
 import io.aegisrag.coordinator.ingest.IngestionResult;
 import io.aegisrag.coordinator.ingest.IngestionService;
+import io.aegisrag.coordinator.security.RateLimited;
 import io.aegisrag.coordinator.security.Requires;
 import io.aegisrag.coordinator.security.Role;
 import io.aegisrag.core.document.Document;
@@ -64,6 +65,7 @@ public class DocumentResource {
     UriInfo uriInfo;
 
     @POST
+    @RateLimited
     @Requires(Role.WRITER)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Ingest a document given as JSON")
@@ -75,6 +77,7 @@ public class DocumentResource {
     }
 
     @POST
+    @RateLimited
     @Requires(Role.WRITER)
     @Consumes({"text/markdown", MediaType.TEXT_PLAIN})
     @Operation(summary = "Ingest a Markdown or plain-text document; title and source as query parameters")

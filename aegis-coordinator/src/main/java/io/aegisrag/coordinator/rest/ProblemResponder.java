@@ -1,5 +1,6 @@
 package io.aegisrag.coordinator.rest;
 
+import io.aegisrag.coordinator.security.RateLimitedException;
 import io.aegisrag.core.error.ErrorType;
 import io.aegisrag.core.error.InvalidInputException;
 import io.aegisrag.observability.metrics.AegisMetrics;
@@ -45,6 +46,9 @@ public class ProblemResponder {
         Response.ResponseBuilder response = Response.status(status);
         if (status == 401) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"aegisrag\"");
+        }
+        if (failure instanceof RateLimitedException limited) {
+            response.header(HttpHeaders.RETRY_AFTER, limited.retryAfterSeconds());
         }
         return response
                 .type(Problem.MEDIA_TYPE)

@@ -3,6 +3,7 @@ package io.aegisrag.coordinator.rest;
 import io.aegisrag.coordinator.query.QueryRequest;
 import io.aegisrag.coordinator.query.QueryResult;
 import io.aegisrag.coordinator.query.QueryService;
+import io.aegisrag.coordinator.security.RateLimited;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -27,6 +28,7 @@ public class QueryResource {
     RequestValidator validator;
 
     @POST
+    @RateLimited
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Answer a question from the indexed documents, citing them as [n]")

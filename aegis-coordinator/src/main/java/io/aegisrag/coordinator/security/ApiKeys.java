@@ -2,9 +2,7 @@ package io.aegisrag.coordinator.security;
 
 import io.aegisrag.core.config.ConfigKeys;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -40,7 +38,7 @@ public final class ApiKeys {
                 throw new IllegalArgumentException(ConfigKeys.AUTH_API_KEYS + ": pair " + (i + 1) + " is not KEY:ROLE");
             }
             try {
-                keys.add(new Key(digest(entry.substring(0, colon).strip()), Role.named(entry.substring(colon + 1))));
+                keys.add(new Key(Sha256.of(entry.substring(0, colon).strip()), Role.named(entry.substring(colon + 1))));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(ConfigKeys.AUTH_API_KEYS + ": pair " + (i + 1) + ": " + e.getMessage(), e);
             }
@@ -54,7 +52,7 @@ public final class ApiKeys {
 
     /** The role of {@code presented}, when it is a known key. */
     public Optional<Role> roleOf(String presented) {
-        byte[] digest = digest(presented);
+        byte[] digest = Sha256.of(presented);
         Role found = null;
         for (Key key : keys) {
             if (MessageDigest.isEqual(key.digest(), digest)) {
@@ -62,13 +60,5 @@ public final class ApiKeys {
             }
         }
         return Optional.ofNullable(found);
-    }
-
-    private static byte[] digest(String key) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }

@@ -9,17 +9,22 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the retrievers on a fixed pool of their own, of Liberty's managed threads. They used to share
  * Liberty's default executor with the request threads that wait for them: when the concurrency of
  * the load rose, waiting requests held the threads their retrievers needed, until Liberty grew the
- * pool seconds later (bench/results/rest-load.md).
+ * pool seconds later (bench/results/rest-load.md). Its queue is bounded: when it is full, a query's
+ * retrievers are refused at once instead of waiting behind work that would overrun its timeout.
  */
 @ApplicationScoped
 public class ExecutorProducer {
+
+    private static final int QUEUED_PER_THREAD = 32;
 
     @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
     private ManagedThreadFactory threadFactory;
@@ -31,7 +36,8 @@ public class ExecutorProducer {
         if (threads < 1) {
             throw new IllegalStateException(ConfigKeys.RETRIEVAL_THREADS + " must be at least 1, got " + threads);
         }
-        return Executors.newFixedThreadPool(threads, threadFactory);
+        return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(threads * QUEUED_PER_THREAD), threadFactory);
     }
 
     void shutDown(@Disposes @RetrievalExecutor ExecutorService executor) {

@@ -27,7 +27,7 @@ final class AegisClient {
     private AegisClient() {
     }
 
-    record Reply(int status, String contentType, String body, Optional<String> location) {
+    record Reply(int status, String contentType, String body, Optional<String> location, Optional<String> retryAfter) {
 
         JsonObject json() {
             return Json.createReader(new StringReader(body)).readObject();
@@ -87,7 +87,7 @@ final class AegisClient {
             HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body(), response.headers().firstValue("Location"));
+                    response.body(), response.headers().firstValue("Location"), response.headers().firstValue("Retry-After"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -37,7 +37,7 @@ class MetricsIT {
         }
         assertThat(scrape.samples("aegis_queries_total", Map.of("mp_scope", "application"))).hasSize(4);
         assertThat(scrape.samples("aegis_errors_total", Map.of())).extracting(sample -> sample.labels().get("error_type"))
-                .containsExactlyInAnyOrder("validation_error", "not_found", "authentication_error", "permission_error",
+                .containsExactlyInAnyOrder("validation_error", "not_found", "authentication_error", "permission_error", "rate_limited",
                         "llm_error", "database_error", "timeout", "internal_error");
     }
 

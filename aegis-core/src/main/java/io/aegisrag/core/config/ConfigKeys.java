@@ -6,6 +6,8 @@ public final class ConfigKeys {
     public static final String DATA_DIR = "aegis.data.dir";
     public static final String EMBEDDING_PROVIDER = "aegis.embedding.provider";
     public static final String EMBEDDING_CACHE_SIZE = "aegis.embedding.cache.size";
+    public static final String EMBEDDING_CACHE_MAX_BYTES = "aegis.embedding.cache.max-bytes";
+    public static final String SHORT_TERM_MAX_BYTES = "aegis.memory.short-term.max-bytes";
     public static final String EMBEDDING_BATCH_SIZE = "aegis.embedding.batch.size";
     public static final String VECTOR_PROVIDER = "aegis.vector.provider";
     public static final String HNSW_CANDIDATES = "aegis.vector.hnsw.candidates";
@@ -20,6 +22,7 @@ public final class ConfigKeys {
     public static final String MAX_BODY_BYTES = "aegis.api.max-body-bytes";
     public static final String AUTH_MODE = "aegis.auth.mode";
     public static final String AUTH_API_KEYS = "aegis.auth.api-keys";
+    public static final String RATE_LIMIT_PER_MINUTE = "aegis.api.rate-limit.per-minute";
 
     private ConfigKeys() {
     }

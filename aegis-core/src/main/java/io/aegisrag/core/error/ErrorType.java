@@ -11,6 +11,7 @@ public enum ErrorType {
     NOT_FOUND(404, "Not found"),
     AUTHENTICATION_ERROR(401, "Authentication required"),
     PERMISSION_ERROR(403, "Forbidden"),
+    RATE_LIMITED(429, "Too many requests"),
     LLM_ERROR(502, "Language model failed"),
     DATABASE_ERROR(503, "Backing store failed"),
     TIMEOUT(504, "Timed out"),

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
@@ -73,13 +74,20 @@ public class HybridRetriever {
         Map<Retriever, Double> weights = RetrieverWeights.forIntent(intent);
         int limit = Math.max(candidates, topK * 2);
         Map<Retriever, Future<List<ChunkHit>>> running = new EnumMap<>(Retriever.class);
+        AegisException refused = null;
         for (ChunkRetriever retriever : retrievers) {
             if (weights.getOrDefault(retriever.kind(), 0.0) > 0) {
-                running.put(retriever.kind(), executor.submit(tracer.inCurrentTrace(() -> retriever.retrieve(query, limit))));
+                try {
+                    running.put(retriever.kind(), executor.submit(tracer.inCurrentTrace(() -> retriever.retrieve(query, limit))));
+                } catch (RejectedExecutionException e) {
+                    refused = new AegisException(ErrorType.TIMEOUT, "the retrievers' queue is full: " + retriever.kind().label()
+                            + " retrieval was refused", e);
+                    metrics.trackError(refused);
+                }
             }
         }
         Map<Retriever, List<ChunkHit>> rankings = new EnumMap<>(Retriever.class);
-        AegisException lastFailure = null;
+        AegisException lastFailure = refused;
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         for (Map.Entry<Retriever, Future<List<ChunkHit>>> entry : running.entrySet()) {
             try {

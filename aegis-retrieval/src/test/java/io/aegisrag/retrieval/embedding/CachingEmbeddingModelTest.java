@@ -37,7 +37,7 @@ class CachingEmbeddingModelTest {
     }
 
     private final RecordingModel model = new RecordingModel();
-    private final CachingEmbeddingModel caching = new CachingEmbeddingModel(model, new EmbeddingCache(100), 2);
+    private final CachingEmbeddingModel caching = new CachingEmbeddingModel(model, new EmbeddingCache(100, 1_000_000), 2);
 
     @Test
     void should_send_only_misses_to_the_model_in_batches_and_keep_the_order() {

@@ -127,4 +127,30 @@ class HybridRetrieverTest {
                 .isInstanceOf(AegisException.class)
                 .satisfies(e -> assertThat(((AegisException) e).errorType()).isEqualTo(ErrorType.DATABASE_ERROR));
     }
+
+    @Test
+    void should_refuse_at_once_with_a_timeout_when_the_retrievers_queue_is_full() {
+        ExecutorService saturated = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0, java.util.concurrent.TimeUnit.MILLISECONDS,
+                new java.util.concurrent.ArrayBlockingQueue<>(1));
+        try {
+            saturated.submit(() -> {
+                never.await();
+                return null;
+            });
+            saturated.submit(() -> {
+                never.await();
+                return null;
+            });
+            PrometheusScrape before = isolated.scrape();
+            HybridRetriever full = new HybridRetriever(List.of(retriever(Retriever.VECTOR, limit -> hits("a"))), saturated,
+                    isolated.metrics(), new NoopStageTracer(), 20, 5_000);
+
+            assertThatThrownBy(() -> full.retrieve("q", Intent.VECTOR, 5))
+                    .isInstanceOfSatisfying(AegisException.class, e -> assertThat(e.errorType()).isEqualTo(ErrorType.TIMEOUT))
+                    .hasMessageContaining("queue is full");
+            assertThat(isolated.scrape().increaseSince(before, "aegis_errors_total", Map.of("error_type", "timeout"))).isEqualTo(1);
+        } finally {
+            saturated.shutdownNow();
+        }
+    }
 }
