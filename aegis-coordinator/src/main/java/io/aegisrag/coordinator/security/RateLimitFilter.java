@@ -1,6 +1,7 @@
 package io.aegisrag.coordinator.security;
 
 import io.aegisrag.core.config.ConfigKeys;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,7 +28,12 @@ import java.util.HexFormat;
 @Priority(Priorities.AUTHORIZATION)
 public class RateLimitFilter implements ContainerRequestFilter {
 
-    private final RateLimiter limiter;
+    @Inject
+    @ConfigProperty(name = ConfigKeys.RATE_LIMIT_PER_MINUTE, defaultValue = "6000")
+    long perMinute;
+
+    @Inject
+    Clock clock;
 
     @Context
     ResourceInfo resource;
@@ -35,13 +41,11 @@ public class RateLimitFilter implements ContainerRequestFilter {
     @Context
     HttpServletRequest servletRequest;
 
-    @Inject
-    public RateLimitFilter(@ConfigProperty(name = ConfigKeys.RATE_LIMIT_PER_MINUTE, defaultValue = "6000") long perMinute, Clock clock) {
-        this.limiter = new RateLimiter(perMinute, clock);
-    }
+    private RateLimiter limiter;
 
-    protected RateLimitFilter() {
-        this.limiter = null;
+    @PostConstruct
+    void createLimiter() {
+        limiter = new RateLimiter(perMinute, clock);
     }
 
     @Override

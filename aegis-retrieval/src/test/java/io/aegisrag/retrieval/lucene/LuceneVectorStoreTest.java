@@ -78,11 +78,16 @@ class LuceneVectorStoreTest extends VectorStoreContract {
         opened = new LuceneVectorStore(directory, "minilm-q", DIMENSION);
     }
 
-    @Test
-    void should_roll_back_a_write_whose_commit_fails_so_that_it_never_shows_up_later() throws Exception {
+    private FailingDirectory reopenOnFailingDisk() throws Exception {
         opened.close();
         FailingDirectory disk = new FailingDirectory(FSDirectory.open(directory));
         opened = new LuceneVectorStore(disk, MODEL, DIMENSION, 100);
+        return disk;
+    }
+
+    @Test
+    void should_roll_back_a_write_whose_commit_fails_so_that_it_never_shows_up_later() throws Exception {
+        FailingDirectory disk = reopenOnFailingDisk();
         Document lost = document("lost", Instant.parse("2026-01-01T00:00:00Z"));
         Document kept = document("kept", Instant.parse("2026-01-02T00:00:00Z"));
 
@@ -101,9 +106,7 @@ class LuceneVectorStoreTest extends VectorStoreContract {
 
     @Test
     void should_keep_a_document_whose_deletion_fails() throws Exception {
-        opened.close();
-        FailingDirectory disk = new FailingDirectory(FSDirectory.open(directory));
-        opened = new LuceneVectorStore(disk, MODEL, DIMENSION, 100);
+        FailingDirectory disk = reopenOnFailingDisk();
         Document rivers = document("rivers", Instant.parse("2026-01-01T00:00:00Z"));
         opened.add(rivers, List.of(chunk(rivers, 0, "The Danube flows east.", 1, 0, 0)));
 
