@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
         description = "Retrieval-augmented generation: ingest documents, ask questions, get cited answers."),
         security = @SecurityRequirement(name = "api-key"))
 @SecurityScheme(securitySchemeName = "api-key", type = SecuritySchemeType.HTTP, scheme = "bearer",
-        description = "An API key of aegis.auth.api-keys, when aegis.auth.mode=api-key; roles: reader (query, read), "
-                + "writer (also ingest, delete), admin (also /api/v1/admin)")
+        description = "An API key of aegis.auth.api-keys (aegis.auth.mode=api-key) or a MicroProfile JWT whose groups name "
+                + "the role (aegis.auth.mode=jwt); roles: reader (query, read), writer (also ingest, delete), admin (also /api/v1/admin)")
 public class AegisApplication extends Application {
 }

@@ -25,10 +25,6 @@ final class JsonFields {
         this.json = json;
     }
 
-    static JsonFields of(JsonObject json) {
-        return new JsonFields(json);
-    }
-
     /**
      * Parses a request body that must be one JSON object. Whatever the parser refuses (malformed or
      * truncated JSON, another type of value, nesting deeper than the parser's limit) is the client's

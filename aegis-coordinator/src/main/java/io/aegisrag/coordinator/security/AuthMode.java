@@ -9,7 +9,9 @@ public enum AuthMode {
     /** Everyone may do everything: the quick start's default, with a warning at start-up. */
     NONE("none"),
     /** {@code Authorization: Bearer KEY}, with the keys and roles of {@code aegis.auth.api-keys}. */
-    API_KEY("api-key");
+    API_KEY("api-key"),
+    /** {@code Authorization: Bearer JWT}, verified with {@code mp.jwt.verify.*}; roles from its {@code groups}. */
+    JWT("jwt");
 
     private final String label;
 
@@ -20,7 +22,6 @@ public enum AuthMode {
     public static AuthMode named(String label) {
         return Arrays.stream(values()).filter(mode -> mode.label.equals(label.strip())).findFirst()
                 .orElseThrow(() -> new IllegalStateException(ConfigKeys.AUTH_MODE + " must be one of "
-                        + Arrays.stream(values()).map(mode -> mode.label).toList() + ", got '" + label + "'"
-                        + (label.strip().equals("jwt") ? " (MicroProfile JWT is not supported yet)" : "")));
+                        + Arrays.stream(values()).map(mode -> mode.label).toList() + ", got '" + label + "'"));
     }
 }

@@ -2,13 +2,10 @@ package io.aegisrag.coordinator.rest;
 
 import io.aegisrag.core.error.InvalidInputException;
 import io.aegisrag.core.testing.TimeBound;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.StringReader;
 import java.time.Duration;
 import java.util.Map;
 
@@ -18,8 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class JsonFieldsTest {
 
     private static JsonFields fields(String json) {
-        JsonObject object = Json.createReader(new StringReader(json)).readObject();
-        return JsonFields.of(object);
+        return JsonFields.parse(json);
     }
 
     @Test
