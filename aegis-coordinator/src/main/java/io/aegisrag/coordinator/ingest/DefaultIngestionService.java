@@ -33,8 +33,9 @@ import java.util.logging.Logger;
  * Ingestion: chunk, embed (batched, cached), record the episode in memory, index, extract entities
  * into the graph. Everything that can fail on bad input happens before the first write. The writes
  * are all or nothing: memory first (its journal is forced to disk), then the index, the system of
- * record, then the graph; a failure undoes the writes before it, and {@link io.aegisrag.coordinator.startup.StoreReconciliation}
- * repairs at start-up what a crash between two writes left.
+ * record, then the graph; a failure undoes the writes before it, and
+ * {@link io.aegisrag.coordinator.startup.StoreReconciliation} repairs at start-up what a crash
+ * between two writes left.
  */
 @ApplicationScoped
 public class DefaultIngestionService implements IngestionService {
