@@ -63,6 +63,11 @@ public final class InMemoryTemporalMemory implements TemporalMemory {
         return true;
     }
 
+    /** Whether memory holds facts of the episode, without copying the set of episodes. */
+    synchronized boolean hasEpisode(String episodeId) {
+        return factIdsByEpisode.containsKey(episodeId);
+    }
+
     @Override
     public synchronized Set<String> episodes() {
         return Set.copyOf(factIdsByEpisode.keySet());

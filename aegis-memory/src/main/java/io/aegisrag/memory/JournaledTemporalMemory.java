@@ -85,7 +85,7 @@ public final class JournaledTemporalMemory implements TemporalMemory, AutoClosea
 
     @Override
     public synchronized boolean forgetEpisode(String episodeId) {
-        if (!facts.episodes().contains(episodeId)) {
+        if (!facts.hasEpisode(episodeId)) {
             return false;
         }
         append(Json.createObjectBuilder().add("forget", episodeId).build());

@@ -5,7 +5,7 @@ import io.aegisrag.core.error.ErrorType;
 
 import java.time.Duration;
 
-/** A client sent more requests than its rate allows; it may try again after {@link #retryAfter()}. */
+/** A client sent more requests than its rate allows; it may try again after {@link #retryAfterSeconds()}. */
 public class RateLimitedException extends AegisException {
 
     private final Duration retryAfter;
@@ -18,9 +18,5 @@ public class RateLimitedException extends AegisException {
     /** At least a second: the {@code Retry-After} header counts whole seconds. */
     public long retryAfterSeconds() {
         return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
-    }
-
-    public Duration retryAfter() {
-        return retryAfter;
     }
 }

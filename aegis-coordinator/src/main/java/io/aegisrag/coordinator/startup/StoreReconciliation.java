@@ -59,8 +59,10 @@ public class StoreReconciliation {
         Set<String> episodes = new HashSet<>(memory.episodes());
         int extracted = 0;
         int episodesAdded = 0;
+        long documentCount;
         for (int offset = 0; ; offset += PAGE) {
             Page<DocumentSummary> page = vectors.list(offset, PAGE);
+            documentCount = page.total();
             for (DocumentSummary document : page.items()) {
                 boolean hasEpisode = episodes.remove(document.id().value());
                 if (!rebuildGraph && hasEpisode) {
@@ -89,7 +91,7 @@ public class StoreReconciliation {
             }
         }
         if (extracted + episodesAdded + episodesForgotten > 0) {
-            LOG.info("reconciled the stores with the " + vectors.list(0, 1).total() + " stored documents: graph rebuilt from "
+            LOG.info("reconciled the stores with the " + documentCount + " stored documents: graph rebuilt from "
                     + extracted + " (" + graph.entityCount() + " entities, " + graph.relationCount() + " relations), "
                     + episodesAdded + " memory episodes restored, " + episodesForgotten + " left by an unfinished write forgotten");
         }

@@ -168,11 +168,7 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
     /** The writer is open and the current searcher can read the index. */
     @Override
     public boolean isAvailable() {
-        try {
-            return writer.isOpen() && search(searcher -> searcher.getIndexReader().numDocs() >= 0);
-        } catch (RuntimeException e) {
-            return false;
-        }
+        return writer.isOpen() && search(searcher -> searcher.getIndexReader().numDocs() >= 0);
     }
 
     @Override
