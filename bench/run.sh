@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the benchmarks (they are not tests) and writes their figures, the machine and the command to
-# bench/results/*.md. Usage: bench/run.sh [instrumentation|vector|ingestion|parsing|rest|all]
+# bench/results/*.md. Usage: bench/run.sh [instrumentation|vector|ingestion|parsing|quality [embedding providers...]|rest|all]
 # "rest" starts the app on Liberty (port 9080), loads ~10k chunks and drives it with wrk (Debian package).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -78,6 +78,7 @@ case "${1:-all}" in
     vector) run io.aegisrag.bench.VectorSearchBenchmark ;;
     ingestion) run io.aegisrag.bench.IngestionBenchmark ;;
     parsing) run io.aegisrag.bench.ParsingBenchmark ;;
+    quality) shift; run io.aegisrag.bench.QualityBenchmark "$@" ;;
     rest) rest ;;
     all)
         run io.aegisrag.bench.RunInstrumentationBenchmark

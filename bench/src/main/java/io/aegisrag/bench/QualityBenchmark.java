@@ -1,0 +1,207 @@
+package io.aegisrag.bench;
+
+import io.aegisrag.coordinator.ingest.DefaultIngestionService;
+import io.aegisrag.coordinator.ingest.DocumentRequest;
+import io.aegisrag.coordinator.query.IntentClassifier;
+import io.aegisrag.core.document.Chunk;
+import io.aegisrag.core.document.ChunkHit;
+import io.aegisrag.core.document.DocumentId;
+import io.aegisrag.core.port.EmbeddingModel;
+import io.aegisrag.core.query.Context;
+import io.aegisrag.core.query.Intent;
+import io.aegisrag.memory.InMemoryTemporalMemory;
+import io.aegisrag.observability.metrics.AegisMetrics;
+import io.aegisrag.observability.tracing.NoopStageTracer;
+import io.aegisrag.retrieval.embedding.CachingEmbeddingModel;
+import io.aegisrag.retrieval.embedding.EmbeddingCache;
+import io.aegisrag.retrieval.embedding.MiniLmEmbeddingModel;
+import io.aegisrag.retrieval.evaluation.EvaluationQuestion;
+import io.aegisrag.retrieval.evaluation.RankingMetrics;
+import io.aegisrag.retrieval.graph.InMemoryGraphStore;
+import io.aegisrag.retrieval.lucene.LuceneVectorStore;
+import io.aegisrag.retrieval.search.ChunkRetriever;
+import io.aegisrag.retrieval.search.GraphRetriever;
+import io.aegisrag.retrieval.search.HybridRetriever;
+import io.aegisrag.retrieval.search.KeywordRetriever;
+import io.aegisrag.retrieval.search.VectorRetriever;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import io.smallrye.metrics.SharedMetricRegistries;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * Retrieval quality on the project's question set (bench/quality): ingests the corpus through the
+ * service's own ingestion, asks every question of each retriever alone and of the fusion, and reports
+ * recall@1/5/10, MRR@10 and nDCG@10 overall and per intent, the fused retrieval's p50/p95 and the
+ * ingestion rate, for each embedding model named on the command line.
+ */
+public final class QualityBenchmark {
+
+    private static final int DEPTH = 10;
+    private static final List<String> METRIC_HEADER = List.of("recall@1", "recall@5", "recall@10", "MRR@10", "nDCG@10");
+
+    private QualityBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path corpus = Path.of(System.getProperty("quality.corpus", "bench/quality/corpus"));
+        List<EvaluationQuestion> questions = EvaluationQuestion.read(Path.of(System.getProperty("quality.questions", "bench/quality/questions.tsv")));
+        List<String> providers = args.length == 0 ? List.of("minilm") : Arrays.asList(args);
+        Report report = new Report("Retrieval quality on the project's question set",
+                "bench/run.sh quality " + String.join(" ", providers));
+        report.paragraph("Corpus: " + corpus + " (" + documents(corpus).size() + " Markdown documents, sources and licences beside them); "
+                + questions.size() + " questions, each answered by one quoted passage (bench/quality/questions.tsv). A result answers"
+                + " a question when its chunk contains the passage. recall@k: share of questions answered within the first k results;"
+                + " MRR@10: mean reciprocal rank of the first answer (0 past 10); nDCG@10: binary relevance. Latency: the fused"
+                + " retrieval in process (embedding of the question included, generation excluded).");
+        for (String provider : providers) {
+            evaluate(provider, corpus, questions, report);
+        }
+        report.writeTo(System.getProperty("quality.report", "quality.md"));
+        System.exit(0);
+    }
+
+    private static void evaluate(String provider, Path corpus, List<EvaluationQuestion> questions, Report report) throws IOException {
+        Path data = Files.createTempDirectory("aegis-quality");
+        ExecutorService executor = Executors.newFixedThreadPool(3);
+        EmbeddingModel embeddings = new CachingEmbeddingModel(new MiniLmEmbeddingModel(MiniLmEmbeddingModel.Variant.named(provider)),
+                new EmbeddingCache(100_000, 1L << 30), 32);
+        try (LuceneVectorStore store = new LuceneVectorStore(data, embeddings.serviceName(), embeddings.dimension())) {
+            InMemoryGraphStore graph = new InMemoryGraphStore();
+            var ingestion = new DefaultIngestionService(embeddings, store, graph, new InMemoryTemporalMemory(), Clock.systemUTC(),
+                    Integer.getInteger("quality.chunk.size", 800), Integer.getInteger("quality.chunk.overlap", 100));
+            long start = System.nanoTime();
+            List<DocumentId> ids = new ArrayList<>();
+            for (Path document : documents(corpus)) {
+                String text = Files.readString(document);
+                String relative = corpus.relativize(document).toString();
+                ids.add(new DocumentId(ingestion.ingest(new DocumentRequest(titleOf(relative, text), relative, text, Map.of())).documentId()));
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            List<Chunk> chunks = ids.stream().flatMap(id -> store.chunksOf(id).stream()).toList();
+
+            List<ChunkRetriever> retrievers = List.of(new VectorRetriever(embeddings, store), new KeywordRetriever(store),
+                    new GraphRetriever(graph, store));
+            HybridRetriever hybrid = new HybridRetriever(retrievers, executor,
+                    new AegisMetrics(SharedMetricRegistries.getOrCreate(MetricRegistry.APPLICATION_SCOPE)), new NoopStageTracer(),
+                    Integer.getInteger("quality.candidates", 20), 60_000);
+            IntentClassifier classifier = new IntentClassifier();
+            Map<String, RankingMetrics> overall = new LinkedHashMap<>();
+            Map<Intent, Map<String, RankingMetrics>> byIntent = new TreeMap<>();
+            List<Double> latencies = new ArrayList<>();
+            List<String> unanswerable = new ArrayList<>();
+            for (EvaluationQuestion question : questions) {
+                int answersInCorpus = (int) chunks.stream().filter(chunk -> question.isAnsweredBy(chunk.text())).count();
+                if (answersInCorpus == 0) {
+                    unanswerable.add(question.document() + ": " + question.passage());
+                    continue;
+                }
+                Intent intent = classifier.classify(question.question());
+                Map<String, List<Chunk>> rankings = new LinkedHashMap<>();
+                long asked = System.nanoTime();
+                rankings.put("fusion", hybrid.retrieve(question.question(), intent, DEPTH).stream().map(Context::chunk).toList());
+                latencies.add((System.nanoTime() - asked) / 1e6);
+                for (ChunkRetriever retriever : retrievers) {
+                    rankings.put(retriever.kind().label(), retriever.retrieve(question.question(), DEPTH).stream().map(ChunkHit::chunk).toList());
+                }
+                rankings.forEach((name, ranking) -> {
+                    List<Boolean> answers = ranking.stream().map(chunk -> question.isAnsweredBy(chunk.text())).toList();
+                    overall.computeIfAbsent(name, n -> new RankingMetrics()).add(answers, answersInCorpus);
+                    byIntent.computeIfAbsent(intent, i -> new LinkedHashMap<>()).computeIfAbsent(name, n -> new RankingMetrics())
+                            .add(answers, answersInCorpus);
+                });
+            }
+            if (!unanswerable.isEmpty()) {
+                throw new IllegalStateException("no chunk contains the passage of " + unanswerable);
+            }
+            report.paragraph("## Embedding model `" + provider + "`\n\nIngestion: " + ids.size() + " documents, " + chunks.size()
+                    + " chunks in " + Report.format(seconds) + " s (" + Report.format(chunks.size() / seconds) + " chunks/s, chunking,"
+                    + " embedding, indexing and entity extraction). Fused retrieval latency over " + latencies.size()
+                    + " questions: p50 " + Report.format(percentile(latencies, 0.5)) + " ms, p95 " + Report.format(percentile(latencies, 0.95)) + " ms.");
+            report.table(header("retriever"), rows(overall, Function.identity()));
+            List<List<String>> intentRows = new ArrayList<>();
+            byIntent.forEach((intent, metrics) -> intentRows.addAll(rows(metrics, name -> intent.label() + " / " + name)));
+            report.table(header("intent / retriever"), intentRows);
+        } finally {
+            executor.shutdownNow();
+            deleteRecursively(data);
+        }
+    }
+
+    private static List<String> header(String first) {
+        List<String> header = new ArrayList<>(List.of(first, "questions"));
+        header.addAll(METRIC_HEADER);
+        return header;
+    }
+
+    private static List<List<String>> rows(Map<String, RankingMetrics> metrics, Function<String, String> label) {
+        List<List<String>> rows = new ArrayList<>();
+        metrics.forEach((name, ranking) -> {
+            RankingMetrics.Scores s = ranking.scores();
+            rows.add(List.of(label.apply(name), String.valueOf(s.questions()), f(s.recallAt1()), f(s.recallAt5()), f(s.recallAt10()),
+                    f(s.mrrAt10()), f(s.ndcgAt10())));
+        });
+        return rows;
+    }
+
+    private static String f(double value) {
+        return String.format(java.util.Locale.ROOT, "%.3f", value);
+    }
+
+    private static double percentile(List<Double> values, double p) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1));
+    }
+
+    private static List<Path> documents(Path corpus) throws IOException {
+        try (Stream<Path> files = Files.walk(corpus)) {
+            return files.filter(file -> file.toString().endsWith(".md")).sorted().toList();
+        }
+    }
+
+    /** The title a user would give: the front matter's title and description, else the first heading, else the file name. */
+    static String titleOf(String relativePath, String text) {
+        String title = null;
+        String description = null;
+        List<String> lines = text.lines().limit(200).toList();
+        if (!lines.isEmpty() && lines.get(0).strip().equals("---")) {
+            for (String line : lines.subList(1, lines.size())) {
+                if (line.strip().equals("---")) {
+                    break;
+                }
+                if (line.startsWith("title:")) {
+                    title = line.substring(6).strip();
+                } else if (line.startsWith("description:")) {
+                    description = line.substring(12).strip();
+                }
+            }
+        }
+        if (title == null) {
+            title = lines.stream().filter(line -> line.startsWith("# ")).map(line -> line.substring(2).strip()).findFirst()
+                    .orElse(Path.of(relativePath).getFileName().toString().replaceFirst("\\.md$", ""));
+        }
+        return description == null ? title : title + ": " + description;
+    }
+
+    private static void deleteRecursively(Path directory) {
+        try (Stream<Path> files = Files.walk(directory)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
