@@ -5,8 +5,8 @@ import io.aegisrag.core.document.Document;
 import io.aegisrag.core.document.DocumentId;
 import io.aegisrag.core.document.EmbeddedChunk;
 import io.aegisrag.retrieval.chunking.MarkdownChunker;
-import io.aegisrag.retrieval.embedding.MiniLmEmbeddingModel;
-import io.aegisrag.retrieval.embedding.MiniLmEmbeddingModel.Variant;
+import io.aegisrag.retrieval.embedding.OnnxEmbeddingModel;
+import io.aegisrag.retrieval.embedding.OnnxEmbeddingModel.Variant;
 import io.aegisrag.retrieval.lucene.LuceneVectorStore;
 
 import java.nio.file.Files;
@@ -52,7 +52,7 @@ public final class IngestionBenchmark {
             for (int threads : THREADS) {
                 ExecutorService executor = Executors.newFixedThreadPool(threads);
                 try {
-                    MiniLmEmbeddingModel model = new MiniLmEmbeddingModel(variant, executor);
+                    OnnxEmbeddingModel model = new OnnxEmbeddingModel(variant, executor);
                     model.embedAll(texts.subList(0, 32));
                     for (int batch : BATCH_SIZES) {
                         double seconds = secondsToEmbed(model, texts, batch);
@@ -89,7 +89,7 @@ public final class IngestionBenchmark {
     }
 
     /** The median of three runs over all the texts. */
-    private static double secondsToEmbed(MiniLmEmbeddingModel model, List<String> texts, int batch) {
+    private static double secondsToEmbed(OnnxEmbeddingModel model, List<String> texts, int batch) {
         double[] runs = new double[3];
         for (int run = 0; run < runs.length; run++) {
             long start = System.nanoTime();
@@ -102,7 +102,7 @@ public final class IngestionBenchmark {
         return runs[1];
     }
 
-    private static List<String> pipeline(Variant variant, MiniLmEmbeddingModel model, MarkdownChunker chunker, Random random) throws Exception {
+    private static List<String> pipeline(Variant variant, OnnxEmbeddingModel model, MarkdownChunker chunker, Random random) throws Exception {
         Path directory = Files.createTempDirectory("bench-ingest");
         long chunking = 0, embedding = 0, indexing = 0;
         int chunks = 0;

@@ -9,12 +9,13 @@ import io.aegisrag.core.document.DocumentId;
 import io.aegisrag.core.port.EmbeddingModel;
 import io.aegisrag.core.query.Context;
 import io.aegisrag.core.query.Intent;
+import io.aegisrag.core.query.Retriever;
 import io.aegisrag.memory.InMemoryTemporalMemory;
 import io.aegisrag.observability.metrics.AegisMetrics;
 import io.aegisrag.observability.tracing.NoopStageTracer;
 import io.aegisrag.retrieval.embedding.CachingEmbeddingModel;
 import io.aegisrag.retrieval.embedding.EmbeddingCache;
-import io.aegisrag.retrieval.embedding.MiniLmEmbeddingModel;
+import io.aegisrag.retrieval.embedding.OnnxEmbeddingModel;
 import io.aegisrag.retrieval.evaluation.EvaluationQuestion;
 import io.aegisrag.retrieval.evaluation.RankingMetrics;
 import io.aegisrag.retrieval.graph.InMemoryGraphStore;
@@ -34,8 +35,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
@@ -60,13 +63,13 @@ public final class QualityBenchmark {
     public static void main(String[] args) throws Exception {
         Path corpus = Path.of(System.getProperty("quality.corpus", "bench/quality/corpus"));
         List<EvaluationQuestion> questions = EvaluationQuestion.read(Path.of(System.getProperty("quality.questions", "bench/quality/questions.tsv")));
-        List<String> providers = args.length == 0 ? List.of("minilm") : Arrays.asList(args);
+        List<String> providers = args.length == 0 ? List.of("minilm", "minilm-q", "bge-small", "bge-small-q") : Arrays.asList(args);
         Report report = new Report("Retrieval quality on the project's question set",
                 "bench/run.sh quality " + String.join(" ", providers));
         report.paragraph("Corpus: " + corpus + " (" + documents(corpus).size() + " Markdown documents, sources and licences beside them); "
                 + questions.size() + " questions, each answered by one quoted passage (bench/quality/questions.tsv). A result answers"
                 + " a question when its chunk contains the passage. recall@k: share of questions answered within the first k results;"
-                + " MRR@10: mean reciprocal rank of the first answer (0 past 10); nDCG@10: binary relevance. Latency: the fused"
+                + " MRR@10: mean reciprocal rank of the first answer (0 past 10); nDCG@10: one relevant item, the passage, 1 / log2(1 + rank of its first copy). Latency: the fused"
                 + " retrieval in process (embedding of the question included, generation excluded).");
         for (String provider : providers) {
             evaluate(provider, corpus, questions, report);
@@ -78,7 +81,7 @@ public final class QualityBenchmark {
     private static void evaluate(String provider, Path corpus, List<EvaluationQuestion> questions, Report report) throws IOException {
         Path data = Files.createTempDirectory("aegis-quality");
         ExecutorService executor = Executors.newFixedThreadPool(3);
-        EmbeddingModel embeddings = new CachingEmbeddingModel(new MiniLmEmbeddingModel(MiniLmEmbeddingModel.Variant.named(provider)),
+        EmbeddingModel embeddings = new CachingEmbeddingModel(new OnnxEmbeddingModel(OnnxEmbeddingModel.Variant.named(provider)),
                 new EmbeddingCache(100_000, 1L << 30), 32);
         try (LuceneVectorStore store = new LuceneVectorStore(data, embeddings.serviceName(), embeddings.dimension())) {
             InMemoryGraphStore graph = new InMemoryGraphStore();
@@ -104,25 +107,34 @@ public final class QualityBenchmark {
             Map<Intent, Map<String, RankingMetrics>> byIntent = new TreeMap<>();
             List<Double> latencies = new ArrayList<>();
             List<String> unanswerable = new ArrayList<>();
+            List<List<String>> misses = new ArrayList<>();
+            List<FusionSweep.Asked> asked = new ArrayList<>();
             for (EvaluationQuestion question : questions) {
-                int answersInCorpus = (int) chunks.stream().filter(chunk -> question.isAnsweredBy(chunk.text())).count();
-                if (answersInCorpus == 0) {
+                if (chunks.stream().noneMatch(chunk -> question.isAnsweredBy(chunk.text()))) {
                     unanswerable.add(question.document() + ": " + question.passage());
                     continue;
                 }
                 Intent intent = classifier.classify(question.question());
                 Map<String, List<Chunk>> rankings = new LinkedHashMap<>();
-                long asked = System.nanoTime();
+                long askedAt = System.nanoTime();
                 rankings.put("fusion", hybrid.retrieve(question.question(), intent, DEPTH).stream().map(Context::chunk).toList());
-                latencies.add((System.nanoTime() - asked) / 1e6);
+                latencies.add((System.nanoTime() - askedAt) / 1e6);
+                Map<Retriever, List<ChunkHit>> deep = new EnumMap<>(Retriever.class);
                 for (ChunkRetriever retriever : retrievers) {
-                    rankings.put(retriever.kind().label(), retriever.retrieve(question.question(), DEPTH).stream().map(ChunkHit::chunk).toList());
+                    deep.put(retriever.kind(), retriever.retrieve(question.question(), FusionSweep.MAX_CANDIDATES));
+                    rankings.put(retriever.kind().label(), deep.get(retriever.kind()).stream().limit(DEPTH).map(ChunkHit::chunk).toList());
+                }
+                asked.add(new FusionSweep.Asked(question, intent, deep));
+                List<Chunk> fused = rankings.get("fusion");
+                if (fused.stream().limit(5).noneMatch(chunk -> question.isAnsweredBy(chunk.text()))) {
+                    misses.add(List.of(question.question(), intent.label(), rankOfAnswer(rankings, question),
+                            fused.isEmpty() ? "" : fused.get(0).source() + " / " + fused.get(0).section()));
                 }
                 rankings.forEach((name, ranking) -> {
                     List<Boolean> answers = ranking.stream().map(chunk -> question.isAnsweredBy(chunk.text())).toList();
-                    overall.computeIfAbsent(name, n -> new RankingMetrics()).add(answers, answersInCorpus);
+                    overall.computeIfAbsent(name, n -> new RankingMetrics()).add(answers);
                     byIntent.computeIfAbsent(intent, i -> new LinkedHashMap<>()).computeIfAbsent(name, n -> new RankingMetrics())
-                            .add(answers, answersInCorpus);
+                            .add(answers);
                 });
             }
             if (!unanswerable.isEmpty()) {
@@ -136,19 +148,31 @@ public final class QualityBenchmark {
             List<List<String>> intentRows = new ArrayList<>();
             byIntent.forEach((intent, metrics) -> intentRows.addAll(rows(metrics, name -> intent.label() + " / " + name)));
             report.table(header("intent / retriever"), intentRows);
+            FusionSweep.report(asked, report);
+            report.paragraph("Questions whose passage is not in the fused top 5 (" + misses.size() + "):");
+            report.table(List.of("question", "intent", "rank of the answer by retriever (- past 10)", "fused first result"), misses);
         } finally {
             executor.shutdownNow();
             deleteRecursively(data);
         }
     }
 
-    private static List<String> header(String first) {
+    private static String rankOfAnswer(Map<String, List<Chunk>> rankings, EvaluationQuestion question) {
+        List<String> ranks = new ArrayList<>();
+        rankings.forEach((name, ranking) -> {
+            int index = ranking.stream().map(chunk -> question.isAnsweredBy(chunk.text())).toList().indexOf(Boolean.TRUE);
+            ranks.add(name + " " + (index < 0 ? "-" : String.valueOf(index + 1)));
+        });
+        return String.join(", ", ranks);
+    }
+
+    static List<String> header(String first) {
         List<String> header = new ArrayList<>(List.of(first, "questions"));
         header.addAll(METRIC_HEADER);
         return header;
     }
 
-    private static List<List<String>> rows(Map<String, RankingMetrics> metrics, Function<String, String> label) {
+    static List<List<String>> rows(Map<String, RankingMetrics> metrics, Function<String, String> label) {
         List<List<String>> rows = new ArrayList<>();
         metrics.forEach((name, ranking) -> {
             RankingMetrics.Scores s = ranking.scores();
@@ -159,7 +183,7 @@ public final class QualityBenchmark {
     }
 
     private static String f(double value) {
-        return String.format(java.util.Locale.ROOT, "%.3f", value);
+        return String.format(Locale.ROOT, "%.3f", value);
     }
 
     private static double percentile(List<Double> values, double p) {

@@ -80,7 +80,7 @@ public class DefaultIngestionService implements IngestionService {
         if (chunks.isEmpty()) {
             throw new InvalidInputException("text", "has no content to index");
         }
-        List<float[]> vectorsOfChunks = embeddings.embedAll(chunks.stream().map(DefaultIngestionService::embeddingText).toList());
+        List<float[]> vectorsOfChunks = embeddings.embedAll(chunks.stream().map(Chunk::withHeader).toList());
         List<EmbeddedChunk> embedded = new ArrayList<>(chunks.size());
         for (int i = 0; i < chunks.size(); i++) {
             embedded.add(new EmbeddedChunk(chunks.get(i), vectorsOfChunks.get(i)));
@@ -140,10 +140,6 @@ public class DefaultIngestionService implements IngestionService {
                 LOG.log(Level.WARNING, "could not undo part of a failed ingestion; the next start repairs it", e);
             }
         }
-    }
-
-    private static String embeddingText(Chunk chunk) {
-        return chunk.section().isEmpty() ? chunk.text() : chunk.section() + "\n" + chunk.text();
     }
 
     private static DocumentId parse(String documentId) {

@@ -21,9 +21,14 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.UUID;
 
 /** Classifies, retrieves, generates, remembers the turn and reports each stage's latency. */
@@ -70,7 +75,7 @@ public class DefaultQueryService implements QueryService {
         long classified = System.nanoTime();
         latencies.put(Stage.INTENT_CLASSIFICATION, Duration.ofNanos(classified - start));
 
-        List<Context> contexts = retriever.retrieve(body.query(), intent, body.topKOrDefault());
+        List<Context> contexts = retriever.retrieve(body.query(), intent, body.topKOrDefault(), retrieversNamed(body.retrievers()));
         long retrieved = System.nanoTime();
         latencies.put(Stage.RETRIEVAL, Duration.ofNanos(retrieved - classified));
 
@@ -94,11 +99,24 @@ public class DefaultQueryService implements QueryService {
                 "asked: " + question, now, null, now), false);
     }
 
+    private static Set<Retriever> retrieversNamed(List<String> labels) {
+        if (labels == null) {
+            return Set.of();
+        }
+        return labels.stream().map(label -> Retriever.valueOf(label.toUpperCase(Locale.ROOT)))
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Retriever.class)));
+    }
+
     private static QueryResult.Source source(Context context) {
         var chunk = context.chunk();
+        Map<String, Integer> ranks = new LinkedHashMap<>();
+        Map<String, Double> scores = new LinkedHashMap<>();
+        new TreeMap<>(context.ranks()).forEach((retriever, rank) -> {
+            ranks.put(retriever.label(), rank.rank());
+            scores.put(retriever.label(), rank.score());
+        });
         return new QueryResult.Source(chunk.id(), chunk.documentId().value(), chunk.title(), chunk.source(),
-                chunk.section(), chunk.text(), context.score(),
-                context.retrievers().stream().sorted().map(Retriever::label).toList());
+                chunk.section(), chunk.text(), context.score(), List.copyOf(ranks.keySet()), ranks, scores);
     }
 
     private static Map<String, Double> inMillis(Map<Stage, Duration> latencies) {

@@ -9,16 +9,19 @@ import java.util.regex.Pattern;
 
 /**
  * Rule-based intent classification, checked in order: questions about earlier conversation go to
- * memory, questions about how things relate go to the graph, comparisons and long multi-part
- * questions go hybrid, the rest to vector search.
+ * memory, comparisons go hybrid, questions about how things relate go to the graph, long multi-part
+ * questions go hybrid, the rest to vector search. A relation is asked in words that relate two
+ * things ("depends on", "related to"): the nouns "dependency" or "link", everyday words of technical
+ * documentation, are not enough (bench/results/quality.md).
  */
 @ApplicationScoped
 public class IntentClassifier {
 
     private static final List<Rule> RULES = List.of(
             new Rule(Intent.MEMORY, "\\b(remember|earlier|previously|last time|we (discussed|talked)|i (said|asked|told)|my (last|previous))\\b"),
-            new Rule(Intent.GRAPH, "\\b(relat(ed|ion|ionship|es)|connect(ed|ion|s)?|linked?|depend(s|encies|ency)?|between|who (works|uses|built)|neighbou?rs?)\\b"),
-            new Rule(Intent.HYBRID, "\\b(compare|comparison|versus|vs\\.?|difference|differences|pros and cons|trade-?offs?)\\b"));
+            new Rule(Intent.HYBRID, "\\b(compare|comparison|versus|vs\\.?|difference|differences|pros and cons|trade-?offs?)\\b"),
+            new Rule(Intent.GRAPH, "\\b(relat(ed|ion|es) to|relationships?|connect(ed|ion|ions|s)|linked (to|with)|depend(s|ing)? on"
+                    + "|who (works|uses|built)|neighbou?rs?)\\b"));
     private static final int LONG_QUESTION_WORDS = 25;
 
     private record Rule(Intent intent, Pattern pattern) {

@@ -6,15 +6,25 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** The body of {@code POST /api/v1/query}. */
+import java.util.List;
+
+/**
+ * The body of {@code POST /api/v1/query}. {@code retrievers}, when given, restricts the retrieval to
+ * the retrievers it names (to compare them, or to see what one finds alone).
+ */
 public record QueryRequest(
         @NotBlank @Size(max = 4000) String query,
         @Pattern(regexp = "auto|vector|graph|hybrid|memory", message = "must be one of auto, vector, graph, hybrid, memory") String mode,
         @Min(1) @Max(50) Integer topK,
         @Size(max = 200) String sessionId,
-        @Size(max = 200) String model) {
+        @Size(max = 200) String model,
+        @Size(max = 3) List<@Pattern(regexp = "vector|bm25|graph", message = "must be one of vector, bm25, graph") String> retrievers) {
 
     public static final int DEFAULT_TOP_K = 5;
+
+    public QueryRequest(String query, String mode, Integer topK, String sessionId, String model) {
+        this(query, mode, topK, sessionId, model, null);
+    }
 
     public int topKOrDefault() {
         return topK == null ? DEFAULT_TOP_K : topK;

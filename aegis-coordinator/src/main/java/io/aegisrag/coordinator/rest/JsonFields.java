@@ -2,6 +2,7 @@ package io.aegisrag.coordinator.rest;
 
 import io.aegisrag.core.error.InvalidInputException;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -9,7 +10,9 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import java.io.StringReader;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -61,6 +64,24 @@ final class JsonFields {
             return number.intValue();
         }
         throw new InvalidInputException(name, "must be an integer, got " + value);
+    }
+
+    List<String> stringList(String name) {
+        JsonValue value = present(name);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof JsonArray array)) {
+            throw new InvalidInputException(name, "must be an array of strings");
+        }
+        List<String> strings = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            if (!(array.get(i) instanceof JsonString string)) {
+                throw new InvalidInputException(name + "[" + i + "]", "must be a string");
+            }
+            strings.add(string.getString());
+        }
+        return strings;
     }
 
     Map<String, String> strings(String name) {

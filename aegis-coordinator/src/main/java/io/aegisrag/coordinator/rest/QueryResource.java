@@ -36,6 +36,6 @@ public class QueryResource {
     public QueryResult query(String body) {
         JsonFields fields = JsonFields.parse(body);
         return queries.query(validator.valid(new QueryRequest(fields.string("query"), fields.string("mode"),
-                fields.integer("top_k"), fields.string("session_id"), fields.string("model"))));
+                fields.integer("top_k"), fields.string("session_id"), fields.string("model"), fields.stringList("retrievers"))));
     }
 }

@@ -56,6 +56,18 @@ class JsonFieldsTest {
     }
 
     @Test
+    void should_read_an_array_of_strings_and_name_the_element_that_is_not_one() {
+        assertThat(fields("{\"retrievers\":[\"vector\",\"bm25\"]}").stringList("retrievers")).containsExactly("vector", "bm25");
+        assertThat(fields("{}").stringList("retrievers")).isNull();
+        assertThatThrownBy(() -> fields("{\"retrievers\":[\"vector\",7]}").stringList("retrievers"))
+                .isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo("retrievers[1]"));
+        assertThatThrownBy(() -> fields("{\"retrievers\":\"vector\"}").stringList("retrievers"))
+                .isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo("retrievers"));
+    }
+
+    @Test
     void should_refuse_deeply_nested_json_quickly_without_overflowing_the_stack() {
         String nested = "{\"metadata\":" + "[".repeat(200_000) + "]".repeat(200_000) + "}";
 

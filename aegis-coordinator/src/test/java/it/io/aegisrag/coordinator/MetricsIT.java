@@ -118,7 +118,7 @@ class MetricsIT {
     void should_report_every_backing_service_up() {
         PrometheusScrape scrape = AegisClient.scrape();
 
-        for (String service : List.of("lucene", "embedded_graph", "embedded_memory", "caffeine", "minilm", "extractive")) {
+        for (String service : List.of("lucene", "embedded_graph", "embedded_memory", "caffeine", "minilm-q", "extractive")) {
             assertThat(scrape.value("aegis_service_up", Map.of("service", service))).as(service).isEqualTo(1);
         }
     }

@@ -21,6 +21,14 @@ public record Chunk(String id, DocumentId documentId, String title, String sourc
         section = section == null ? "" : section;
     }
 
+    /**
+     * The text with its contextual header in front: the document title and the heading path, so that
+     * a chunk that never names its subject is still found by it.
+     */
+    public String withHeader() {
+        return section.isEmpty() ? title + "\n" + text : title + " > " + section + "\n" + text;
+    }
+
     public static String idOf(DocumentId documentId, int position) {
         return documentId.value() + "#" + position;
     }

@@ -12,6 +12,14 @@ public interface EmbeddingModel extends BackingService {
         return embedAll(List.of(text)).get(0);
     }
 
+    /**
+     * The vector of a search query, to be compared with the vectors of {@link #embedAll passages}.
+     * Models trained with a query instruction add it here; the others embed the query as any text.
+     */
+    default float[] embedQuery(String query) {
+        return embed(query);
+    }
+
     /** The length of every vector this model returns. */
     int dimension();
 }

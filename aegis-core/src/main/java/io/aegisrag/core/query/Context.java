@@ -2,17 +2,28 @@ package io.aegisrag.core.query;
 
 import io.aegisrag.core.document.Chunk;
 
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * A chunk chosen for the answer after fusion.
  *
- * @param score      the fused Reciprocal Rank Fusion score
- * @param retrievers the retrievers that ranked this chunk
+ * @param score the fused Reciprocal Rank Fusion score
+ * @param ranks the rank and score that each retriever that found this chunk gave it
  */
-public record Context(Chunk chunk, double score, Set<Retriever> retrievers) {
+public record Context(Chunk chunk, double score, Map<Retriever, RetrieverRank> ranks) {
+
+    /** A chunk's 1-based rank in one retriever's ranking, and that retriever's own score for it. */
+    public record RetrieverRank(int rank, double score) {
+    }
 
     public Context {
-        retrievers = Set.copyOf(retrievers);
+        ranks = ranks.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(ranks));
+    }
+
+    /** The retrievers that ranked this chunk. */
+    public Set<Retriever> retrievers() {
+        return ranks.keySet();
     }
 }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,7 +31,7 @@ public abstract class ChatModelContract {
 
     protected static Context context(String text) {
         DocumentId id = DocumentId.random();
-        return new Context(new Chunk(Chunk.idOf(id, 0), id, "t", "s", "", text, 0), 0.1, Set.of(Retriever.VECTOR));
+        return new Context(new Chunk(Chunk.idOf(id, 0), id, "t", "s", "", text, 0), 0.1, Map.of(Retriever.VECTOR, new Context.RetrieverRank(1, 0.9)));
     }
 
     @Test

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Splits Markdown or plain text into chunks of at most {@code maxChars} characters that never cross
+ * Cleans Markdown or plain text of what its reader never sees ({@link MarkdownCleaner}) and splits it into chunks of at most {@code maxChars} characters that never cross
  * a section (heading) boundary. Paragraphs are kept whole when they fit, else split at sentences,
  * else at words; consecutive chunks of one section share about {@code overlapChars} characters.
  * Paragraphs without a letter or digit are dropped. Every step runs in time linear in the text:
@@ -39,7 +39,7 @@ public final class MarkdownChunker {
 
     public List<Chunk> chunk(DocumentId documentId, String title, String source, String text) {
         List<Chunk> chunks = new ArrayList<>();
-        for (Section section : sections(text)) {
+        for (Section section : sections(MarkdownCleaner.clean(text))) {
             for (String body : pack(section.paragraphs())) {
                 chunks.add(new Chunk(Chunk.idOf(documentId, chunks.size()), documentId, title, source,
                         section.path(), body, chunks.size()));
@@ -59,7 +59,7 @@ public final class MarkdownChunker {
         String path = "";
         boolean inFence = false;
         for (String line : text.split("\\R", -1)) {
-            if (line.strip().startsWith("```")) {
+            if (MarkdownCleaner.isFence(line)) {
                 inFence = !inFence;
             }
             Heading heading = inFence ? null : Heading.parse(line);

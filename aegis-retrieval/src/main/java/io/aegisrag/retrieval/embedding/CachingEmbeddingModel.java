@@ -9,6 +9,8 @@ import java.util.List;
 /** Puts an {@link EmbeddingCache} in front of a model and sends the misses to it in batches. */
 public final class CachingEmbeddingModel implements EmbeddingModel {
 
+    private static final String QUERY_KEY_PREFIX = "\u0000query\u0000";
+
     private final EmbeddingModel model;
     private final EmbeddingCache cache;
     private final int batchSize;
@@ -39,6 +41,17 @@ public final class CachingEmbeddingModel implements EmbeddingModel {
             }
         }
         return Arrays.asList(vectors);
+    }
+
+    /** Cached apart from passages: the same text embeds differently as a query when the model has a query instruction. */
+    @Override
+    public float[] embedQuery(String query) {
+        String key = QUERY_KEY_PREFIX + query;
+        return cache.lookup(key).orElseGet(() -> {
+            float[] vector = model.embedQuery(query);
+            cache.put(key, vector);
+            return vector;
+        });
     }
 
     @Override

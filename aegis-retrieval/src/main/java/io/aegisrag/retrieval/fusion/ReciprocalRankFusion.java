@@ -6,8 +6,9 @@ import io.aegisrag.core.query.Context;
 import io.aegisrag.core.query.Retriever;
 
 import java.util.Comparator;
-import java.util.EnumSet;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,7 +16,9 @@ import java.util.Set;
 /**
  * Weighted Reciprocal Rank Fusion: {@code score(d) = Σ_r w_r / (k + rank_r(d))} over the retrievers
  * {@code r} that ranked {@code d}, with 1-based ranks. Ties go to the chunk with the better single
- * rank, then to the smaller chunk id, so the order is deterministic.
+ * rank, then to the smaller chunk id, so the order is deterministic. A chunk whose text repeats one
+ * ranked above it (reference documentation repeats option descriptions from page to page) is left
+ * out: copies would crowd out other answers.
  */
 public final class ReciprocalRankFusion {
 
@@ -36,7 +39,7 @@ public final class ReciprocalRankFusion {
         final Chunk chunk;
         double score;
         int bestRank = Integer.MAX_VALUE;
-        final Set<Retriever> retrievers = EnumSet.noneOf(Retriever.class);
+        final Map<Retriever, Context.RetrieverRank> ranks = new EnumMap<>(Retriever.class);
 
         Fused(Chunk chunk) {
             this.chunk = chunk;
@@ -58,19 +61,22 @@ public final class ReciprocalRankFusion {
             for (int i = 0; i < hits.size(); i++) {
                 Chunk chunk = hits.get(i).chunk();
                 Fused fused = byChunk.computeIfAbsent(chunk.id(), id -> new Fused(chunk));
-                if (fused.retrievers.add(retriever)) {
+                if (!fused.ranks.containsKey(retriever)) {
                     int rank = i + 1;
+                    fused.ranks.put(retriever, new Context.RetrieverRank(rank, hits.get(i).score()));
                     fused.score += weight / (k + rank);
                     fused.bestRank = Math.min(fused.bestRank, rank);
                 }
             }
         });
+        Set<String> textsKept = new HashSet<>();
         return byChunk.values().stream()
                 .sorted(Comparator.comparingDouble((Fused f) -> -f.score)
                         .thenComparingInt(f -> f.bestRank)
                         .thenComparing(f -> f.chunk.id()))
+                .filter(f -> textsKept.add(f.chunk.text()))
                 .limit(topK)
-                .map(f -> new Context(f.chunk, f.score, f.retrievers))
+                .map(f -> new Context(f.chunk, f.score, f.ranks))
                 .toList();
     }
 }

@@ -13,7 +13,6 @@ import io.aegisrag.core.port.VectorStore;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -26,6 +25,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
@@ -59,7 +59,8 @@ import java.util.logging.Logger;
 
 /**
  * {@link VectorStore} on a Lucene index in a local directory: HNSW over 384-d (or any fixed-size)
- * vectors and BM25 over the chunk text, in one index, so one commit makes a document visible to
+ * vectors and BM25 over the chunk text, heading path and title (identifiers split into their parts,
+ * {@link IdentifierAwareAnalyzer}), in one index, so one commit makes a document visible to
  * both searches at once. Every commit records the embedding model that made the vectors, and an
  * index of another model's vectors is refused: its neighbours would mean nothing.
  */
@@ -74,6 +75,8 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
     private static final String SOURCE = "source";
     private static final String SECTION = "section";
     private static final String TEXT = "text";
+    private static final String TITLE_TEXT = "title_text";
+    private static final String SECTION_TEXT = "section_text";
     private static final String DOCUMENT_TEXT = "document_text";
     private static final String POSITION = "position";
     private static final String VECTOR = "vector";
@@ -85,13 +88,21 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
     /** HNSW candidates per search unless configured: enough for recall@10 ≥ 0.95 on 100k vectors (bench/results). */
     public static final int DEFAULT_SEARCH_CANDIDATES = 100;
 
-    /** Distinct terms a keyword search keeps, well under Lucene's 1,024 clauses per query. */
+    /** Distinct terms a keyword search keeps: three clauses each, well under Lucene's 1,024 clauses per query. */
     public static final int MAX_KEYWORD_TERMS = 256;
+
+    /**
+     * The weight of a term found in the chunk's heading path or document title, on top of its weight
+     * in the text: short fields score high in BM25, so a fifth is enough; more drowns the text
+     * (bench/results/quality.md).
+     */
+    static final float SECTION_BOOST = 0.2f;
+    static final float TITLE_BOOST = 0.2f;
 
     private static final Logger LOG = Logger.getLogger(LuceneVectorStore.class.getName());
 
     private final Directory directory;
-    private final Analyzer analyzer = new EnglishAnalyzer();
+    private final Analyzer analyzer = new IdentifierAwareAnalyzer();
     private final String embeddingModel;
     private final int dimension;
     private final int searchCandidates;
@@ -248,7 +259,11 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
             return List.of();
         }
         BooleanQuery.Builder keywords = new BooleanQuery.Builder();
-        terms.forEach(term -> keywords.add(new TermQuery(new Term(TEXT, term)), BooleanClause.Occur.SHOULD));
+        terms.forEach(term -> {
+            keywords.add(new TermQuery(new Term(TEXT, term)), BooleanClause.Occur.SHOULD);
+            keywords.add(new BoostQuery(new TermQuery(new Term(SECTION_TEXT, term)), SECTION_BOOST), BooleanClause.Occur.SHOULD);
+            keywords.add(new BoostQuery(new TermQuery(new Term(TITLE_TEXT, term)), TITLE_BOOST), BooleanClause.Occur.SHOULD);
+        });
         return hits(keywords.build(), k);
     }
 
@@ -352,6 +367,8 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
         record.add(new StoredField(SOURCE, chunk.source()));
         record.add(new StoredField(SECTION, chunk.section()));
         record.add(new TextField(TEXT, chunk.text(), Field.Store.YES));
+        record.add(new TextField(TITLE_TEXT, chunk.title(), Field.Store.NO));
+        record.add(new TextField(SECTION_TEXT, chunk.section(), Field.Store.NO));
         record.add(new StoredField(POSITION, chunk.position()));
         record.add(new KnnFloatVectorField(VECTOR, embedded.vector(), VectorSimilarityFunction.COSINE));
         return record;

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -50,7 +51,7 @@ public class HybridRetriever {
     @Inject
     public HybridRetriever(Instance<ChunkRetriever> retrievers, @RetrievalExecutor ExecutorService executor,
                            AegisMetrics metrics, StageTracer tracer,
-                           @ConfigProperty(name = ConfigKeys.RETRIEVAL_CANDIDATES, defaultValue = "20") int candidates,
+                           @ConfigProperty(name = ConfigKeys.RETRIEVAL_CANDIDATES, defaultValue = "80") int candidates,
                            @ConfigProperty(name = ConfigKeys.RETRIEVAL_TIMEOUT_MS, defaultValue = "10000") long timeoutMillis) {
         this(retrievers == null ? List.of() : retrievers.stream().toList(), executor, metrics, tracer, candidates, timeoutMillis);
     }
@@ -71,7 +72,16 @@ public class HybridRetriever {
 
     /** The {@code topK} best contexts for {@code query}, fused with the weights of {@code intent}. */
     public List<Context> retrieve(String query, Intent intent, int topK) {
-        Map<Retriever, Double> weights = RetrieverWeights.forIntent(intent);
+        return retrieve(query, intent, topK, Set.of());
+    }
+
+    /**
+     * The {@code topK} best contexts for {@code query} from the retrievers in {@code only} (all that
+     * the intent weighs when empty), fused with the weights of {@code intent}; a retriever named in
+     * {@code only} that the intent does not weigh counts 1.
+     */
+    public List<Context> retrieve(String query, Intent intent, int topK, Set<Retriever> only) {
+        Map<Retriever, Double> weights = weights(intent, only);
         int limit = Math.max(candidates, topK * 2);
         Map<Retriever, Future<List<ChunkHit>>> running = new EnumMap<>(Retriever.class);
         AegisException refused = null;
@@ -112,5 +122,15 @@ public class HybridRetriever {
             throw lastFailure;
         }
         return fusion.fuse(rankings, weights, topK);
+    }
+
+    private static Map<Retriever, Double> weights(Intent intent, Set<Retriever> only) {
+        Map<Retriever, Double> ofIntent = RetrieverWeights.forIntent(intent);
+        if (only.isEmpty()) {
+            return ofIntent;
+        }
+        Map<Retriever, Double> weights = new EnumMap<>(Retriever.class);
+        only.forEach(retriever -> weights.put(retriever, ofIntent.getOrDefault(retriever, 0.0) > 0 ? ofIntent.get(retriever) : 1.0));
+        return weights;
     }
 }

@@ -35,6 +35,6 @@ public class VectorRetriever implements ChunkRetriever {
     @Override
     @TrackedStage("vector")
     public List<ChunkHit> retrieve(String query, int limit) {
-        return store.searchByVector(embeddings.embed(query), limit);
+        return store.searchByVector(embeddings.embedQuery(query), limit);
     }
 }

@@ -20,6 +20,12 @@ class CachingEmbeddingModelTest {
             return texts.stream().map(t -> new float[]{t.length(), t.charAt(0)}).toList();
         }
 
+        /** A query embeds as its text with an instruction in front, as bge's queries do. */
+        @Override
+        public float[] embedQuery(String query) {
+            return embed("query: " + query);
+        }
+
         @Override
         public int dimension() {
             return 2;
@@ -57,5 +63,16 @@ class CachingEmbeddingModelTest {
         caching.embedAll(List.of("y", "x"));
 
         assertThat(model.batches).isEmpty();
+    }
+
+    @Test
+    void should_embed_a_query_as_the_model_does_and_cache_it_apart_from_the_same_passage() {
+        float[] passage = caching.embed("pin");
+        float[] query = caching.embedQuery("pin");
+        caching.embedQuery("pin");
+
+        assertThat(passage[0]).isEqualTo(3);
+        assertThat(query[0]).isEqualTo("query: pin".length());
+        assertThat(model.batches).containsExactly(List.of("pin"), List.of("query: pin"));
     }
 }

@@ -37,6 +37,22 @@ class ReciprocalRankFusionTest {
         assertThat(fused.get(1).score()).isCloseTo(1.0 / 61, within(1e-12));
         assertThat(fused.get(2).score()).isCloseTo(0.5 / 62, within(1e-12));
         assertThat(fused.get(0).retrievers()).containsExactlyInAnyOrder(Retriever.VECTOR, Retriever.BM25);
+        assertThat(fused.get(0).ranks()).containsEntry(Retriever.VECTOR, new Context.RetrieverRank(2, 1.0))
+                .containsEntry(Retriever.BM25, new Context.RetrieverRank(1, 1.0));
+        assertThat(fused.get(2).ranks()).containsOnlyKeys(Retriever.BM25);
+    }
+
+    @Test
+    void should_keep_only_the_best_ranked_of_chunks_with_the_same_text() {
+        Chunk original = new Chunk("config#4", DOC, "config", "s", "save-exact", "Saves an exact version.", 4);
+        Chunk copy = new Chunk("install#9", DOC, "install", "s", "save-exact", "Saves an exact version.", 9);
+        Chunk other = new Chunk("install#2", DOC, "install", "s", "", "Installs a package.", 2);
+
+        List<Context> fused = rrf.fuse(
+                Map.of(Retriever.VECTOR, List.of(new ChunkHit(original, 0.9), new ChunkHit(copy, 0.9), new ChunkHit(other, 0.5))),
+                Map.of(Retriever.VECTOR, 1.0), 2);
+
+        assertThat(fused).extracting(c -> c.chunk().id()).containsExactly("config#4", "install#2");
     }
 
     @Test
@@ -64,18 +80,18 @@ class ReciprocalRankFusionTest {
 
     @ParameterizedTest(name = "{0}: vector={1} bm25={2} graph={3}")
     @CsvSource({
-            "VECTOR, 1.0, 0.6, 0.3",
-            "GRAPH,  0.6, 0.4, 1.0",
-            "HYBRID, 1.0, 1.0, 0.8",
-            "MEMORY, 0.8, 0.6, 0.3"})
+            "VECTOR, 1.0, 0.3, 0.1",
+            "GRAPH,  1.0, 0.3, 0.7",
+            "HYBRID, 1.0, 0.7, 0.1",
+            "MEMORY, 1.0, 0.3, 0.1"})
     void should_weigh_retrievers_by_intent(Intent intent, double vector, double bm25, double graph) {
         assertThat(RetrieverWeights.forIntent(intent)).containsExactlyInAnyOrderEntriesOf(
                 Map.of(Retriever.VECTOR, vector, Retriever.BM25, bm25, Retriever.GRAPH, graph));
     }
 
     @Test
-    void should_let_the_graph_win_for_graph_intent_and_the_vector_for_vector_intent() {
-        Map<Retriever, List<ChunkHit>> rankings = Map.of(Retriever.VECTOR, ranking("v"), Retriever.GRAPH, ranking("g"));
+    void should_let_the_graph_promote_its_chunk_for_graph_intent_only() {
+        Map<Retriever, List<ChunkHit>> rankings = Map.of(Retriever.VECTOR, ranking("v", "a", "b", "c", "d", "e", "f", "h", "i", "g"), Retriever.GRAPH, ranking("g"));
 
         assertThat(rrf.fuse(rankings, RetrieverWeights.forIntent(Intent.GRAPH), 1).get(0).chunk().id()).isEqualTo("g");
         assertThat(rrf.fuse(rankings, RetrieverWeights.forIntent(Intent.VECTOR), 1).get(0).chunk().id()).isEqualTo("v");

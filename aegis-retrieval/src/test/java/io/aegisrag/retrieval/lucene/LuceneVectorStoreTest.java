@@ -1,6 +1,8 @@
 package io.aegisrag.retrieval.lucene;
 
+import io.aegisrag.core.document.Chunk;
 import io.aegisrag.core.document.Document;
+import io.aegisrag.core.document.EmbeddedChunk;
 import io.aegisrag.core.error.AegisException;
 import io.aegisrag.core.error.ErrorType;
 import io.aegisrag.core.port.VectorStore;
@@ -144,5 +146,41 @@ class LuceneVectorStoreTest extends VectorStoreContract {
         assertThat(store().find(rivers.id()).orElseThrow().metadata()).isEqualTo(metadata);
         assertThat(store().chunkCount()).isEqualTo(1);
         assertThat(store().searchByKeywords("chunk text", 3)).isEmpty();
+    }
+
+    private static EmbeddedChunk inSection(Document document, int position, String section, String text) {
+        return new EmbeddedChunk(new Chunk(Chunk.idOf(document.id(), position), document.id(), document.title(), "s", section, text,
+                position), new float[]{1, 0, 0});
+    }
+
+    @Test
+    void should_match_an_identifier_whole_and_by_its_parts() {
+        Document crypto = document("crypto", Instant.parse("2026-01-01T00:00:00Z"));
+        store().add(crypto, List.of(
+                inSection(crypto, 0, "", "Use crypto.timingSafeEqual(a, b) to compare secrets."),
+                inSection(crypto, 1, "", "Buffers compare byte by byte with buf.compare."),
+                inSection(crypto, 2, "", "Set fetch_retries or package-lock.json as you need.")));
+
+        assertThat(store().searchByKeywords("timingSafeEqual", 3)).extracting(hit -> hit.chunk().position()).containsExactly(0);
+        assertThat(store().searchByKeywords("a timing safe check", 3)).extracting(hit -> hit.chunk().position()).containsExactly(0);
+        assertThat(store().searchByKeywords("retries", 3)).extracting(hit -> hit.chunk().position()).containsExactly(2);
+        assertThat(store().searchByKeywords("lock", 3)).extracting(hit -> hit.chunk().position()).containsExactly(2);
+    }
+
+    @Test
+    void should_rank_a_chunk_higher_when_its_heading_or_title_names_the_term_too() {
+        Document config = document("config", Instant.parse("2026-01-01T00:00:00Z"));
+        Document engines = document("engines", Instant.parse("2026-01-01T00:00:00Z"));
+        store().add(config, List.of(
+                inSection(config, 0, "Configuration > os", "It is advisory only."),
+                inSection(config, 1, "Configuration > engines", "It is advisory only."),
+                inSection(config, 2, "Configuration > cpu", "Nothing to see here.")));
+        store().add(engines, List.of(inSection(engines, 0, "", "It is advisory only.")));
+
+        List<String> ranked = store().searchByKeywords("engines advisory", 4).stream()
+                .map(hit -> hit.chunk().title() + "#" + hit.chunk().position()).toList();
+
+        assertThat(ranked.subList(0, 2)).containsExactlyInAnyOrder("config#1", "engines#0");
+        assertThat(ranked.subList(2, 3)).containsExactly("config#0");
     }
 }

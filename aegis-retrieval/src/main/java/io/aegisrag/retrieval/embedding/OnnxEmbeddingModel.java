@@ -5,6 +5,8 @@ import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.bgesmallenv15.BgeSmallEnV15EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import io.aegisrag.core.config.ConfigKeys;
 import io.aegisrag.core.port.EmbeddingModel;
 
@@ -15,25 +17,34 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * {@link EmbeddingModel} running all-MiniLM-L6-v2 (384 dimensions) in process through ONNX Runtime,
- * in full precision or int8-quantized. The texts of a batch are encoded one by one, spread over an
- * executor's threads: by default langchain4j's own, one thread per core, idle threads dropped after a
- * second (bench/results/ingestion.md measures other counts).
+ * {@link EmbeddingModel} running a small sentence encoder (384 dimensions) in process through ONNX
+ * Runtime: all-MiniLM-L6-v2 or bge-small-en-v1.5, each in full precision or int8-quantized. Questions
+ * are embedded with the model's query instruction, passages without. The texts of a batch are encoded
+ * one by one, spread over an executor's threads: by default langchain4j's own, one thread per core,
+ * idle threads dropped after a second (bench/results/ingestion.md measures other counts).
  */
-public final class MiniLmEmbeddingModel implements EmbeddingModel {
+public final class OnnxEmbeddingModel implements EmbeddingModel {
 
-    /** The two published builds of the model, named as {@code aegis.embedding.provider} names them. */
+    /** The instruction bge-small-en-v1.5 was trained to see in front of a search query (its model card). */
+    static final String BGE_QUERY_INSTRUCTION = "Represent this sentence for searching relevant passages: ";
+
+    /** The published builds, named as {@code aegis.embedding.provider} names them. */
     public enum Variant {
-        FULL("minilm", AllMiniLmL6V2EmbeddingModel::new, AllMiniLmL6V2EmbeddingModel::new),
-        QUANTIZED("minilm-q", AllMiniLmL6V2QuantizedEmbeddingModel::new, AllMiniLmL6V2QuantizedEmbeddingModel::new);
+        FULL("minilm", "", AllMiniLmL6V2EmbeddingModel::new, AllMiniLmL6V2EmbeddingModel::new),
+        QUANTIZED("minilm-q", "", AllMiniLmL6V2QuantizedEmbeddingModel::new, AllMiniLmL6V2QuantizedEmbeddingModel::new),
+        BGE_SMALL("bge-small", BGE_QUERY_INSTRUCTION, BgeSmallEnV15EmbeddingModel::new, BgeSmallEnV15EmbeddingModel::new),
+        BGE_SMALL_QUANTIZED("bge-small-q", BGE_QUERY_INSTRUCTION, BgeSmallEnV15QuantizedEmbeddingModel::new,
+                BgeSmallEnV15QuantizedEmbeddingModel::new);
 
         private final String provider;
+        private final String queryInstruction;
         private final Supplier<AbstractInProcessEmbeddingModel> onDefaultExecutor;
         private final Function<Executor, AbstractInProcessEmbeddingModel> onExecutor;
 
-        Variant(String provider, Supplier<AbstractInProcessEmbeddingModel> onDefaultExecutor,
+        Variant(String provider, String queryInstruction, Supplier<AbstractInProcessEmbeddingModel> onDefaultExecutor,
                 Function<Executor, AbstractInProcessEmbeddingModel> onExecutor) {
             this.provider = provider;
+            this.queryInstruction = queryInstruction;
             this.onDefaultExecutor = onDefaultExecutor;
             this.onExecutor = onExecutor;
         }
@@ -53,15 +64,15 @@ public final class MiniLmEmbeddingModel implements EmbeddingModel {
     private final Variant variant;
     private final AbstractInProcessEmbeddingModel model;
 
-    public MiniLmEmbeddingModel(Variant variant) {
+    public OnnxEmbeddingModel(Variant variant) {
         this(variant, variant.onDefaultExecutor.get());
     }
 
-    public MiniLmEmbeddingModel(Variant variant, Executor executor) {
+    public OnnxEmbeddingModel(Variant variant, Executor executor) {
         this(variant, variant.onExecutor.apply(executor));
     }
 
-    private MiniLmEmbeddingModel(Variant variant, AbstractInProcessEmbeddingModel model) {
+    private OnnxEmbeddingModel(Variant variant, AbstractInProcessEmbeddingModel model) {
         this.variant = variant;
         this.model = model;
     }
@@ -70,6 +81,11 @@ public final class MiniLmEmbeddingModel implements EmbeddingModel {
     public List<float[]> embedAll(List<String> texts) {
         List<TextSegment> segments = texts.stream().map(TextSegment::from).toList();
         return model.embedAll(segments).content().stream().map(Embedding::vector).toList();
+    }
+
+    @Override
+    public float[] embedQuery(String query) {
+        return embed(variant.queryInstruction + query);
     }
 
     @Override

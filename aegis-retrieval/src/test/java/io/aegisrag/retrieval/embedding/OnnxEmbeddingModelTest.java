@@ -1,6 +1,6 @@
 package io.aegisrag.retrieval.embedding;
 
-import io.aegisrag.retrieval.embedding.MiniLmEmbeddingModel.Variant;
+import io.aegisrag.retrieval.embedding.OnnxEmbeddingModel.Variant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -10,7 +10,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class MiniLmEmbeddingModelTest {
+class OnnxEmbeddingModelTest {
 
     private static double cosine(float[] a, float[] b) {
         double dot = 0, na = 0, nb = 0;
@@ -25,7 +25,7 @@ class MiniLmEmbeddingModelTest {
     @ParameterizedTest
     @EnumSource(Variant.class)
     void should_place_paraphrases_closer_than_unrelated_sentences(Variant variant) {
-        MiniLmEmbeddingModel model = new MiniLmEmbeddingModel(variant);
+        OnnxEmbeddingModel model = new OnnxEmbeddingModel(variant);
 
         List<float[]> vectors = model.embedAll(List.of(
                 "How do I reset my password?",
@@ -41,8 +41,32 @@ class MiniLmEmbeddingModelTest {
     void should_choose_the_variant_the_configuration_names_and_refuse_others() {
         assertThat(Variant.named("minilm")).isEqualTo(Variant.FULL);
         assertThat(Variant.named("minilm-q")).isEqualTo(Variant.QUANTIZED);
+        assertThat(Variant.named("bge-small")).isEqualTo(Variant.BGE_SMALL);
+        assertThat(Variant.named("bge-small-q")).isEqualTo(Variant.BGE_SMALL_QUANTIZED);
         assertThatThrownBy(() -> Variant.named("bge-m3"))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessage("aegis.embedding.provider must be one of [minilm, minilm-q], got 'bge-m3'");
+                .hasMessage("aegis.embedding.provider must be one of [minilm, minilm-q, bge-small, bge-small-q], got 'bge-m3'");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Variant.class, names = {"BGE_SMALL", "BGE_SMALL_QUANTIZED"})
+    void should_embed_a_bge_query_with_its_instruction_closer_to_the_passage_that_answers_it(Variant variant) {
+        OnnxEmbeddingModel model = new OnnxEmbeddingModel(variant);
+        String question = "how do I pin exact versions of dependencies";
+        List<float[]> passages = model.embedAll(List.of(
+                "Dependencies saved to package.json will be configured with an exact version rather than a range.",
+                "The Danube flows into the Black Sea."));
+
+        float[] query = model.embedQuery(question);
+
+        assertThat(query).isNotEqualTo(model.embed(question));
+        assertThat(cosine(query, passages.get(0))).isGreaterThan(cosine(query, passages.get(1)));
+    }
+
+    @Test
+    void should_embed_a_minilm_query_as_any_text() {
+        OnnxEmbeddingModel model = new OnnxEmbeddingModel(Variant.QUANTIZED);
+
+        assertThat(model.embedQuery("pin versions")).isEqualTo(model.embed("pin versions"));
     }
 }
