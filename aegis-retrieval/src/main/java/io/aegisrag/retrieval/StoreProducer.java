@@ -26,9 +26,10 @@ public class StoreProducer {
     VectorStore vectorStore(@ConfigProperty(name = ConfigKeys.VECTOR_PROVIDER, defaultValue = "lucene") String provider,
                             @ConfigProperty(name = ConfigKeys.DATA_DIR, defaultValue = "aegis-data") String dataDir,
                             @ConfigProperty(name = ConfigKeys.HNSW_CANDIDATES, defaultValue = "100") int candidates,
+                            @ConfigProperty(name = ConfigKeys.INDEX_REINDEX, defaultValue = "false") boolean reindex,
                             EmbeddingModel embeddings) {
         return switch (provider) {
-            case "lucene" -> new LuceneVectorStore(Path.of(dataDir, "lucene"), embeddings.serviceName(), embeddings.dimension(), candidates);
+            case "lucene" -> new LuceneVectorStore(Path.of(dataDir, "lucene"), embeddings.serviceName(), embeddings.dimension(), candidates, reindex);
             default -> throw new IllegalStateException(ConfigKeys.VECTOR_PROVIDER + " must be one of [lucene], got '" + provider + "'");
         };
     }

@@ -16,6 +16,7 @@ import io.aegisrag.observability.tracing.NoopStageTracer;
 import io.aegisrag.retrieval.embedding.CachingEmbeddingModel;
 import io.aegisrag.retrieval.embedding.EmbeddingCache;
 import io.aegisrag.retrieval.embedding.OnnxEmbeddingModel;
+import io.aegisrag.retrieval.evaluation.EvaluationCorpus;
 import io.aegisrag.retrieval.evaluation.EvaluationQuestion;
 import io.aegisrag.retrieval.evaluation.RankingMetrics;
 import io.aegisrag.retrieval.graph.InMemoryGraphStore;
@@ -66,7 +67,7 @@ public final class QualityBenchmark {
         List<String> providers = args.length == 0 ? List.of("minilm", "minilm-q", "bge-small", "bge-small-q") : Arrays.asList(args);
         Report report = new Report("Retrieval quality on the project's question set",
                 "bench/run.sh quality " + String.join(" ", providers));
-        report.paragraph("Corpus: " + corpus + " (" + documents(corpus).size() + " Markdown documents, sources and licences beside them); "
+        report.paragraph("Corpus: " + corpus + " (" + EvaluationCorpus.read(corpus).size() + " Markdown documents, sources and licences beside them); "
                 + questions.size() + " questions, each answered by one quoted passage (bench/quality/questions.tsv). A result answers"
                 + " a question when its chunk contains the passage. recall@k: share of questions answered within the first k results;"
                 + " MRR@10: mean reciprocal rank of the first answer (0 past 10); nDCG@10: one relevant item, the passage, 1 / log2(1 + rank of its first copy). Latency: the fused"
@@ -89,10 +90,9 @@ public final class QualityBenchmark {
                     Integer.getInteger("quality.chunk.size", 800), Integer.getInteger("quality.chunk.overlap", 100));
             long start = System.nanoTime();
             List<DocumentId> ids = new ArrayList<>();
-            for (Path document : documents(corpus)) {
-                String text = Files.readString(document);
-                String relative = corpus.relativize(document).toString();
-                ids.add(new DocumentId(ingestion.ingest(new DocumentRequest(titleOf(relative, text), relative, text, Map.of())).documentId()));
+            for (EvaluationCorpus.CorpusDocument document : EvaluationCorpus.read(corpus)) {
+                ids.add(new DocumentId(ingestion.ingest(new DocumentRequest(document.title(), document.path(), document.text(), Map.of()))
+                        .documentId()));
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             List<Chunk> chunks = ids.stream().flatMap(id -> store.chunksOf(id).stream()).toList();
@@ -101,7 +101,7 @@ public final class QualityBenchmark {
                     new GraphRetriever(graph, store));
             HybridRetriever hybrid = new HybridRetriever(retrievers, executor,
                     new AegisMetrics(SharedMetricRegistries.getOrCreate(MetricRegistry.APPLICATION_SCOPE)), new NoopStageTracer(),
-                    Integer.getInteger("quality.candidates", 20), 60_000);
+                    Integer.getInteger("quality.candidates", 80), 60_000);
             IntentClassifier classifier = new IntentClassifier();
             Map<String, RankingMetrics> overall = new LinkedHashMap<>();
             Map<Intent, Map<String, RankingMetrics>> byIntent = new TreeMap<>();
@@ -189,36 +189,6 @@ public final class QualityBenchmark {
     private static double percentile(List<Double> values, double p) {
         List<Double> sorted = values.stream().sorted().toList();
         return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1));
-    }
-
-    private static List<Path> documents(Path corpus) throws IOException {
-        try (Stream<Path> files = Files.walk(corpus)) {
-            return files.filter(file -> file.toString().endsWith(".md")).sorted().toList();
-        }
-    }
-
-    /** The title a user would give: the front matter's title and description, else the first heading, else the file name. */
-    static String titleOf(String relativePath, String text) {
-        String title = null;
-        String description = null;
-        List<String> lines = text.lines().limit(200).toList();
-        if (!lines.isEmpty() && lines.get(0).strip().equals("---")) {
-            for (String line : lines.subList(1, lines.size())) {
-                if (line.strip().equals("---")) {
-                    break;
-                }
-                if (line.startsWith("title:")) {
-                    title = line.substring(6).strip();
-                } else if (line.startsWith("description:")) {
-                    description = line.substring(12).strip();
-                }
-            }
-        }
-        if (title == null) {
-            title = lines.stream().filter(line -> line.startsWith("# ")).map(line -> line.substring(2).strip()).findFirst()
-                    .orElse(Path.of(relativePath).getFileName().toString().replaceFirst("\\.md$", ""));
-        }
-        return description == null ? title : title + ": " + description;
     }
 
     private static void deleteRecursively(Path directory) {

@@ -123,7 +123,7 @@ public final class VectorSearchBenchmark {
             double indexMiB = directorySize(directory) / 1048576.0;
             List<List<String>> rows = new ArrayList<>();
             for (int candidates : CANDIDATES) {
-                try (LuceneVectorStore store = new LuceneVectorStore(directory, "synthetic", DIMENSION, candidates)) {
+                try (LuceneVectorStore store = new LuceneVectorStore(directory, "synthetic", DIMENSION, candidates, false)) {
                     for (int q = 0; q < WARMUP; q++) {
                         store.searchByVector(queries[q], K);
                     }

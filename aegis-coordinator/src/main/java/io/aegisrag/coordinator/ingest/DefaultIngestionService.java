@@ -9,9 +9,7 @@ import io.aegisrag.core.document.EmbeddedChunk;
 import io.aegisrag.core.document.Page;
 import io.aegisrag.core.error.InvalidInputException;
 import io.aegisrag.core.error.NotFoundException;
-import io.aegisrag.core.graph.Entity;
 import io.aegisrag.core.memory.Fact;
-import io.aegisrag.core.memory.FactType;
 import io.aegisrag.core.port.EmbeddingModel;
 import io.aegisrag.core.port.GraphStore;
 import io.aegisrag.core.port.TemporalMemory;
@@ -41,6 +39,7 @@ import java.util.logging.Logger;
 public class DefaultIngestionService implements IngestionService {
 
     private static final Logger LOG = Logger.getLogger(DefaultIngestionService.class.getName());
+    private static final int REINDEX_PAGE = 100;
 
     private final MarkdownChunker chunker;
     private final EntityExtractor extractor = new EntityExtractor();
@@ -76,32 +75,75 @@ public class DefaultIngestionService implements IngestionService {
     public IngestionResult ingest(DocumentRequest body) {
         Instant now = clock.instant();
         Document document = new Document(DocumentId.random(), body.title().strip(), body.source(), body.text(), body.metadata(), now);
-        List<Chunk> chunks = chunker.chunk(document.id(), document.title(), document.source(), document.text());
-        if (chunks.isEmpty()) {
+        Prepared prepared = prepare(document);
+        if (prepared.embedded().isEmpty()) {
             throw new InvalidInputException("text", "has no content to index");
         }
+        memory.recordEpisode(document.id().value(), prepared.episode());
+        try {
+            vectors.add(document, prepared.embedded());
+        } catch (RuntimeException e) {
+            undo(e, () -> vectors.delete(document.id()), () -> memory.forgetEpisode(document.id().value()));
+            throw e;
+        }
+        try {
+            graph.addDocument(document.id(), prepared.extraction().mentions(), prepared.extraction().relations());
+        } catch (RuntimeException e) {
+            undo(e, () -> graph.removeDocument(document.id()), () -> vectors.delete(document.id()),
+                    () -> memory.forgetEpisode(document.id().value()));
+            throw e;
+        }
+        return new IngestionResult(document.id().value(), prepared.embedded().size(), prepared.extraction().entities().size(),
+                prepared.extraction().relations().size());
+    }
+
+    /** A document chunked, embedded and extracted, ready to be written. */
+    private record Prepared(List<EmbeddedChunk> embedded, EntityExtractor.Extraction extraction, List<Fact> episode) {
+    }
+
+    private Prepared prepare(Document document) {
+        List<Chunk> chunks = chunker.chunk(document.id(), document.title(), document.source(), document.text());
         List<float[]> vectorsOfChunks = embeddings.embedAll(chunks.stream().map(Chunk::withHeader).toList());
         List<EmbeddedChunk> embedded = new ArrayList<>(chunks.size());
         for (int i = 0; i < chunks.size(); i++) {
             embedded.add(new EmbeddedChunk(chunks.get(i), vectorsOfChunks.get(i)));
         }
         EntityExtractor.Extraction extraction = extractor.extract(chunks);
+        return new Prepared(embedded, extraction, DocumentEpisode.facts(document, chunks.size(), extraction));
+    }
 
-        memory.recordEpisode(document.id().value(), DocumentEpisode.facts(document, chunks.size(), extraction));
-        try {
-            vectors.add(document, embedded);
-        } catch (RuntimeException e) {
-            undo(e, () -> vectors.delete(document.id()), () -> memory.forgetEpisode(document.id().value()));
-            throw e;
+    /**
+     * Chunks, embeds and extracts every stored document again, as a new ingestion would, keeping its
+     * id and creation time. Each document is replaced in the index at once, then in the graph and
+     * memory; a failure stops the reindex with the index still marked stale, so the next start does
+     * it again.
+     */
+    @Override
+    public int reindex() {
+        List<DocumentId> stored = new ArrayList<>();
+        for (int offset = 0; ; offset += REINDEX_PAGE) {
+            Page<DocumentSummary> page = vectors.list(offset, REINDEX_PAGE);
+            page.items().forEach(summary -> stored.add(summary.id()));
+            if (offset + REINDEX_PAGE >= page.total()) {
+                break;
+            }
         }
-        try {
-            graph.addDocument(document.id(), extraction.mentions(), extraction.relations());
-        } catch (RuntimeException e) {
-            undo(e, () -> graph.removeDocument(document.id()), () -> vectors.delete(document.id()),
-                    () -> memory.forgetEpisode(document.id().value()));
-            throw e;
+        int reindexed = 0;
+        for (DocumentId id : stored) {
+            Document document = vectors.find(id).orElse(null);
+            if (document == null) {
+                continue;
+            }
+            Prepared prepared = prepare(document);
+            vectors.add(document, prepared.embedded());
+            graph.removeDocument(id);
+            graph.addDocument(id, prepared.extraction().mentions(), prepared.extraction().relations());
+            memory.forgetEpisode(id.value());
+            memory.recordEpisode(id.value(), prepared.episode());
+            reindexed++;
         }
-        return new IngestionResult(document.id().value(), chunks.size(), extraction.entities().size(), extraction.relations().size());
+        vectors.markReindexed();
+        return reindexed;
     }
 
     @Override

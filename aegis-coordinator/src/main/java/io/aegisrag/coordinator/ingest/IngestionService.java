@@ -18,4 +18,12 @@ public interface IngestionService {
 
     /** @throws io.aegisrag.core.error.NotFoundException when no document has this id */
     void delete(String documentId);
+
+    /**
+     * Indexes every stored document again with the current embedding model and chunking, keeping its
+     * id, then marks the index current.
+     *
+     * @return how many documents were indexed again
+     */
+    int reindex();
 }

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -107,7 +108,9 @@ public class ProblemResponder {
     private static String fieldOf(ConstraintViolation<?> violation) {
         String field = "";
         for (Path.Node node : violation.getPropertyPath()) {
-            if (node.getName() != null) {
+            if (node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                field += node.getIndex() == null ? "" : "[" + node.getIndex() + "]";
+            } else if (node.getName() != null) {
                 field = node.getName();
             }
         }

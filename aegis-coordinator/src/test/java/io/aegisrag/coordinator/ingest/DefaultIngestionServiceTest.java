@@ -1,6 +1,8 @@
 package io.aegisrag.coordinator.ingest;
 
 import io.aegisrag.coordinator.startup.StoreReconciliation;
+import io.aegisrag.core.document.Document;
+import io.aegisrag.core.document.DocumentId;
 import io.aegisrag.core.error.AegisException;
 import io.aegisrag.core.error.ErrorType;
 import io.aegisrag.core.memory.FactType;
@@ -137,8 +139,59 @@ class DefaultIngestionServiceTest {
         assertNothingStored();
     }
 
+    private DefaultIngestionService reopenWithAnotherModel() throws Exception {
+        lucene.close();
+        lucene = new LuceneVectorStore(directory.resolve("lucene"), "hash-2", 8, 100, true);
+        return new DefaultIngestionService(new HashEmbeddingModel("hash-2"), failingOn(VectorStore.class, lucene), graph, memory,
+                Clock.systemUTC(), 800, 100);
+    }
+
+    @Test
+    void should_index_every_document_again_with_another_model_keeping_each_document_as_it_was() throws Exception {
+        IngestionResult redis = ingestion.ingest(DOCUMENT);
+        IngestionResult search = ingestion.ingest(new DocumentRequest("Lucene", "lucene.md", "# Search\n\nLucene ranks keywords with BM25.", null));
+        Document before = lucene.find(new DocumentId(redis.documentId())).orElseThrow();
+        long relations = embeddedGraph.relationCount();
+
+        DefaultIngestionService reopened = reopenWithAnotherModel();
+        assertThat(lucene.needsReindex()).isTrue();
+
+        assertThat(reopened.reindex()).isEqualTo(2);
+
+        assertThat(lucene.needsReindex()).isFalse();
+        assertThat(lucene.find(before.id())).contains(before);
+        assertThat(lucene.chunkCount()).isEqualTo(redis.chunks() + search.chunks());
+        assertThat(lucene.searchByKeywords("Lettuce", 5)).extracting(hit -> hit.chunk().documentId()).containsExactly(before.id());
+        assertThat(embeddedGraph.relationCount()).isEqualTo(relations);
+        assertThat(journal.episodes()).containsExactlyInAnyOrder(redis.documentId(), search.documentId());
+        lucene.close();
+        lucene = new LuceneVectorStore(directory.resolve("lucene"), "hash-2", 8);
+        assertThat(lucene.needsReindex()).isFalse();
+    }
+
+    @Test
+    void should_stay_stale_and_lose_nothing_when_a_reindex_fails_so_that_the_next_start_finishes_it() throws Exception {
+        IngestionResult redis = ingestion.ingest(DOCUMENT);
+        DefaultIngestionService reopened = reopenWithAnotherModel();
+        failing.add("addDocument");
+
+        assertThatThrownBy(reopened::reindex).isInstanceOf(AegisException.class);
+
+        assertThat(lucene.needsReindex()).isTrue();
+        assertThat(lucene.find(new DocumentId(redis.documentId()))).isPresent();
+        failing.clear();
+        assertThat(reopened.reindex()).isEqualTo(1);
+        assertThat(lucene.needsReindex()).isFalse();
+        assertThat(journal.episodes()).containsExactly(redis.documentId());
+    }
+
     /** Deterministic 8-d vectors from the text's hash: no model to load. */
-    private static final class HashEmbeddingModel implements EmbeddingModel {
+    private record HashEmbeddingModel(String serviceName) implements EmbeddingModel {
+
+        HashEmbeddingModel() {
+            this("hash");
+        }
+
         @Override
         public List<float[]> embedAll(List<String> texts) {
             return texts.stream().map(text -> {
@@ -151,11 +204,6 @@ class DefaultIngestionServiceTest {
         @Override
         public int dimension() {
             return 8;
-        }
-
-        @Override
-        public String serviceName() {
-            return "hash";
         }
 
         @Override

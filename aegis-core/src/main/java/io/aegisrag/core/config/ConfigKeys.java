@@ -11,6 +11,7 @@ public final class ConfigKeys {
     public static final String EMBEDDING_BATCH_SIZE = "aegis.embedding.batch.size";
     public static final String VECTOR_PROVIDER = "aegis.vector.provider";
     public static final String HNSW_CANDIDATES = "aegis.vector.hnsw.candidates";
+    public static final String INDEX_REINDEX = "aegis.index.reindex";
     public static final String GRAPH_PROVIDER = "aegis.graph.provider";
     public static final String MEMORY_PROVIDER = "aegis.memory.provider";
     public static final String LLM_PROVIDER = "aegis.llm.provider";

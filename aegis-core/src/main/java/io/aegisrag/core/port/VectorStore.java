@@ -46,4 +46,17 @@ public interface VectorStore extends BackingService {
 
     /** How many chunks (vector points) the store holds. */
     long chunkCount();
+
+    /**
+     * Whether the store holds chunks indexed otherwise than it indexes them now (with another
+     * embedding model, or an older index format), so that its searches are unreliable until every
+     * document is {@linkplain #add added} again and {@link #markReindexed()} is called.
+     */
+    default boolean needsReindex() {
+        return false;
+    }
+
+    /** Records that every stored document was added again with the current model and format. */
+    default void markReindexed() {
+    }
 }

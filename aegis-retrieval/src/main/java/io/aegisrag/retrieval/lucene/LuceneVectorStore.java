@@ -84,6 +84,9 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
     private static final String CHUNK_COUNT = "chunk_count";
     private static final String METADATA = "metadata";
     private static final String EMBEDDING_MODEL = "embedding_model";
+    private static final String INDEX_FORMAT = "index_format";
+    /** 2: cleaned chunks, identifier-aware analysis, heading path and title fields. Indexes without a format are 1. */
+    static final String CURRENT_FORMAT = "2";
 
     /** HNSW candidates per search unless configured: enough for recall@10 ≥ 0.95 on 100k vectors (bench/results). */
     public static final int DEFAULT_SEARCH_CANDIDATES = 100;
@@ -106,25 +109,29 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
     private final String embeddingModel;
     private final int dimension;
     private final int searchCandidates;
+    private volatile Map<String, String> commitData;
     private volatile IndexWriter writer;
     private volatile SearcherManager searchers;
 
     public LuceneVectorStore(Path indexDirectory, String embeddingModel, int dimension) {
-        this(indexDirectory, embeddingModel, dimension, DEFAULT_SEARCH_CANDIDATES);
+        this(indexDirectory, embeddingModel, dimension, DEFAULT_SEARCH_CANDIDATES, false);
     }
 
     /**
      * @param embeddingModel   the name of the model whose vectors the index holds
      * @param searchCandidates how many nearest neighbours HNSW looks for before the top k are kept:
      *                         more candidates, better recall, slower searches
-     * @throws IllegalStateException when the index holds the vectors of another embedding model
+     * @param reindexAllowed   whether an index of another model's vectors may be opened to be
+     *                         {@linkplain #needsReindex() indexed again}
+     * @throws IllegalStateException when the index holds the vectors of another embedding model and
+     *                               reindexing is not allowed
      */
-    public LuceneVectorStore(Path indexDirectory, String embeddingModel, int dimension, int searchCandidates) {
-        this(openDirectory(indexDirectory), embeddingModel, dimension, searchCandidates);
+    public LuceneVectorStore(Path indexDirectory, String embeddingModel, int dimension, int searchCandidates, boolean reindexAllowed) {
+        this(openDirectory(indexDirectory), embeddingModel, dimension, searchCandidates, reindexAllowed);
     }
 
     /** Over any Lucene directory; tests give one that fails. */
-    LuceneVectorStore(Directory directory, String embeddingModel, int dimension, int searchCandidates) {
+    LuceneVectorStore(Directory directory, String embeddingModel, int dimension, int searchCandidates, boolean reindexAllowed) {
         if (searchCandidates < 1) {
             throw new IllegalArgumentException("search candidates must be positive, got " + searchCandidates);
         }
@@ -135,8 +142,8 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
         try {
             this.writer = new IndexWriter(directory, new IndexWriterConfig(analyzer)
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
-            refuseVectorsOfAnotherModel(directory.toString(), embeddingModel);
-            this.writer.setLiveCommitData(Map.of(EMBEDDING_MODEL, embeddingModel).entrySet());
+            this.commitData = commitDataToKeep(directory.toString(), reindexAllowed);
+            this.writer.setLiveCommitData(commitData.entrySet());
             this.writer.commit();
             this.searchers = new SearcherManager(writer, null);
         } catch (IOException e) {
@@ -153,22 +160,49 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
         }
     }
 
-    private void refuseVectorsOfAnotherModel(String indexDirectory, String embeddingModel) throws IOException {
-        String recorded = null;
+    /**
+     * The model and format to record at each commit: the current ones, unless the index holds chunks
+     * indexed otherwise; then the recorded ones stay until {@link #markReindexed()}, so that a start
+     * after a crash in the middle of reindexing still knows it has to finish.
+     */
+    private Map<String, String> commitDataToKeep(String indexDirectory, boolean reindexAllowed) throws IOException {
+        Map<String, String> recorded = new HashMap<>();
         Iterable<Map.Entry<String, String>> commitData = writer.getLiveCommitData();
         if (commitData != null) {
-            for (Map.Entry<String, String> entry : commitData) {
-                if (entry.getKey().equals(EMBEDDING_MODEL)) {
-                    recorded = entry.getValue();
-                }
-            }
+            commitData.forEach(entry -> recorded.put(entry.getKey(), entry.getValue()));
         }
-        if (recorded != null && !recorded.equals(embeddingModel) && writer.getDocStats().numDocs > 0) {
+        Map<String, String> current = Map.of(EMBEDDING_MODEL, embeddingModel, INDEX_FORMAT, CURRENT_FORMAT);
+        if (writer.getDocStats().numDocs == 0) {
+            return current;
+        }
+        String recordedModel = recorded.getOrDefault(EMBEDDING_MODEL, embeddingModel);
+        if (!recordedModel.equals(embeddingModel) && !reindexAllowed) {
             writer.rollback();
             directory.close();
-            throw new IllegalStateException("the index in " + indexDirectory + " holds vectors of the embedding model '" + recorded
-                    + "', not of '" + embeddingModel + "': switch the model back, or ingest the documents again into an empty data directory");
+            throw new IllegalStateException("the index in " + indexDirectory + " holds vectors of the embedding model '" + recordedModel
+                    + "', not of '" + embeddingModel + "': switch the model back, or set aegis.index.reindex=true"
+                    + " (AEGIS_INDEX_REINDEX=true) to index the stored documents again with '" + embeddingModel + "' at start-up");
         }
+        Map<String, String> kept = Map.of(EMBEDDING_MODEL, recordedModel, INDEX_FORMAT, recorded.getOrDefault(INDEX_FORMAT, "1"));
+        return kept.equals(current) ? current : kept;
+    }
+
+    /**
+     * Whether the index holds chunks of another embedding model or an older index format: every
+     * document must be {@linkplain #add added} again, then {@link #markReindexed()} called.
+     */
+    @Override
+    public boolean needsReindex() {
+        return !commitData.get(EMBEDDING_MODEL).equals(embeddingModel) || !commitData.get(INDEX_FORMAT).equals(CURRENT_FORMAT);
+    }
+
+    @Override
+    public synchronized void markReindexed() {
+        commitData = Map.of(EMBEDDING_MODEL, embeddingModel, INDEX_FORMAT, CURRENT_FORMAT);
+        write(() -> {
+            writer.setLiveCommitData(commitData.entrySet());
+            return null;
+        });
     }
 
     @Override
@@ -432,7 +466,7 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
         try {
             searchers.close();
             writer = new IndexWriter(directory, new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.APPEND));
-            writer.setLiveCommitData(Map.of(EMBEDDING_MODEL, embeddingModel).entrySet());
+            writer.setLiveCommitData(commitData.entrySet());
             searchers = new SearcherManager(writer, null);
         } catch (IOException | RuntimeException e) {
             failure.addSuppressed(e);

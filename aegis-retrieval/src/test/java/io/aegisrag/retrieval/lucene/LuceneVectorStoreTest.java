@@ -10,6 +10,10 @@ import io.aegisrag.core.port.VectorStoreContract;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
 
 import java.nio.file.Path;
@@ -68,6 +72,48 @@ class LuceneVectorStoreTest extends VectorStoreContract {
     }
 
     @Test
+    void should_open_another_models_index_for_reindexing_and_stay_stale_until_it_is_marked_done() throws Exception {
+        Document rivers = document("rivers", Instant.parse("2026-01-01T00:00:00Z"));
+        store().add(rivers, List.of(chunk(rivers, 0, "The Danube flows east.", 1, 0, 0)));
+        assertThat(opened.needsReindex()).isFalse();
+        opened.close();
+
+        opened = new LuceneVectorStore(directory, "minilm-q", DIMENSION, 100, true);
+        assertThat(opened.needsReindex()).isTrue();
+        opened.add(rivers, List.of(chunk(rivers, 0, "The Danube flows east.", 0, 1, 0)));
+        opened.close();
+        opened = new LuceneVectorStore(directory, "minilm-q", DIMENSION, 100, true);
+        assertThat(opened.needsReindex()).as("a crash before the end of the reindex leaves it to do").isTrue();
+
+        opened.markReindexed();
+        opened.close();
+
+        opened = new LuceneVectorStore(directory, "minilm-q", DIMENSION);
+        assertThat(opened.needsReindex()).isFalse();
+        assertThat(opened.searchByVector(new float[]{0, 1, 0}, 1)).extracting(hit -> hit.chunk().documentId()).containsExactly(rivers.id());
+        opened.close();
+        assertThatThrownBy(() -> new LuceneVectorStore(directory, MODEL, DIMENSION))
+                .hasMessageContaining("aegis.index.reindex=true");
+        opened = new LuceneVectorStore(directory, "minilm-q", DIMENSION);
+    }
+
+    @Test
+    void should_ask_for_a_reindex_of_an_index_written_before_the_current_format() throws Exception {
+        opened.close();
+        try (IndexWriter older = new IndexWriter(FSDirectory.open(directory), new IndexWriterConfig())) {
+            org.apache.lucene.document.Document record = new org.apache.lucene.document.Document();
+            record.add(new StringField("kind", "chunk", Field.Store.NO));
+            older.addDocument(record);
+            older.setLiveCommitData(Map.of("embedding_model", MODEL).entrySet());
+            older.commit();
+        }
+
+        opened = new LuceneVectorStore(directory, MODEL, DIMENSION);
+
+        assertThat(opened.needsReindex()).isTrue();
+    }
+
+    @Test
     void should_let_another_embedding_model_take_over_an_empty_index() throws Exception {
         opened.close();
 
@@ -83,7 +129,7 @@ class LuceneVectorStoreTest extends VectorStoreContract {
     private FailingDirectory reopenOnFailingDisk() throws Exception {
         opened.close();
         FailingDirectory disk = new FailingDirectory(FSDirectory.open(directory));
-        opened = new LuceneVectorStore(disk, MODEL, DIMENSION, 100);
+        opened = new LuceneVectorStore(disk, MODEL, DIMENSION, 100, false);
         return disk;
     }
 
