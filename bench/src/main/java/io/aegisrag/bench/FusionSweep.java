@@ -25,6 +25,7 @@ final class FusionSweep {
     static final int MAX_CANDIDATES = 80;
 
     private static final int[] CANDIDATES = {10, 20, 40, 80};
+    private static final int[] RRF_KS = {10, 30, 60};
     private static final double[] BM25_WEIGHTS = {0.3, 0.5, 0.7, 1.0};
     private static final double[] GRAPH_WEIGHTS = {0, 0.1, 0.3};
     private static final int SHOWN = 12;
@@ -44,16 +45,18 @@ final class FusionSweep {
     }
 
     private static void sweep(String which, List<Asked> asked, Report report) {
-        ReciprocalRankFusion fusion = new ReciprocalRankFusion(ReciprocalRankFusion.DEFAULT_K);
         Map<String, RankingMetrics> results = new LinkedHashMap<>();
-        for (int candidates : CANDIDATES) {
-            results.put("shipped weights by intent, " + candidates + " candidates",
-                    measure(asked, fusion, candidates, a -> RetrieverWeights.forIntent(a.intent())));
-            for (double bm25 : BM25_WEIGHTS) {
-                for (double graph : GRAPH_WEIGHTS) {
-                    Map<Retriever, Double> weights = Map.of(Retriever.VECTOR, 1.0, Retriever.BM25, bm25, Retriever.GRAPH, graph);
-                    results.put("vector 1, bm25 " + bm25 + ", graph " + graph + ", " + candidates + " candidates",
-                            measure(asked, fusion, candidates, a -> weights));
+        for (int k : RRF_KS) {
+            ReciprocalRankFusion fusion = new ReciprocalRankFusion(k);
+            for (int candidates : CANDIDATES) {
+                results.put("shipped weights by intent, " + candidates + " candidates, k " + k,
+                        measure(asked, fusion, candidates, a -> RetrieverWeights.forIntent(a.intent())));
+                for (double bm25 : BM25_WEIGHTS) {
+                    for (double graph : GRAPH_WEIGHTS) {
+                        Map<Retriever, Double> weights = Map.of(Retriever.VECTOR, 1.0, Retriever.BM25, bm25, Retriever.GRAPH, graph);
+                        results.put("vector 1, bm25 " + bm25 + ", graph " + graph + ", " + candidates + " candidates, k " + k,
+                                measure(asked, fusion, candidates, a -> weights));
+                    }
                 }
             }
         }
@@ -62,9 +65,9 @@ final class FusionSweep {
                 .thenComparingDouble(e -> -e.getValue().scores().recallAt5()));
         Map<String, RankingMetrics> shown = new LinkedHashMap<>();
         best.stream().limit(SHOWN).forEach(e -> shown.put(e.getKey(), e.getValue()));
-        report.paragraph("Fusion sweep over " + which + ": the same rankings fused with " + results.size() + " configurations (RRF k = "
-                + ReciprocalRankFusion.DEFAULT_K + "), the " + SHOWN + " best by MRR@10 then recall@5:");
-        report.table(QualityBenchmark.header("weights, candidates per retriever"), QualityBenchmark.rows(shown, name -> name));
+        report.paragraph("Fusion sweep over " + which + ": the same rankings fused with " + results.size() + " configurations"
+                + " (weights, candidates per retriever, RRF constant k), the " + SHOWN + " best by MRR@10 then recall@5:");
+        report.table(QualityBenchmark.header("weights, candidates per retriever, k"), QualityBenchmark.rows(shown, name -> name));
     }
 
     private static RankingMetrics measure(List<Asked> asked, ReciprocalRankFusion fusion, int candidates,
