@@ -9,8 +9,9 @@ cd "$(dirname "$0")/.."
 ./mvnw -q -Pbench -pl bench dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 classpath="bench/target/classes:$(cat bench/target/classpath.txt)"
 
+# BENCH_JAVA_OPTS passes system properties, e.g. -Dquality.corpus=DIR -Dquality.questions=FILE.tsv for another corpus.
 run() {
-    java -Xmx4g -cp "$classpath" "$@"
+    java -Xmx4g ${BENCH_JAVA_OPTS:-} -cp "$classpath" "$@"
 }
 
 heap_used_mib() {
@@ -87,5 +88,5 @@ case "${1:-all}" in
         run io.aegisrag.bench.ParsingBenchmark
         rest
         ;;
-    *) echo "usage: $0 [instrumentation|vector|ingestion|parsing|rest|all]" >&2; exit 2 ;;
+    *) echo "usage: $0 [instrumentation|vector|ingestion|parsing|quality [models...]|rest|all]" >&2; exit 2 ;;
 esac

@@ -87,7 +87,8 @@ public final class QualityBenchmark {
         try (LuceneVectorStore store = new LuceneVectorStore(data, embeddings.serviceName(), embeddings.dimension())) {
             InMemoryGraphStore graph = new InMemoryGraphStore();
             var ingestion = new DefaultIngestionService(embeddings, store, graph, new InMemoryTemporalMemory(), Clock.systemUTC(),
-                    Integer.getInteger("quality.chunk.size", 800), Integer.getInteger("quality.chunk.overlap", 100));
+                    Integer.getInteger("quality.chunk.size", 800), Integer.getInteger("quality.chunk.overlap", 100),
+                    Integer.getInteger("quality.chunk.window", 400));
             long start = System.nanoTime();
             List<DocumentId> ids = new ArrayList<>();
             for (EvaluationCorpus.CorpusDocument document : EvaluationCorpus.read(corpus)) {

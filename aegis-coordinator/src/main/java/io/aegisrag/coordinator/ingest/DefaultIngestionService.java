@@ -15,6 +15,7 @@ import io.aegisrag.core.port.GraphStore;
 import io.aegisrag.core.port.TemporalMemory;
 import io.aegisrag.core.port.VectorStore;
 import io.aegisrag.retrieval.chunking.MarkdownChunker;
+import io.aegisrag.retrieval.chunking.SentenceWindows;
 import io.aegisrag.retrieval.graph.EntityExtractor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -42,6 +43,7 @@ public class DefaultIngestionService implements IngestionService {
     private static final int REINDEX_PAGE = 100;
 
     private final MarkdownChunker chunker;
+    private final int windowChars;
     private final EntityExtractor extractor = new EntityExtractor();
     private final EmbeddingModel embeddings;
     private final VectorStore vectors;
@@ -53,8 +55,10 @@ public class DefaultIngestionService implements IngestionService {
     public DefaultIngestionService(EmbeddingModel embeddings, VectorStore vectors, GraphStore graph, TemporalMemory memory,
                                    Clock clock,
                                    @ConfigProperty(name = ConfigKeys.CHUNK_SIZE, defaultValue = "800") int chunkSize,
-                                   @ConfigProperty(name = ConfigKeys.CHUNK_OVERLAP, defaultValue = "100") int chunkOverlap) {
+                                   @ConfigProperty(name = ConfigKeys.CHUNK_OVERLAP, defaultValue = "100") int chunkOverlap,
+                                   @ConfigProperty(name = ConfigKeys.CHUNK_WINDOW, defaultValue = "400") int windowChars) {
         this.chunker = new MarkdownChunker(chunkSize, chunkOverlap);
+        this.windowChars = windowChars;
         this.embeddings = embeddings;
         this.vectors = vectors;
         this.graph = graph;
@@ -64,6 +68,7 @@ public class DefaultIngestionService implements IngestionService {
 
     protected DefaultIngestionService() {
         this.chunker = null;
+        this.windowChars = 0;
         this.embeddings = null;
         this.vectors = null;
         this.graph = null;
@@ -101,12 +106,22 @@ public class DefaultIngestionService implements IngestionService {
     private record Prepared(List<EmbeddedChunk> embedded, EntityExtractor.Extraction extraction, List<Fact> episode) {
     }
 
+    /** Chunks the document and embeds each chunk, then the sentence windows of the long ones, with their headers, in one call. */
     private Prepared prepare(Document document) {
         List<Chunk> chunks = chunker.chunk(document.id(), document.title(), document.source(), document.text());
-        List<float[]> vectorsOfChunks = embeddings.embedAll(chunks.stream().map(Chunk::withHeader).toList());
+        List<String> texts = new ArrayList<>(chunks.stream().map(Chunk::withHeader).toList());
+        List<Integer> windowsOfChunk = new ArrayList<>(chunks.size());
+        for (Chunk chunk : chunks) {
+            List<String> windows = SentenceWindows.of(chunk.text(), windowChars);
+            windows.forEach(window -> texts.add(chunk.withHeader(window)));
+            windowsOfChunk.add(windows.size());
+        }
+        List<float[]> vectors = embeddings.embedAll(texts);
         List<EmbeddedChunk> embedded = new ArrayList<>(chunks.size());
+        int nextWindow = chunks.size();
         for (int i = 0; i < chunks.size(); i++) {
-            embedded.add(new EmbeddedChunk(chunks.get(i), vectorsOfChunks.get(i)));
+            embedded.add(new EmbeddedChunk(chunks.get(i), vectors.get(i), vectors.subList(nextWindow, nextWindow + windowsOfChunk.get(i))));
+            nextWindow += windowsOfChunk.get(i);
         }
         EntityExtractor.Extraction extraction = extractor.extract(chunks);
         return new Prepared(embedded, extraction, DocumentEpisode.facts(document, chunks.size(), extraction));

@@ -57,7 +57,7 @@ class DefaultIngestionServiceTest {
         vectors = failingOn(VectorStore.class, lucene);
         graph = failingOn(GraphStore.class, embeddedGraph);
         memory = failingOn(TemporalMemory.class, journal);
-        ingestion = new DefaultIngestionService(new HashEmbeddingModel(), vectors, graph, memory, Clock.systemUTC(), 800, 100);
+        ingestion = new DefaultIngestionService(new HashEmbeddingModel(), vectors, graph, memory, Clock.systemUTC(), 800, 100, 400);
     }
 
     @AfterEach
@@ -143,7 +143,7 @@ class DefaultIngestionServiceTest {
         lucene.close();
         lucene = new LuceneVectorStore(directory.resolve("lucene"), "hash-2", 8, 100, true);
         return new DefaultIngestionService(new HashEmbeddingModel("hash-2"), failingOn(VectorStore.class, lucene), graph, memory,
-                Clock.systemUTC(), 800, 100);
+                Clock.systemUTC(), 800, 100, 400);
     }
 
     @Test

@@ -17,6 +17,7 @@ public final class ConfigKeys {
     public static final String LLM_PROVIDER = "aegis.llm.provider";
     public static final String CHUNK_SIZE = "aegis.chunking.size";
     public static final String CHUNK_OVERLAP = "aegis.chunking.overlap";
+    public static final String CHUNK_WINDOW = "aegis.chunking.window";
     public static final String RETRIEVAL_CANDIDATES = "aegis.retrieval.candidates";
     public static final String RETRIEVAL_TIMEOUT_MS = "aegis.retrieval.timeout.ms";
     public static final String RETRIEVAL_THREADS = "aegis.retrieval.threads";

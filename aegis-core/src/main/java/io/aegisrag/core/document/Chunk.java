@@ -26,7 +26,12 @@ public record Chunk(String id, DocumentId documentId, String title, String sourc
      * a chunk that never names its subject is still found by it.
      */
     public String withHeader() {
-        return section.isEmpty() ? title + "\n" + text : title + " > " + section + "\n" + text;
+        return withHeader(text);
+    }
+
+    /** {@code part} of this chunk's text with the chunk's contextual header in front. */
+    public String withHeader(String part) {
+        return section.isEmpty() ? title + "\n" + part : title + " > " + section + "\n" + part;
     }
 
     public static String idOf(DocumentId documentId, int position) {

@@ -59,9 +59,9 @@ import java.util.logging.Logger;
 
 /**
  * {@link VectorStore} on a Lucene index in a local directory: HNSW over 384-d (or any fixed-size)
- * vectors and BM25 over the chunk text, heading path and title (identifiers split into their parts,
- * {@link IdentifierAwareAnalyzer}), in one index, so one commit makes a document visible to
- * both searches at once. Every commit records the embedding model that made the vectors, and an
+ * vectors of chunks and of their sentence windows, and BM25 over the chunk text, heading path and
+ * title (identifiers split into their parts, {@link IdentifierAwareAnalyzer}), in one index, so one
+ * commit makes a document visible to both searches at once. Every commit records the embedding model that made the vectors, and an
  * index of another model's vectors is refused: its neighbours would mean nothing.
  */
 public final class LuceneVectorStore implements VectorStore, AutoCloseable {
@@ -69,6 +69,8 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
     private static final String KIND = "kind";
     private static final String KIND_DOCUMENT = "document";
     private static final String KIND_CHUNK = "chunk";
+    private static final String KIND_WINDOW = "window";
+    private static final String WINDOW_VECTOR = "window_vector";
     private static final String DOCUMENT_ID = "document_id";
     private static final String CHUNK_ID = "chunk_id";
     private static final String TITLE = "title";
@@ -85,8 +87,17 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
     private static final String METADATA = "metadata";
     private static final String EMBEDDING_MODEL = "embedding_model";
     private static final String INDEX_FORMAT = "index_format";
-    /** 2: cleaned chunks, identifier-aware analysis, heading path and title fields. Indexes without a format are 1. */
-    static final String CURRENT_FORMAT = "2";
+    /**
+     * 3: cleaned chunks, identifier-aware analysis, heading path and title fields, sentence windows.
+     * Indexes without a format are 1.
+     */
+    static final String CURRENT_FORMAT = "3";
+
+    /**
+     * How much a chunk's best sentence window counts in its vector score, against the chunk's own
+     * vector: 0.7 of 0 / 0.3 / 0.5 / 0.7 / 1 measured best (bench/results/quality.md).
+     */
+    static final double WINDOW_WEIGHT = 0.7;
 
     /** HNSW candidates per search unless configured: enough for recall@10 ≥ 0.95 on 100k vectors (bench/results). */
     public static final int DEFAULT_SEARCH_CANDIDATES = 100;
@@ -219,14 +230,17 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
     @Override
     public synchronized void add(Document document, List<EmbeddedChunk> chunks) {
         for (EmbeddedChunk chunk : chunks) {
-            if (chunk.vector().length != dimension) {
+            if (chunk.vector().length != dimension || chunk.windowVectors().stream().anyMatch(window -> window.length != dimension)) {
                 throw new IllegalArgumentException("chunk " + chunk.chunk().id() + " has a vector of "
-                        + chunk.vector().length + " dimensions; the store holds " + dimension);
+                        + chunk.vector().length + " dimensions (or a window of another); the store holds " + dimension);
             }
         }
         List<org.apache.lucene.document.Document> block = new ArrayList<>(chunks.size() + 1);
         block.add(documentRecord(document, chunks.size()));
-        chunks.forEach(chunk -> block.add(chunkRecord(chunk)));
+        for (EmbeddedChunk chunk : chunks) {
+            block.add(chunkRecord(chunk));
+            chunk.windowVectors().forEach(window -> block.add(windowRecord(chunk.chunk(), window)));
+        }
         write(() -> {
             writer.updateDocuments(new Term(DOCUMENT_ID, document.id().value()), block);
             return null;
@@ -279,7 +293,43 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
         if (vector.length != dimension) {
             throw new IllegalArgumentException("query vector has " + vector.length + " dimensions; the store holds " + dimension);
         }
-        return hits(new KnnFloatVectorQuery(VECTOR, vector, Math.max(k, searchCandidates)), k);
+        int candidates = Math.max(k, searchCandidates);
+        List<ChunkHit> byChunk = hits(new KnnFloatVectorQuery(VECTOR, vector, candidates), k);
+        Map<String, Float> byWindow = bestWindowScores(vector, candidates, k);
+        return byWindow.isEmpty() ? byChunk : combine(byChunk, byWindow, k);
+    }
+
+    /** The chunks of the {@code k} windows nearest to {@code vector}, each with its best window's score. */
+    private Map<String, Float> bestWindowScores(float[] vector, int candidates, int k) {
+        return search(searcher -> {
+            Map<String, Float> best = new HashMap<>();
+            var stored = searcher.storedFields();
+            for (ScoreDoc window : searcher.search(new KnnFloatVectorQuery(WINDOW_VECTOR, vector, candidates), k).scoreDocs) {
+                best.merge(stored.document(window.doc, Set.of(CHUNK_ID)).get(CHUNK_ID), window.score, Math::max);
+            }
+            return best;
+        });
+    }
+
+    /**
+     * Scores each chunk found by its own vector or by a window as {@link #WINDOW_WEIGHT} × its best
+     * window (its own score when no window of it was found, or when it has none) + the rest × its own
+     * score (the lowest own score found, when only a window found it).
+     */
+    private List<ChunkHit> combine(List<ChunkHit> byChunk, Map<String, Float> byWindow, int k) {
+        Map<String, ChunkHit> found = new HashMap<>();
+        byChunk.forEach(hit -> found.put(hit.chunk().id(), hit));
+        double floor = byChunk.stream().mapToDouble(ChunkHit::score).min().orElse(0);
+        List<String> onlyByWindow = byWindow.keySet().stream().filter(id -> !found.containsKey(id)).toList();
+        chunks(onlyByWindow).forEach(chunk -> found.put(chunk.id(), new ChunkHit(chunk, floor)));
+        return found.values().stream()
+                .map(hit -> {
+                    double window = Math.max(byWindow.getOrDefault(hit.chunk().id(), 0f), hit.score());
+                    return new ChunkHit(hit.chunk(), WINDOW_WEIGHT * window + (1 - WINDOW_WEIGHT) * hit.score());
+                })
+                .sorted(Comparator.comparingDouble(ChunkHit::score).reversed().thenComparing(hit -> hit.chunk().id()))
+                .limit(k)
+                .toList();
     }
 
     /**
@@ -332,7 +382,7 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
             return List.of();
         }
         List<BytesRef> terms = chunkIds.stream().map(BytesRef::new).toList();
-        return hits(new TermInSetQuery(CHUNK_ID, terms), chunkIds.size()).stream().map(ChunkHit::chunk).toList();
+        return hits(chunkQuery(new TermInSetQuery(CHUNK_ID, terms)), chunkIds.size()).stream().map(ChunkHit::chunk).toList();
     }
 
     @Override
@@ -405,6 +455,15 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
         record.add(new TextField(SECTION_TEXT, chunk.section(), Field.Store.NO));
         record.add(new StoredField(POSITION, chunk.position()));
         record.add(new KnnFloatVectorField(VECTOR, embedded.vector(), VectorSimilarityFunction.COSINE));
+        return record;
+    }
+
+    private static org.apache.lucene.document.Document windowRecord(Chunk chunk, float[] vector) {
+        var record = new org.apache.lucene.document.Document();
+        record.add(new StringField(KIND, KIND_WINDOW, Field.Store.NO));
+        record.add(new StringField(DOCUMENT_ID, chunk.documentId().value(), Field.Store.NO));
+        record.add(new StringField(CHUNK_ID, chunk.id(), Field.Store.YES));
+        record.add(new KnnFloatVectorField(WINDOW_VECTOR, vector, VectorSimilarityFunction.COSINE));
         return record;
     }
 

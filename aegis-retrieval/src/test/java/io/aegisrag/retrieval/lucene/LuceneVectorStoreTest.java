@@ -1,6 +1,7 @@
 package io.aegisrag.retrieval.lucene;
 
 import io.aegisrag.core.document.Chunk;
+import io.aegisrag.core.document.ChunkHit;
 import io.aegisrag.core.document.Document;
 import io.aegisrag.core.document.EmbeddedChunk;
 import io.aegisrag.core.error.AegisException;
@@ -23,6 +24,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 class LuceneVectorStoreTest extends VectorStoreContract {
 
@@ -228,5 +230,26 @@ class LuceneVectorStoreTest extends VectorStoreContract {
 
         assertThat(ranked.subList(0, 2)).containsExactlyInAnyOrder("config#1", "engines#0");
         assertThat(ranked.subList(2, 3)).containsExactly("config#0");
+    }
+
+    @Test
+    void should_find_a_long_chunk_by_the_sentence_window_that_matches_the_question_and_forget_its_windows_with_it() {
+        Document guide = document("guide", Instant.parse("2026-01-01T00:00:00Z"));
+        Chunk longOne = new Chunk(Chunk.idOf(guide.id(), 0), guide.id(), "guide", "s", "", "Many sentences. One of them answers.", 0);
+        Chunk shortOne = new Chunk(Chunk.idOf(guide.id(), 1), guide.id(), "guide", "s", "", "A short chunk.", 1);
+        store().add(guide, List.of(
+                new EmbeddedChunk(longOne, new float[]{1, 0, 0}, List.of(new float[]{0, 1, 0}, new float[]{0, 0, 1})),
+                new EmbeddedChunk(shortOne, new float[]{0.6f, 0.8f, 0})));
+
+        List<ChunkHit> hits = store().searchByVector(new float[]{0, 0, 1}, 2);
+
+        assertThat(hits).extracting(hit -> hit.chunk().id()).containsExactly(longOne.id(), shortOne.id());
+        assertThat(hits.get(0).score()).isCloseTo(0.7 * 1 + 0.3 * 0.5, within(1e-6));
+        assertThat(store().chunks(List.of(longOne.id()))).containsExactly(longOne);
+        assertThat(store().chunkCount()).isEqualTo(2);
+
+        store().delete(guide.id());
+
+        assertThat(store().searchByVector(new float[]{0, 0, 1}, 2)).isEmpty();
     }
 }
