@@ -16,11 +16,16 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause;
@@ -46,6 +51,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -71,6 +77,7 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
     private static final String KIND_CHUNK = "chunk";
     private static final String KIND_WINDOW = "window";
     private static final String WINDOW_VECTOR = "window_vector";
+    private static final String WINDOW_CHUNK = "window_chunk";
     private static final String DOCUMENT_ID = "document_id";
     private static final String CHUNK_ID = "chunk_id";
     private static final String TITLE = "title";
@@ -299,13 +306,28 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
         return byWindow.isEmpty() ? byChunk : combine(byChunk, byWindow, k);
     }
 
-    /** The chunks of the {@code k} windows nearest to {@code vector}, each with its best window's score. */
+    /**
+     * The chunks of the {@code k} windows nearest to {@code vector}, each with its best window's score.
+     * A window's chunk id is read from doc values, in doc order, segment by segment: no stored fields
+     * to decompress.
+     */
     private Map<String, Float> bestWindowScores(float[] vector, int candidates, int k) {
         return search(searcher -> {
+            ScoreDoc[] windows = searcher.search(new KnnFloatVectorQuery(WINDOW_VECTOR, vector, candidates), k).scoreDocs;
+            Arrays.sort(windows, Comparator.comparingInt((ScoreDoc window) -> window.doc));
+            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
             Map<String, Float> best = new HashMap<>();
-            var stored = searcher.storedFields();
-            for (ScoreDoc window : searcher.search(new KnnFloatVectorQuery(WINDOW_VECTOR, vector, candidates), k).scoreDocs) {
-                best.merge(stored.document(window.doc, Set.of(CHUNK_ID)).get(CHUNK_ID), window.score, Math::max);
+            SortedDocValues chunkIds = null;
+            int leaf = -1;
+            for (ScoreDoc window : windows) {
+                int leafOfWindow = ReaderUtil.subIndex(window.doc, leaves);
+                if (leafOfWindow != leaf) {
+                    leaf = leafOfWindow;
+                    chunkIds = DocValues.getSorted(leaves.get(leaf).reader(), WINDOW_CHUNK);
+                }
+                if (chunkIds.advanceExact(window.doc - leaves.get(leaf).docBase)) {
+                    best.merge(chunkIds.lookupOrd(chunkIds.ordValue()).utf8ToString(), window.score, Math::max);
+                }
             }
             return best;
         });
@@ -462,7 +484,7 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
         var record = new org.apache.lucene.document.Document();
         record.add(new StringField(KIND, KIND_WINDOW, Field.Store.NO));
         record.add(new StringField(DOCUMENT_ID, chunk.documentId().value(), Field.Store.NO));
-        record.add(new StringField(CHUNK_ID, chunk.id(), Field.Store.YES));
+        record.add(new SortedDocValuesField(WINDOW_CHUNK, new BytesRef(chunk.id())));
         record.add(new KnnFloatVectorField(WINDOW_VECTOR, vector, VectorSimilarityFunction.COSINE));
         return record;
     }
