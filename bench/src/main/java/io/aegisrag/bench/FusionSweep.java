@@ -15,6 +15,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Fuses the rankings the retrievers gave once, again and again, with other weights and candidate
@@ -71,7 +72,7 @@ final class FusionSweep {
     }
 
     private static RankingMetrics measure(List<Asked> asked, ReciprocalRankFusion fusion, int candidates,
-                                          java.util.function.Function<Asked, Map<Retriever, Double>> weights) {
+                                          Function<Asked, Map<Retriever, Double>> weights) {
         RankingMetrics metrics = new RankingMetrics();
         for (Asked a : asked) {
             Map<Retriever, List<ChunkHit>> truncated = new EnumMap<>(Retriever.class);
