@@ -67,8 +67,9 @@ import java.util.logging.Logger;
  * {@link VectorStore} on a Lucene index in a local directory: HNSW over 384-d (or any fixed-size)
  * vectors of chunks and of their sentence windows, and BM25 over the chunk text, heading path and
  * title (identifiers split into their parts, {@link IdentifierAwareAnalyzer}), in one index, so one
- * commit makes a document visible to both searches at once. Every commit records the embedding model that made the vectors, and an
- * index of another model's vectors is refused: its neighbours would mean nothing.
+ * commit makes a document visible to both searches at once. Every commit records the embedding model
+ * that made the vectors and the index format, and an index of another model's vectors is refused
+ * unless it is opened to be indexed again: its neighbours would mean nothing.
  */
 public final class LuceneVectorStore implements VectorStore, AutoCloseable {
 
@@ -102,7 +103,7 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
 
     /**
      * How much a chunk's best sentence window counts in its vector score, against the chunk's own
-     * vector: 0.7 of 0 / 0.3 / 0.5 / 0.7 / 1 measured best (bench/results/quality.md).
+     * vector: 0.7 of 0 / 0.3 / 0.5 / 0.7 / 1 measured best (bench/results/quality-3-windows.md).
      */
     static final double WINDOW_WEIGHT = 0.7;
 
@@ -404,7 +405,7 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
             return List.of();
         }
         List<BytesRef> terms = chunkIds.stream().map(BytesRef::new).toList();
-        return hits(chunkQuery(new TermInSetQuery(CHUNK_ID, terms)), chunkIds.size()).stream().map(ChunkHit::chunk).toList();
+        return hits(new TermInSetQuery(CHUNK_ID, terms), chunkIds.size()).stream().map(ChunkHit::chunk).toList();
     }
 
     @Override
