@@ -81,8 +81,8 @@ class ReciprocalRankFusionTest {
     @ParameterizedTest(name = "{0}: vector={1} bm25={2} graph={3}")
     @CsvSource({
             "VECTOR, 1.0, 0.3, 0.1",
-            "GRAPH,  1.0, 0.3, 0.7",
-            "HYBRID, 1.0, 0.7, 0.1",
+            "GRAPH,  1.0, 0.7, 0.3",
+            "HYBRID, 1.0, 1.0, 0.1",
             "MEMORY, 1.0, 0.3, 0.1"})
     void should_weigh_retrievers_by_intent(Intent intent, double vector, double bm25, double graph) {
         assertThat(RetrieverWeights.forIntent(intent)).containsExactlyInAnyOrderEntriesOf(
