@@ -337,22 +337,29 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
     /**
      * Scores each chunk found by its own vector or by a window as {@link #WINDOW_WEIGHT} × its best
      * window (its own score when no window of it was found, or when it has none) + the rest × its own
-     * score (the lowest own score found, when only a window found it).
+     * score (the lowest own score found, when only a window found it), and reads from the index only
+     * the chunks found through a window alone that make the best {@code k}.
      */
     private List<ChunkHit> combine(List<ChunkHit> byChunk, Map<String, Float> byWindow, int k) {
-        Map<String, ChunkHit> found = new HashMap<>();
-        byChunk.forEach(hit -> found.put(hit.chunk().id(), hit));
+        Map<String, Chunk> found = new HashMap<>();
+        Map<String, Double> scores = new HashMap<>();
+        for (ChunkHit hit : byChunk) {
+            found.put(hit.chunk().id(), hit.chunk());
+            scores.put(hit.chunk().id(), combined(byWindow.getOrDefault(hit.chunk().id(), 0f), hit.score()));
+        }
         double floor = byChunk.stream().mapToDouble(ChunkHit::score).min().orElse(0);
-        List<String> onlyByWindow = byWindow.keySet().stream().filter(id -> !found.containsKey(id)).toList();
-        chunks(onlyByWindow).forEach(chunk -> found.put(chunk.id(), new ChunkHit(chunk, floor)));
-        return found.values().stream()
-                .map(hit -> {
-                    double window = Math.max(byWindow.getOrDefault(hit.chunk().id(), 0f), hit.score());
-                    return new ChunkHit(hit.chunk(), WINDOW_WEIGHT * window + (1 - WINDOW_WEIGHT) * hit.score());
-                })
-                .sorted(Comparator.comparingDouble(ChunkHit::score).reversed().thenComparing(hit -> hit.chunk().id()))
+        byWindow.forEach((id, window) -> scores.putIfAbsent(id, combined(window, floor)));
+        List<String> best = scores.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(k)
+                .map(Map.Entry::getKey)
                 .toList();
+        chunks(best.stream().filter(id -> !found.containsKey(id)).toList()).forEach(chunk -> found.put(chunk.id(), chunk));
+        return best.stream().filter(found::containsKey).map(id -> new ChunkHit(found.get(id), scores.get(id))).toList();
+    }
+
+    private static double combined(double window, double own) {
+        return WINDOW_WEIGHT * Math.max(window, own) + (1 - WINDOW_WEIGHT) * own;
     }
 
     /**
