@@ -22,10 +22,6 @@ public record QueryRequest(
 
     public static final int DEFAULT_TOP_K = 5;
 
-    public QueryRequest(String query, String mode, Integer topK, String sessionId, String model) {
-        this(query, mode, topK, sessionId, model, null);
-    }
-
     public int topKOrDefault() {
         return topK == null ? DEFAULT_TOP_K : topK;
     }

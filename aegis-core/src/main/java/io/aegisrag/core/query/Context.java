@@ -2,7 +2,6 @@ package io.aegisrag.core.query;
 
 import io.aegisrag.core.document.Chunk;
 
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -19,7 +18,7 @@ public record Context(Chunk chunk, double score, Map<Retriever, RetrieverRank> r
     }
 
     public Context {
-        ranks = ranks.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(ranks));
+        ranks = Map.copyOf(ranks);
     }
 
     /** The retrievers that ranked this chunk. */

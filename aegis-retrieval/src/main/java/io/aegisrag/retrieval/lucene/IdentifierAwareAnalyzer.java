@@ -34,9 +34,4 @@ final class IdentifierAwareAnalyzer extends Analyzer {
         tokens = new PorterStemFilter(tokens);
         return new TokenStreamComponents(source, tokens);
     }
-
-    @Override
-    protected TokenStream normalize(String fieldName, TokenStream in) {
-        return new LowerCaseFilter(in);
-    }
 }
