@@ -7,10 +7,12 @@ import io.aegisrag.core.port.TemporalMemory;
 import io.aegisrag.core.port.VectorStore;
 import io.aegisrag.llm.ChatModelRouter;
 import io.aegisrag.observability.health.ServiceHealthCheck;
+import io.aegisrag.observability.health.ServiceProbe;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
 
@@ -48,10 +50,20 @@ public class ReadinessChecks {
         return new ServiceHealthCheck("embedding_model", model);
     }
 
+    /** Up while some provider of the fallback chain answers (the service can answer, if degraded); each provider's state in the data. */
     @Produces
     @Readiness
     HealthCheck chatModel(ChatModelRouter models) {
-        return new ServiceHealthCheck("chat_model", models.active());
+        return () -> {
+            HealthCheckResponseBuilder check = HealthCheckResponse.named("chat_model");
+            boolean anyUp = false;
+            for (ChatModelRouter.Provider provider : models.providers()) {
+                boolean up = ServiceProbe.isUp(provider);
+                check.withData(provider.serviceName(), up ? "UP" : "DOWN");
+                anyUp |= up;
+            }
+            return check.status(anyUp).build();
+        };
     }
 
     @Produces

@@ -2,9 +2,9 @@ package io.aegisrag.coordinator.query;
 
 import io.aegisrag.core.error.InvalidInputException;
 import io.aegisrag.core.llm.Answer;
+import io.aegisrag.core.llm.Prompt;
 import io.aegisrag.core.memory.Fact;
 import io.aegisrag.core.memory.FactType;
-import io.aegisrag.core.port.ChatModel;
 import io.aegisrag.core.port.ShortTermMemory;
 import io.aegisrag.core.port.TemporalMemory;
 import io.aegisrag.core.query.Context;
@@ -12,6 +12,7 @@ import io.aegisrag.core.query.Intent;
 import io.aegisrag.core.query.QueryMode;
 import io.aegisrag.core.query.Retriever;
 import io.aegisrag.llm.ChatModelRouter;
+import io.aegisrag.llm.Generation;
 import io.aegisrag.observability.metrics.AegisMetrics;
 import io.aegisrag.observability.metrics.Stage;
 import io.aegisrag.retrieval.search.HybridRetriever;
@@ -31,9 +32,29 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.UUID;
 
-/** Classifies, retrieves, generates, remembers the turn and reports each stage's latency. */
+/** Classifies, retrieves, generates (streaming when asked), remembers the turn and reports each stage's latency and the answer's usage. */
 @ApplicationScoped
 public class DefaultQueryService implements QueryService {
+
+    private static final ChatStream WHOLE_ANSWER = new ChatStream() {
+        @Override
+        public void started(String queryId, String intent, String model) {
+        }
+
+        @Override
+        public void token(String text) {
+        }
+
+        @Override
+        public boolean cancelled() {
+            return false;
+        }
+
+        @Override
+        public boolean streaming() {
+            return false;
+        }
+    };
 
     private final IntentClassifier classifier;
     private final HybridRetriever retriever;
@@ -61,13 +82,16 @@ public class DefaultQueryService implements QueryService {
 
     @Override
     public QueryResult query(QueryRequest body) {
+        return chat(body, WHOLE_ANSWER);
+    }
+
+    @Override
+    public QueryResult chat(QueryRequest body, ChatStream stream) {
         if (body.query().codePoints().noneMatch(Character::isLetterOrDigit)) {
             throw new InvalidInputException("query", "must contain a letter or a digit");
         }
-        ChatModel model = models.active();
-        if (body.model() != null && !body.model().equals(model.model())) {
-            throw new InvalidInputException("model", "unknown model '" + body.model() + "'; available: [" + model.model() + "]");
-        }
+        ChatModelRouter.Route route = models.route(body.model());
+        String queryId = UUID.randomUUID().toString();
         Map<Stage, Duration> latencies = new EnumMap<>(Stage.class);
         long start = System.nanoTime();
 
@@ -79,7 +103,10 @@ public class DefaultQueryService implements QueryService {
         long retrieved = System.nanoTime();
         latencies.put(Stage.RETRIEVAL, Duration.ofNanos(retrieved - classified));
 
-        Answer answer = model.answer(body.query(), contexts);
+        Prompt prompt = models.prompt(body.query(), contexts);
+        stream.started(queryId, intent.label(), route.model());
+        Generation generation = models.generate(prompt, route, stream);
+        Answer answer = generation.answer();
         long generated = System.nanoTime();
         latencies.put(Stage.GENERATION, Duration.ofNanos(generated - retrieved));
 
@@ -88,8 +115,17 @@ public class DefaultQueryService implements QueryService {
         }
         latencies.put(Stage.TOTAL, Duration.ofNanos(System.nanoTime() - start));
         metrics.trackQuery(intent, answer.model(), latencies);
-        return new QueryResult(UUID.randomUUID().toString(), answer.text(), intent.label(), answer.model(),
-                contexts.stream().map(DefaultQueryService::source).toList(), inMillis(latencies));
+        return new QueryResult(queryId, answer.text(), intent.label(), answer.model(),
+                prompt.contexts().stream().map(DefaultQueryService::source).toList(), inMillis(latencies),
+                usage(generation), generation.fallbacks());
+    }
+
+    private static QueryResult.Usage usage(Generation generation) {
+        Answer answer = generation.answer();
+        boolean cached = generation.cached();
+        return new QueryResult.Usage(cached ? 0 : answer.promptTokens(), cached ? 0 : answer.completionTokens(),
+                generation.costUsd(), answer.provider(), answer.model(), answer.tokensEstimated(), cached,
+                cached ? 0 : answer.timeToFirstToken().toNanos() / 1_000_000.0);
     }
 
     private void remember(String sessionId, String question) {

@@ -1,11 +1,17 @@
 package io.aegisrag.coordinator.query;
 
+import io.aegisrag.llm.Generation;
+
 import java.util.List;
 import java.util.Map;
 
-/** The reply of {@code POST /api/v1/query}; {@code latencyMs} is keyed by stage. */
+/**
+ * The reply of {@code POST /api/v1/query} (and the {@code done} event of {@code /api/v1/chat});
+ * {@code latencyMs} is keyed by stage. {@code model} answered; {@code fallbacks} lists the providers
+ * passed over before it, and why.
+ */
 public record QueryResult(String queryId, String answer, String intent, String model, List<Source> sources,
-                          Map<String, Double> latencyMs) {
+                          Map<String, Double> latencyMs, Usage usage, List<Generation.Fallback> fallbacks) {
 
     /**
      * A context the answer may cite; {@code [n]} in the answer is the n-th source. {@code score} is the
@@ -14,5 +20,13 @@ public record QueryResult(String queryId, String answer, String intent, String m
      */
     public record Source(String id, String documentId, String title, String source, String section, String text,
                          double score, List<String> retrievers, Map<String, Integer> ranks, Map<String, Double> scores) {
+    }
+
+    /**
+     * What the answer used: tokens as the provider counted them ({@code estimated} when it gave no
+     * count), its cost in USD, and whether it came from the LLM response cache (then nothing was used).
+     */
+    public record Usage(long promptTokens, long completionTokens, double costUsd, String provider, String model,
+                        boolean estimated, boolean cached, double timeToFirstTokenMs) {
     }
 }

@@ -34,8 +34,12 @@ public class QueryResource {
     @Operation(summary = "Answer a question from the indexed documents, citing them as [n]")
     @RequestBody(content = @Content(schema = @Schema(implementation = QueryRequest.class)))
     public QueryResult query(String body) {
-        JsonFields fields = JsonFields.parse(body);
-        return queries.query(validator.valid(new QueryRequest(fields.string("query"), fields.string("mode"),
-                fields.integer("top_k"), fields.string("session_id"), fields.string("model"), fields.stringList("retrievers"))));
+        return queries.query(validator.valid(request(JsonFields.parse(body))));
+    }
+
+    /** The body of {@code /query} and {@code /chat}. */
+    static QueryRequest request(JsonFields fields) {
+        return new QueryRequest(fields.string("query"), fields.string("mode"), fields.integer("top_k"),
+                fields.string("session_id"), fields.string("model"), fields.stringList("retrievers"));
     }
 }

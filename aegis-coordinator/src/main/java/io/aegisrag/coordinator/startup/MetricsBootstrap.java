@@ -7,7 +7,9 @@ import io.aegisrag.core.port.GraphStore;
 import io.aegisrag.core.port.ShortTermMemory;
 import io.aegisrag.core.port.TemporalMemory;
 import io.aegisrag.core.port.VectorStore;
+import io.aegisrag.core.llm.LlmFailure;
 import io.aegisrag.llm.ChatModelRouter;
+import io.aegisrag.llm.cost.SpendLedger;
 import io.aegisrag.observability.metrics.AegisMetrics;
 import io.aegisrag.observability.metrics.MetricName;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,14 +17,16 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 
+import java.util.Arrays;
 import java.util.List;
 
-/** At start-up, registers the model-labelled series and binds every gauge to the store it measures. */
+/** At start-up, registers the series of each provider of the chat chain and binds every gauge to what it measures. */
 @ApplicationScoped
 public class MetricsBootstrap {
 
     private final AegisMetrics metrics;
     private final ChatModelRouter models;
+    private final SpendLedger ledger;
     private final EmbeddingModel embeddings;
     private final VectorStore vectors;
     private final GraphStore graph;
@@ -30,10 +34,11 @@ public class MetricsBootstrap {
     private final ShortTermMemory conversation;
 
     @Inject
-    public MetricsBootstrap(AegisMetrics metrics, ChatModelRouter models, EmbeddingModel embeddings, VectorStore vectors,
+    public MetricsBootstrap(AegisMetrics metrics, ChatModelRouter models, SpendLedger ledger, EmbeddingModel embeddings, VectorStore vectors,
                             GraphStore graph, TemporalMemory memory, ShortTermMemory conversation) {
         this.metrics = metrics;
         this.models = models;
+        this.ledger = ledger;
         this.embeddings = embeddings;
         this.vectors = vectors;
         this.graph = graph;
@@ -42,18 +47,28 @@ public class MetricsBootstrap {
     }
 
     protected MetricsBootstrap() {
-        this(null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null);
     }
 
     void onStart(@Observes Startup startup) {
-        metrics.registerModel(models.active().provider(), models.active().model());
+        List<ChatModelRouter.Provider> chain = models.providers();
+        List<String> reasons = Arrays.stream(LlmFailure.values()).map(LlmFailure::label).toList();
+        for (int i = 0; i < chain.size(); i++) {
+            String provider = chain.get(i).model().provider();
+            metrics.registerModel(provider, chain.get(i).model().model());
+            metrics.bindLlmBudget(provider, () -> ledger.monthToDate(provider), () -> ledger.budget(provider));
+            metrics.bindServiceProbe(chain.get(i));
+            if (i + 1 < chain.size()) {
+                metrics.registerFallbacks(provider, chain.get(i + 1).model().provider(), reasons);
+            }
+        }
         metrics.bindStoreSize(MetricName.VECTOR_POINTS, vectors.serviceName(), vectors::chunkCount);
         metrics.bindStoreSize(MetricName.GRAPH_ENTITIES, graph.serviceName(), graph::entityCount);
         metrics.bindStoreSize(MetricName.GRAPH_RELATIONS, graph.serviceName(), graph::relationCount);
         for (FactType type : FactType.values()) {
             metrics.updateMemoryFacts(type, () -> memory.count(type));
         }
-        for (BackingService service : List.of(vectors, graph, memory, conversation, embeddings, models.active())) {
+        for (BackingService service : List.of(vectors, graph, memory, conversation, embeddings)) {
             metrics.bindServiceProbe(service);
         }
     }

@@ -1,19 +1,30 @@
 package io.aegisrag.core.port;
 
 import io.aegisrag.core.llm.Answer;
-import io.aegisrag.core.query.Context;
+import io.aegisrag.core.llm.LlmException;
+import io.aegisrag.core.llm.Prompt;
+import io.aegisrag.core.llm.TokenSink;
 
 import java.util.List;
 
-/** Writes the answer to a question from the contexts retrieval chose, citing them as {@code [n]}. */
+/** Writes the answer to a prompt from the contexts it carries, citing them as {@code [n]}. */
 public interface ChatModel extends BackingService {
 
-    /** @param contexts best first; {@code [1]} in the answer cites the first */
-    Answer answer(String question, List<Context> contexts);
+    /**
+     * Generates the answer, handing each piece of text to {@code sink} as it is written, and stops
+     * as soon as {@code sink} is {@link TokenSink#cancelled() cancelled}.
+     *
+     * @param model the model to use, {@code null} for the adapter's configured one
+     * @throws LlmException when the provider fails, with the reason a fallback is chosen on
+     */
+    Answer generate(Prompt prompt, String model, TokenSink sink);
+
+    /** The models this provider serves now; the configured one first. */
+    List<String> models();
 
     /** The {@code provider} metric label. */
     String provider();
 
-    /** The {@code model} metric label. */
+    /** The configured model: the {@code model} metric label when the request names none. */
     String model();
 }

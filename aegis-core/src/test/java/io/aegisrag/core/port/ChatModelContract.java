@@ -3,11 +3,14 @@ package io.aegisrag.core.port;
 import io.aegisrag.core.document.Chunk;
 import io.aegisrag.core.document.DocumentId;
 import io.aegisrag.core.llm.Answer;
+import io.aegisrag.core.llm.Prompt;
+import io.aegisrag.core.llm.TokenSink;
 import io.aegisrag.core.query.Context;
 import io.aegisrag.core.query.Retriever;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -34,13 +37,76 @@ public abstract class ChatModelContract {
         return new Context(new Chunk(Chunk.idOf(id, 0), id, "t", "s", "", text, 0), 0.1, Map.of(Retriever.VECTOR, new Context.RetrieverRank(1, 0.9)));
     }
 
+    /** A prompt as the router builds it: the contexts numbered in the user message, the question last. */
+    protected static Prompt prompt(String question, List<Context> contexts) {
+        StringBuilder user = new StringBuilder(contexts.isEmpty() ? "There are no contexts.\n\n" : "Contexts:\n\n");
+        for (int i = 0; i < contexts.size(); i++) {
+            user.append('[').append(i + 1).append("] ").append(contexts.get(i).chunk().text()).append("\n\n");
+        }
+        user.append("Question: ").append(question);
+        return new Prompt(question, contexts, "Answer from the contexts only, citing them as [n].", user.toString(), user.length() / 4);
+    }
+
+    private Answer answer(String question, List<Context> contexts) {
+        return model.generate(prompt(question, contexts), null, TokenSink.NONE);
+    }
+
+    @Test
+    void should_stream_the_answer_in_pieces_that_add_up_to_it() {
+        List<String> pieces = new ArrayList<>();
+        TokenSink sink = new TokenSink() {
+            @Override
+            public void token(String text) {
+                pieces.add(text);
+            }
+
+            @Override
+            public boolean cancelled() {
+                return false;
+            }
+        };
+
+        Answer answer = model.generate(prompt("Which language is Qdrant written in?", List.of(
+                context("Lucene is a search library written in Java."),
+                context("Qdrant is a vector database written in Rust."))), null, sink);
+
+        assertThat(pieces).isNotEmpty();
+        assertThat(String.join("", pieces)).isEqualTo(answer.text());
+        assertThat(answer.cancelled()).isFalse();
+        assertThat(answer.timeToFirstToken()).isNotNull();
+    }
+
+    @Test
+    void should_stop_writing_when_the_reader_goes_away() {
+        List<String> pieces = new ArrayList<>();
+        TokenSink leavesAfterFirstPiece = new TokenSink() {
+            @Override
+            public void token(String text) {
+                pieces.add(text);
+            }
+
+            @Override
+            public boolean cancelled() {
+                return !pieces.isEmpty();
+            }
+        };
+
+        Answer answer = model.generate(prompt("Which languages are Lucene and Qdrant written in?", List.of(
+                context("Lucene is a search library written in Java."),
+                context("Qdrant is a vector database written in Rust."))), null, leavesAfterFirstPiece);
+
+        assertThat(pieces).hasSize(1);
+        assertThat(answer.cancelled()).isTrue();
+        assertThat(answer.text()).isEqualTo(pieces.get(0));
+    }
+
     @Test
     void should_cite_only_contexts_it_was_given() {
         List<Context> contexts = List.of(
                 context("Lucene is a search library written in Java."),
                 context("Qdrant is a vector database written in Rust."));
 
-        Answer answer = model.answer("Which language is Qdrant written in?", contexts);
+        Answer answer = answer("Which language is Qdrant written in?", contexts);
 
         Matcher citations = CITATION.matcher(answer.text());
         assertThat(citations.find()).as("the answer cites a context: %s", answer.text()).isTrue();
@@ -51,14 +117,14 @@ public abstract class ChatModelContract {
 
     @Test
     void should_answer_without_citations_when_there_are_no_contexts() {
-        Answer answer = model.answer("What is the capital of Atlantis?", List.of());
+        Answer answer = answer("What is the capital of Atlantis?", List.of());
 
         assertThat(answer.text()).isNotBlank().doesNotContainPattern(CITATION);
     }
 
     @Test
     void should_label_answers_with_its_own_provider_and_model() {
-        Answer answer = model.answer("Which language is Lucene written in?", List.of(context("Lucene is written in Java.")));
+        Answer answer = answer("Which language is Lucene written in?", List.of(context("Lucene is written in Java.")));
 
         assertThat(answer.provider()).isEqualTo(model.provider()).isNotBlank();
         assertThat(answer.model()).isEqualTo(model.model()).isNotBlank();

@@ -1,6 +1,9 @@
 package io.aegisrag.llm.extractive;
 
 import io.aegisrag.core.llm.Answer;
+import io.aegisrag.core.llm.Prompt;
+import io.aegisrag.core.llm.TokenSink;
+import io.aegisrag.llm.Transcript;
 import io.aegisrag.core.port.ChatModel;
 import io.aegisrag.core.query.Context;
 import io.aegisrag.observability.interceptor.TrackedLlmCall;
@@ -19,10 +22,9 @@ import java.util.regex.Pattern;
  * contexts that share the most content words with the question (at least half as many as the best
  * sentence), in context order, each followed by the {@code [n]} of its context. When no sentence
  * shares a word, it quotes the first sentence of the best context. Needs nothing installed and never
- * invents a word.
+ * invents a word, and uses no tokens.
  */
 @ApplicationScoped
-@TrackedLlmCall
 public class ExtractiveChatModel implements ChatModel {
 
     static final String NO_CONTEXT_ANSWER = "No indexed document answers this question.";
@@ -38,10 +40,29 @@ public class ExtractiveChatModel implements ChatModel {
     private record Candidate(int contextNumber, int position, String sentence, int overlap) {
     }
 
+    /** Writes the answer a sentence at a time, so that it streams like a model's. */
     @Override
-    public Answer answer(String question, List<Context> contexts) {
+    @TrackedLlmCall
+    public Answer generate(Prompt prompt, String model, TokenSink sink) {
+        Transcript transcript = new Transcript(sink);
+        List<String> sentences = sentences(prompt.question(), prompt.contexts());
+        for (int i = 0; i < sentences.size(); i++) {
+            if (transcript.cancelled()) {
+                return transcript.answer(provider(), model(), prompt, 0L, 0L, true);
+            }
+            transcript.write((i == 0 ? "" : " ") + sentences.get(i));
+        }
+        return transcript.answer(provider(), model(), prompt, 0L, 0L, false);
+    }
+
+    @Override
+    public List<String> models() {
+        return List.of(model());
+    }
+
+    private List<String> sentences(String question, List<Context> contexts) {
         if (contexts.isEmpty()) {
-            return new Answer(NO_CONTEXT_ANSWER, provider(), model(), 0, 0);
+            return List.of(NO_CONTEXT_ANSWER);
         }
         Set<String> questionTerms = terms(question);
         List<Candidate> candidates = new ArrayList<>();
@@ -66,11 +87,10 @@ public class ExtractiveChatModel implements ChatModel {
         if (chosen.isEmpty() && !candidates.isEmpty()) {
             chosen = List.of(candidates.get(0));
         }
-        StringBuilder text = new StringBuilder();
-        for (Candidate candidate : chosen) {
-            text.append(text.isEmpty() ? "" : " ").append(candidate.sentence()).append(" [").append(candidate.contextNumber()).append(']');
+        if (chosen.isEmpty()) {
+            return List.of(NO_CONTEXT_ANSWER);
         }
-        return new Answer(text.isEmpty() ? NO_CONTEXT_ANSWER : text.toString(), provider(), model(), 0, 0);
+        return chosen.stream().map(candidate -> candidate.sentence() + " [" + candidate.contextNumber() + "]").toList();
     }
 
     @Override
@@ -91,7 +111,7 @@ public class ExtractiveChatModel implements ChatModel {
     /** Answers a question without contexts. */
     @Override
     public boolean isAvailable() {
-        return !answer("ready?", List.of()).text().isEmpty();
+        return !sentences("ready?", List.of()).isEmpty();
     }
 
     private static String clean(String sentence) {

@@ -9,8 +9,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks {@link io.aegisrag.core.port.ChatModel#answer} on a chat model bean: counts the call in
- * {@code aegis_llm_requests_total{provider,model,status}}, its tokens and its latency.
+ * Marks {@link io.aegisrag.core.port.ChatModel#generate} on a chat model bean: counts the call in
+ * {@code aegis_llm_requests_total{provider,model,status}}, its tokens, its latency and its time to first token.
  */
 @Inherited
 @InterceptorBinding

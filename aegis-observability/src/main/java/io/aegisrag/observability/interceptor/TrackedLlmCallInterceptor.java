@@ -3,6 +3,7 @@ package io.aegisrag.observability.interceptor;
 import io.aegisrag.core.llm.Answer;
 import io.aegisrag.core.port.ChatModel;
 import io.aegisrag.observability.metrics.AegisMetrics;
+import io.aegisrag.observability.metrics.LlmCallStatus;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
@@ -11,7 +12,10 @@ import jakarta.interceptor.InvocationContext;
 
 import java.time.Duration;
 
-/** Implements {@link TrackedLlmCall}: the provider and model come from the answer, or the model bean when it failed. */
+/**
+ * Implements {@link TrackedLlmCall}: the provider and model come from the answer, or the model bean
+ * when it failed; an answer whose reader went away counts as {@code cancelled}.
+ */
 @TrackedLlmCall
 @Interceptor
 @Priority(Interceptor.Priority.LIBRARY_BEFORE + 100)
@@ -32,14 +36,15 @@ public class TrackedLlmCallInterceptor {
             result = context.proceed();
         } catch (Exception e) {
             if (context.getTarget() instanceof ChatModel model) {
-                metrics.trackLlmCall(model.provider(), model.model(), false, elapsedSince(start), 0, 0);
+                metrics.trackLlmCall(model.provider(), model.model(), LlmCallStatus.ERROR, elapsedSince(start), null, 0, 0);
             }
             metrics.trackError(e);
             throw e;
         }
         if (result instanceof Answer answer) {
-            metrics.trackLlmCall(answer.provider(), answer.model(), true, elapsedSince(start),
-                    answer.promptTokens(), answer.completionTokens());
+            metrics.trackLlmCall(answer.provider(), answer.model(),
+                    answer.cancelled() ? LlmCallStatus.CANCELLED : LlmCallStatus.SUCCESS, elapsedSince(start),
+                    answer.text().isEmpty() ? null : answer.timeToFirstToken(), answer.promptTokens(), answer.completionTokens());
         }
         return result;
     }

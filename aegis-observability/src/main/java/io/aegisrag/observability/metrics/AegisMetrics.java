@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
@@ -50,6 +51,7 @@ public class AegisMetrics {
     private final Map<MetricName, Map<String, AtomicReference<DoubleSupplier>>> gauges = handles();
     private final Map<String, Map<Intent, Counter>> queriesByModel = new ConcurrentHashMap<>();
     private final Map<String, Map<String, LlmSeries>> llmSeriesByProvider = new ConcurrentHashMap<>();
+    private final Map<String, DoubleAdder> costsByProvider = new ConcurrentHashMap<>();
     private final Set<Throwable> countedFailures = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
     @Inject
@@ -81,10 +83,39 @@ public class AegisMetrics {
         safely(() -> {
             queries(model);
             llmSeries(provider, model);
-            counter(MetricName.LLM_COST, provider);
+            costs(provider);
             gauge(MetricName.LLM_MONTHLY_SPEND, provider);
             gauge(MetricName.LLM_MONTHLY_BUDGET, provider);
         });
+    }
+
+    /** Registers the fallback series from one provider of the chain to the next, for every reason. */
+    public void registerFallbacks(String from, String to, List<String> reasons) {
+        safely(() -> reasons.forEach(reason -> fallbacks(from, to, reason)));
+    }
+
+    /** Counts one call handed from provider {@code from} to {@code to}. */
+    public void trackFallback(String from, String to, String reason) {
+        try {
+            fallbacks(from, to, reason).inc();
+        } catch (RuntimeException e) {
+            failedToRecord(e);
+        }
+    }
+
+    /** Adds the cost of one call to {@code aegis_llm_cost_usd_total{provider}}. */
+    public void trackLlmCost(String provider, double usd) {
+        try {
+            costs(provider).add(usd);
+        } catch (RuntimeException e) {
+            failedToRecord(e);
+        }
+    }
+
+    /** Binds the month-to-date spend and the monthly budget gauges of {@code provider} to the ledger that keeps them. */
+    public void bindLlmBudget(String provider, DoubleSupplier monthToDate, DoubleSupplier budget) {
+        bindGauge(MetricName.LLM_MONTHLY_SPEND, monthToDate, provider);
+        bindGauge(MetricName.LLM_MONTHLY_BUDGET, budget, provider);
     }
 
     /** Counts one answered query and records the latency of each stage it went through. */
@@ -158,13 +189,19 @@ public class AegisMetrics {
         }
     }
 
-    /** Records one chat model call: its outcome, latency and, when it succeeded, its tokens. */
-    public void trackLlmCall(String provider, String model, boolean succeeded, Duration latency,
-                             long promptTokens, long completionTokens) {
+    /**
+     * Records one chat model call: its outcome, latency, time to its first token (when it wrote one)
+     * and the tokens it read and wrote.
+     */
+    public void trackLlmCall(String provider, String model, LlmCallStatus status, Duration latency,
+                             Duration timeToFirstToken, long promptTokens, long completionTokens) {
         try {
             LlmSeries series = llmSeries(provider, model);
-            (succeeded ? series.succeeded() : series.failed()).inc();
+            series.byStatus().get(status).inc();
             series.latency().update(latency);
+            if (timeToFirstToken != null) {
+                timer(MetricName.LLM_TIME_TO_FIRST_TOKEN, provider).update(timeToFirstToken);
+            }
             series.promptTokens().inc(promptTokens);
             series.completionTokens().inc(completionTokens);
         } catch (RuntimeException e) {
@@ -227,12 +264,34 @@ public class AegisMetrics {
             byModel = llmSeriesByProvider.computeIfAbsent(provider, p -> new ConcurrentHashMap<>());
         }
         LlmSeries series = byModel.get(model);
-        return series != null ? series : byModel.computeIfAbsent(model, m -> new LlmSeries(
-                register(MetricName.LLM_REQUESTS, provider, m, "success"),
-                register(MetricName.LLM_REQUESTS, provider, m, "error"),
+        return series != null ? series : byModel.computeIfAbsent(model, m -> {
+            timer(MetricName.LLM_TIME_TO_FIRST_TOKEN, provider);
+            Map<LlmCallStatus, Counter> byStatus = new EnumMap<>(LlmCallStatus.class);
+            for (LlmCallStatus status : LlmCallStatus.values()) {
+                byStatus.put(status, register(MetricName.LLM_REQUESTS, provider, m, status.label()));
+            }
+            return new LlmSeries(byStatus,
                 register(MetricName.LLM_TOKENS, provider, m, "prompt"),
                 register(MetricName.LLM_TOKENS, provider, m, "completion"),
-                timer(MetricName.LLM_LATENCY, provider)));
+                timer(MetricName.LLM_LATENCY, provider));
+        });
+    }
+
+    private DoubleAdder costs(String provider) {
+        DoubleAdder spent = costsByProvider.get(provider);
+        if (spent != null) {
+            return spent;
+        }
+        return costsByProvider.computeIfAbsent(provider, p -> {
+            DoubleAdder adder = new DoubleAdder();
+            gauge(MetricName.LLM_COST, p).set(adder::sum);
+            return adder;
+        });
+    }
+
+    private Counter fallbacks(String from, String to, String reason) {
+        return counters.get(MetricName.LLM_FALLBACKS).computeIfAbsent(from + ' ' + to + ' ' + reason,
+                key -> register(MetricName.LLM_FALLBACKS, from, to, reason));
     }
 
     private Counter register(MetricName metric, String... labelValues) {
@@ -285,6 +344,6 @@ public class AegisMetrics {
     }
 
     /** The handles of one chat model's series. */
-    private record LlmSeries(Counter succeeded, Counter failed, Counter promptTokens, Counter completionTokens, Timer latency) {
+    private record LlmSeries(Map<LlmCallStatus, Counter> byStatus, Counter promptTokens, Counter completionTokens, Timer latency) {
     }
 }

@@ -19,7 +19,13 @@ public enum MetricName {
     LLM_REQUESTS("aegis_llm_requests", Type.COUNTER, "Chat model calls by outcome", "provider", "model", "status"),
     LLM_TOKENS("aegis_llm_tokens", Type.COUNTER, "Tokens read and written by chat models", "provider", "model", "direction"),
     LLM_LATENCY("aegis_llm_latency_seconds", Type.TIMER, "Latency of chat model calls", "provider"),
-    LLM_COST("aegis_llm_cost_usd", Type.COUNTER, "Money spent on chat model calls", "provider"),
+    LLM_TIME_TO_FIRST_TOKEN("aegis_llm_time_to_first_token_seconds", Type.TIMER, "From a chat model call to its first token of text", "provider"),
+    LLM_FALLBACKS("aegis_llm_fallbacks", Type.COUNTER, "Chat model calls handed to the next provider of the chain, and why", "from", "to", "reason"),
+    /**
+     * A gauge under a counter's name: MicroProfile counters count whole units only, so the money spent
+     * since the process started is exported as a gauge that only grows, which rate() and increase() read as a counter.
+     */
+    LLM_COST("aegis_llm_cost_usd_total", Type.GAUGE, "Money spent on chat model calls since the service started, in USD", "provider"),
     LLM_MONTHLY_SPEND("aegis_llm_monthly_spend_usd", Type.GAUGE, "Month-to-date spend", "provider"),
     LLM_MONTHLY_BUDGET("aegis_llm_monthly_budget_usd", Type.GAUGE, "Monthly budget, 0 when unlimited", "provider"),
     VECTOR_POINTS("aegis_vector_points_count", Type.GAUGE, "Chunks held by the vector store", "store"),

@@ -1,6 +1,7 @@
 package io.aegisrag.observability.interceptor;
 
 import io.aegisrag.core.error.AegisException;
+import io.aegisrag.core.llm.TokenSink;
 import io.aegisrag.core.error.ErrorType;
 import io.aegisrag.observability.metrics.AegisMetrics;
 import io.aegisrag.observability.tracing.NoopStageTracer;
@@ -46,7 +47,7 @@ class BrokenRegistryTest {
     void should_return_the_business_result_when_recording_fails() {
         assertThat(stages.search("q")).isEqualTo("found q");
         assertThat(cache.lookup("known-key")).contains("value");
-        assertThat(model.answer("question", List.of()).text()).isEqualTo("answer");
+        assertThat(model.generate(TrackedBeans.Model.prompt("question"), null, TokenSink.NONE).text()).isEqualTo("answer");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.aegisrag.observability.interceptor;
 
 import io.aegisrag.core.error.AegisException;
+import io.aegisrag.core.llm.TokenSink;
 import io.aegisrag.core.error.ErrorType;
 import io.aegisrag.observability.metrics.AegisMetrics;
 import io.aegisrag.observability.testing.PrometheusScrape;
@@ -103,16 +104,19 @@ class InterceptorsTest {
 
     @Test
     void should_count_llm_calls_tokens_and_failures_by_provider_and_model() {
-        model.answer("question", List.of());
-        assertThatThrownBy(() -> model.answer("", List.of())).isInstanceOf(AegisException.class);
+        model.generate(TrackedBeans.Model.prompt("question"), null, TokenSink.NONE);
+        model.generate(TrackedBeans.Model.prompt("leave"), null, TokenSink.NONE);
+        assertThatThrownBy(() -> model.generate(TrackedBeans.Model.prompt(""), null, TokenSink.NONE)).isInstanceOf(AegisException.class);
 
         PrometheusScrape scrape = scrape();
         Map<String, String> fake = Map.of("provider", "fake", "model", "fake-1");
         assertThat(scrape.increaseSince(before, "aegis_llm_requests_total", with(fake, "status", "success"))).isEqualTo(1);
         assertThat(scrape.increaseSince(before, "aegis_llm_requests_total", with(fake, "status", "error"))).isEqualTo(1);
-        assertThat(scrape.increaseSince(before, "aegis_llm_tokens_total", with(fake, "direction", "prompt"))).isEqualTo(12);
-        assertThat(scrape.increaseSince(before, "aegis_llm_tokens_total", with(fake, "direction", "completion"))).isEqualTo(3);
-        assertThat(scrape.increaseSince(before, "aegis_llm_latency_seconds_count", Map.of("provider", "fake"))).isEqualTo(2);
+        assertThat(scrape.increaseSince(before, "aegis_llm_requests_total", with(fake, "status", "cancelled"))).isEqualTo(1);
+        assertThat(scrape.increaseSince(before, "aegis_llm_tokens_total", with(fake, "direction", "prompt"))).isEqualTo(24);
+        assertThat(scrape.increaseSince(before, "aegis_llm_tokens_total", with(fake, "direction", "completion"))).isEqualTo(6);
+        assertThat(scrape.increaseSince(before, "aegis_llm_latency_seconds_count", Map.of("provider", "fake"))).isEqualTo(3);
+        assertThat(scrape.increaseSince(before, "aegis_llm_time_to_first_token_seconds_count", Map.of("provider", "fake"))).isEqualTo(2);
         assertThat(scrape.increaseSince(before, "aegis_errors_total", Map.of("error_type", "llm_error"))).isEqualTo(1);
     }
 

@@ -3,11 +3,13 @@ package io.aegisrag.observability.interceptor;
 import io.aegisrag.core.error.AegisException;
 import io.aegisrag.core.error.ErrorType;
 import io.aegisrag.core.llm.Answer;
+import io.aegisrag.core.llm.Prompt;
+import io.aegisrag.core.llm.TokenSink;
 import io.aegisrag.core.port.ChatModel;
-import io.aegisrag.core.query.Context;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -53,15 +55,25 @@ final class TrackedBeans {
     }
 
     @ApplicationScoped
-    @TrackedLlmCall
     static class Model implements ChatModel {
 
+        /** A prompt without contexts: an empty question fails, "leave" is cancelled by its reader. */
+        static Prompt prompt(String question) {
+            return new Prompt(question, List.of(), "system", question, 3);
+        }
+
         @Override
-        public Answer answer(String question, List<Context> contexts) {
-            if (question.isEmpty()) {
+        @TrackedLlmCall
+        public Answer generate(Prompt prompt, String model, TokenSink sink) {
+            if (prompt.question().isEmpty()) {
                 throw new AegisException(ErrorType.LLM_ERROR, "model is down");
             }
-            return new Answer("answer", provider(), model(), 12, 3);
+            return new Answer("answer", provider(), model(), 12, 3, false, Duration.ofMillis(5), prompt.question().equals("leave"));
+        }
+
+        @Override
+        public List<String> models() {
+            return List.of(model());
         }
 
         @Override

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -52,6 +53,7 @@ class AegisMetricsTest {
     @Test
     void should_export_every_metric_of_the_contract_once_the_app_has_started() {
         metrics.registerModel("extractive", "extractive");
+        metrics.registerFallbacks("ollama", "extractive", List.of("timeout"));
         metrics.bindStoreSize(MetricName.VECTOR_POINTS, "lucene", () -> 0);
         metrics.bindStoreSize(MetricName.GRAPH_ENTITIES, "embedded_graph", () -> 0);
         metrics.bindStoreSize(MetricName.GRAPH_RELATIONS, "embedded_graph", () -> 0);
@@ -89,8 +91,8 @@ class AegisMetricsTest {
     @Test
     void should_keep_the_series_of_two_providers_serving_a_model_of_the_same_name_apart() {
         metrics.registerModel("openai", "gpt-4o");
-        metrics.trackLlmCall("openai", "gpt-4o", true, Duration.ofMillis(80), 120, 30);
-        metrics.trackLlmCall("azure", "gpt-4o", false, Duration.ofMillis(900), 0, 0);
+        metrics.trackLlmCall("openai", "gpt-4o", LlmCallStatus.SUCCESS, Duration.ofMillis(80), Duration.ofMillis(20), 120, 30);
+        metrics.trackLlmCall("azure", "gpt-4o", LlmCallStatus.ERROR, Duration.ofMillis(900), null, 0, 0);
         metrics.trackQuery(Intent.HYBRID, "gpt-4o", Map.of());
 
         PrometheusScrape scrape = scrape();
@@ -102,6 +104,25 @@ class AegisMetricsTest {
         assertThat(scrape.increaseSince(before, "aegis_llm_tokens_total", Map.of("provider", "azure", "model", "gpt-4o", "direction", "prompt"))).isZero();
         assertThat(scrape.increaseSince(before, "aegis_llm_latency_seconds_count", Map.of("provider", "azure"))).isEqualTo(1);
         assertThat(scrape.increaseSince(before, "aegis_queries_total", Map.of("intent", "hybrid", "model", "gpt-4o"))).isEqualTo(1);
+    }
+
+    @Test
+    void should_export_cost_spend_budget_and_fallbacks_with_the_values_fed() {
+        metrics.registerModel("openai", "gpt-4o-mini");
+        metrics.registerFallbacks("ollama", "openai", List.of("timeout", "unavailable"));
+        PrometheusScrape registered = scrape();
+        assertThat(registered.samples("aegis_llm_fallbacks_total", Map.of("from", "ollama", "to", "openai", "reason", "unavailable"))).isNotEmpty();
+
+        metrics.trackLlmCost("openai", 0.25);
+        metrics.trackLlmCost("openai", 0.125);
+        metrics.bindLlmBudget("openai", () -> 7.5, () -> 10);
+        metrics.trackFallback("ollama", "openai", "timeout");
+
+        PrometheusScrape scrape = scrape();
+        assertThat(scrape.increaseSince(before, "aegis_llm_cost_usd_total", Map.of("provider", "openai"))).isEqualTo(0.375);
+        assertThat(scrape.value("aegis_llm_monthly_spend_usd", Map.of("provider", "openai"))).isEqualTo(7.5);
+        assertThat(scrape.value("aegis_llm_monthly_budget_usd", Map.of("provider", "openai"))).isEqualTo(10);
+        assertThat(scrape.increaseSince(before, "aegis_llm_fallbacks_total", Map.of("from", "ollama", "to", "openai", "reason", "timeout"))).isEqualTo(1);
     }
 
     @Test
@@ -146,7 +167,10 @@ class AegisMetricsTest {
             failing.trackCacheHit("embedding");
             failing.trackCacheMiss("embedding");
             failing.trackError(new IllegalStateException());
-            failing.trackLlmCall("p", "m", true, Duration.ZERO, 1, 1);
+            failing.trackLlmCall("p", "m", LlmCallStatus.SUCCESS, Duration.ZERO, Duration.ZERO, 1, 1);
+            failing.trackLlmCost("p", 0.5);
+            failing.trackFallback("p", "q", "timeout");
+            failing.bindLlmBudget("p", () -> 1, () -> 2);
             failing.updateMemoryFacts(FactType.ENTITY, () -> 1);
             failing.bindServiceProbe(service("x", new AtomicBoolean(true)));
         }).doesNotThrowAnyException();

@@ -1,0 +1,10 @@
+package io.aegisrag.coordinator.query;
+
+import io.aegisrag.core.llm.TokenSink;
+
+/** The reader of a streamed answer: told what is being answered, then given the answer piece by piece. */
+public interface ChatStream extends TokenSink {
+
+    /** The question was classified and its contexts retrieved; {@code model} is the first the chain will ask. */
+    void started(String queryId, String intent, String model);
+}

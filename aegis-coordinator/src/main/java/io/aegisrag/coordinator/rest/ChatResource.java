@@ -1,0 +1,76 @@
+package io.aegisrag.coordinator.rest;
+
+import io.aegisrag.coordinator.query.QueryRequest;
+import io.aegisrag.coordinator.query.QueryResult;
+import io.aegisrag.coordinator.query.QueryService;
+import io.aegisrag.coordinator.security.RateLimited;
+import io.aegisrag.core.config.ConfigKeys;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code POST /api/v1/chat}: the answer of {@code /query} as Server-Sent Events: {@code metadata},
+ * {@code token} for each piece as the model writes it, {@code sources}, then {@code done} with the
+ * usage and latencies, or {@code error} (a problem+json body) when it fails after the stream started.
+ * A request that is invalid gets its 4xx problem+json before any event.
+ */
+@Path("/chat")
+@ApplicationScoped
+public class ChatResource {
+
+    @Inject
+    QueryService queries;
+
+    @Inject
+    RequestValidator validator;
+
+    @Inject
+    ProblemResponder problems;
+
+    @Inject
+    @ConfigProperty(name = ConfigKeys.CHAT_HEARTBEAT_MS, defaultValue = "5000")
+    long heartbeatMs;
+
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    ManagedScheduledExecutorService scheduler;
+
+    @POST
+    @RateLimited
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(summary = "Answer a question as Server-Sent Events: metadata, token*, sources, done (or error)")
+    @RequestBody(content = @Content(schema = @Schema(implementation = QueryRequest.class)))
+    public void chat(String body, @Context SseEventSink sink, @Context Sse sse) {
+        QueryRequest request = validator.valid(QueryResource.request(JsonFields.parse(body)));
+        SseChatStream stream = new SseChatStream(sink, sse);
+        ScheduledFuture<?> heartbeat = scheduler.scheduleAtFixedRate(stream::heartbeat, heartbeatMs, heartbeatMs, TimeUnit.MILLISECONDS);
+        try {
+            QueryResult result = queries.chat(request, stream);
+            stream.send("sources", result.sources());
+            stream.send("done", result);
+        } catch (RuntimeException e) {
+            stream.send("error", problems.toResponse(e).getEntity());
+        } finally {
+            heartbeat.cancel(false);
+            sink.close();
+        }
+    }
+}

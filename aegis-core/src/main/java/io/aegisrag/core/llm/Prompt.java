@@ -1,0 +1,19 @@
+package io.aegisrag.core.llm;
+
+import io.aegisrag.core.query.Context;
+
+import java.util.List;
+
+/**
+ * What a chat model is asked: the question, the contexts that fitted its context window (numbered
+ * {@code [1]..[n]} in this order, the same order as the sources shown to the reader), and the system
+ * and user messages built from them.
+ *
+ * @param estimatedTokens the estimated length of both messages, in tokens
+ */
+public record Prompt(String question, List<Context> contexts, String system, String user, int estimatedTokens) {
+
+    public Prompt {
+        contexts = List.copyOf(contexts);
+    }
+}
