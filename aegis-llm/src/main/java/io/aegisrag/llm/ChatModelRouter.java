@@ -71,11 +71,11 @@ public class ChatModelRouter {
     @Inject
     public ChatModelRouter(@Any Instance<ChatModel> models,
                            @ConfigProperty(name = ConfigKeys.LLM_PROVIDER, defaultValue = EXTRACTIVE) String provider,
-                           @ConfigProperty(name = ConfigKeys.LLM_FALLBACK, defaultValue = " ") String fallback,
+                           @ConfigProperty(name = ConfigKeys.LLM_FALLBACK) Optional<String> fallback,
                            @ConfigProperty(name = ConfigKeys.LLM_CIRCUIT_FAILURES, defaultValue = "5") int circuitFailures,
                            @ConfigProperty(name = ConfigKeys.LLM_CIRCUIT_OPEN_MS, defaultValue = "30000") long circuitOpenMs,
                            PromptBuilder prompts, SpendLedger ledger, LlmResponseCache cache, AegisMetrics metrics, Clock clock) {
-        this(resolve(models.stream().toList(), chainOf(provider, fallback)).stream()
+        this(resolve(models.stream().toList(), chainOf(provider, fallback.orElse(""))).stream()
                         .map(model -> new Provider(model, new ProviderCircuit(circuitFailures, Duration.ofMillis(circuitOpenMs), clock)))
                         .toList(),
                 prompts, ledger, cache, metrics);

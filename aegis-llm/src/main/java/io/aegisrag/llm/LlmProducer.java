@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** Turns the {@code aegis.llm.*}, {@code aegis.ollama.*} and {@code aegis.openai.*} keys into the LLM module's settings. */
 @ApplicationScoped
@@ -33,10 +34,10 @@ public class LlmProducer {
     @Produces
     @Singleton
     SpendLedger spendLedger(@ConfigProperty(name = ConfigKeys.DATA_DIR, defaultValue = "aegis-data") String dataDir,
-                            @ConfigProperty(name = ConfigKeys.LLM_PRICES, defaultValue = " ") String prices,
-                            @ConfigProperty(name = ConfigKeys.LLM_BUDGETS, defaultValue = " ") String budgets,
+                            @ConfigProperty(name = ConfigKeys.LLM_PRICES) Optional<String> prices,
+                            @ConfigProperty(name = ConfigKeys.LLM_BUDGETS) Optional<String> budgets,
                             Clock clock) {
-        return new SpendLedger(Path.of(dataDir, "llm-spend.json"), clock, PriceTable.parse(prices), budgets(budgets));
+        return new SpendLedger(Path.of(dataDir, "llm-spend.json"), clock, PriceTable.parse(prices.orElse("")), budgets(budgets.orElse("")));
     }
 
     @Produces
@@ -63,10 +64,10 @@ public class LlmProducer {
     @Produces
     OpenAiSettings openAi(@ConfigProperty(name = ConfigKeys.OPENAI_URL, defaultValue = "https://api.openai.com/v1") String url,
                           @ConfigProperty(name = ConfigKeys.OPENAI_MODEL, defaultValue = "gpt-4o-mini") String model,
-                          @ConfigProperty(name = ConfigKeys.OPENAI_API_KEY, defaultValue = " ") String apiKey,
+                          @ConfigProperty(name = ConfigKeys.OPENAI_API_KEY) Optional<String> apiKey,
                           @ConfigProperty(name = ConfigKeys.LLM_TEMPERATURE, defaultValue = "0.1") double temperature,
                           PromptBuilder prompts, ProviderHttp.Timeouts timeouts, ProviderHttp.RetryPolicy retries) {
-        return new OpenAiSettings(URI.create(url), model, apiKey.strip(), prompts.answerTokens(), temperature, timeouts, retries);
+        return new OpenAiSettings(URI.create(url), model, apiKey.orElse("").strip(), prompts.answerTokens(), temperature, timeouts, retries);
     }
 
     /** {@code provider=USD,...}. */

@@ -1,12 +1,11 @@
 package io.aegisrag.coordinator.rest;
 
 import io.aegisrag.coordinator.query.QueryRequest;
-import io.aegisrag.coordinator.query.QueryResult;
 import io.aegisrag.coordinator.query.QueryService;
 import io.aegisrag.coordinator.security.RateLimited;
 import io.aegisrag.core.config.ConfigKeys;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -23,8 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 /**
  * {@code POST /api/v1/chat}: the answer of {@code /query} as Server-Sent Events: {@code metadata},
@@ -49,8 +47,8 @@ public class ChatResource {
     @ConfigProperty(name = ConfigKeys.CHAT_HEARTBEAT_MS, defaultValue = "5000")
     long heartbeatMs;
 
-    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
-    ManagedScheduledExecutorService scheduler;
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    ManagedExecutorService executor;
 
     @POST
     @RateLimited
@@ -61,15 +59,16 @@ public class ChatResource {
     public void chat(String body, @Context SseEventSink sink, @Context Sse sse) {
         QueryRequest request = validator.valid(QueryResource.request(JsonFields.parse(body)));
         SseChatStream stream = new SseChatStream(sink, sse);
-        ScheduledFuture<?> heartbeat = scheduler.scheduleAtFixedRate(stream::heartbeat, heartbeatMs, heartbeatMs, TimeUnit.MILLISECONDS);
+        executor.execute(() -> {
+            try {
+                stream.complete(queries.chat(request, stream));
+            } catch (RuntimeException e) {
+                stream.fail(problems.toResponse(e).getEntity());
+            }
+        });
         try {
-            QueryResult result = queries.chat(request, stream);
-            stream.send("sources", result.sources());
-            stream.send("done", result);
-        } catch (RuntimeException e) {
-            stream.send("error", problems.toResponse(e).getEntity());
+            stream.writeUntilDone(Duration.ofMillis(heartbeatMs));
         } finally {
-            heartbeat.cancel(false);
             sink.close();
         }
     }

@@ -1,27 +1,38 @@
 package io.aegisrag.coordinator.rest;
 
 import io.aegisrag.coordinator.query.ChatStream;
+import io.aegisrag.coordinator.query.QueryResult;
 import jakarta.json.bind.Jsonb;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 
+import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 
 /**
- * One chat's Server-Sent Events. A client that goes away is only noticed when a write to it fails,
- * so heartbeats (SSE comments) are written while the model thinks; the first failed write cancels the
- * stream, which stops the model.
+ * One chat's Server-Sent Events. The answer is generated on another thread, which queues its events;
+ * the request thread alone writes them (Liberty refuses a blocking write from a second thread once the
+ * response is streaming). While no event comes, it writes a heartbeat comment: a client that went
+ * away is only noticed when a write to it fails, and the first failed write cancels the stream, which
+ * stops the model.
  */
 final class SseChatStream implements ChatStream {
 
+    private static final Logger LOG = Logger.getLogger(SseChatStream.class.getName());
     private static final Jsonb JSON = new JsonbResolver().getContext(Object.class);
+    private static final Object LAST = new Object();
+    private static final long WRITE_TIMEOUT_MS = 10_000;
 
     private final SseEventSink sink;
     private final Sse sse;
-    private final AtomicBoolean gone = new AtomicBoolean();
+    private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
+    private volatile boolean gone;
 
     SseChatStream(SseEventSink sink, Sse sse) {
         this.sink = sink;
@@ -30,41 +41,62 @@ final class SseChatStream implements ChatStream {
 
     @Override
     public void started(String queryId, String intent, String model) {
-        send("metadata", Map.of("query_id", queryId, "intent", intent, "model", model));
+        queue("metadata", Map.of("query_id", queryId, "intent", intent, "model", model));
     }
 
     @Override
     public void token(String text) {
-        send("token", Map.of("text", text));
+        queue("token", Map.of("text", text));
     }
 
     @Override
     public boolean cancelled() {
-        return gone.get() || sink.isClosed();
+        return gone;
     }
 
-    /** Writes a comment, so that a client that went away is noticed even while no token comes. */
-    void heartbeat() {
-        write(sse.newEventBuilder().comment("heartbeat").build());
+    /** The answer is complete: its sources, then {@code done} with the whole reply. */
+    void complete(QueryResult result) {
+        queue("sources", result.sources());
+        queue("done", result);
+        events.add(LAST);
     }
 
-    /** Writes an event whose data is {@code data} as JSON. */
-    void send(String name, Object data) {
-        write(sse.newEventBuilder().name(name).mediaType(MediaType.APPLICATION_JSON_TYPE).data(JSON.toJson(data)).build());
+    /** The answer failed after the stream started: {@code error} with the problem. */
+    void fail(Object problem) {
+        queue("error", problem);
+        events.add(LAST);
     }
 
-    private synchronized void write(OutboundSseEvent event) {
-        if (cancelled()) {
-            return;
-        }
+    /** Writes the queued events on the calling thread until the last one, or until the client is gone. */
+    void writeUntilDone(Duration heartbeat) {
         try {
-            sink.send(event).whenComplete((sent, failure) -> {
-                if (failure != null) {
-                    gone.set(true);
+            while (!gone) {
+                Object next = events.poll(heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+                if (next == LAST) {
+                    return;
                 }
-            });
-        } catch (RuntimeException e) {
-            gone.set(true);
+                write(next == null ? sse.newEventBuilder().comment("heartbeat").build() : (OutboundSseEvent) next);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            gone = true;
+        }
+    }
+
+    private void queue(String name, Object data) {
+        events.add(sse.newEventBuilder().name(name).mediaType(MediaType.APPLICATION_JSON_TYPE).data(JSON.toJson(data)).build());
+    }
+
+    private void write(OutboundSseEvent event) {
+        try {
+            if (sink.isClosed()) {
+                gone = true;
+                return;
+            }
+            sink.send(event).toCompletableFuture().get(WRITE_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            LOG.fine(() -> "the chat client went away: " + e);
+            gone = true;
         }
     }
 }

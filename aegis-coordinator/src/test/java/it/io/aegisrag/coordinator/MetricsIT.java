@@ -27,14 +27,22 @@ class MetricsIT {
         Corpus.deleteAll();
     }
 
+    /**
+     * On embedded defaults the chat chain is the extractive model alone, which has nothing to fall back
+     * to: its fallback series exist on the server whose chain has several providers.
+     */
     @Test
     void should_export_every_metric_of_the_contract_with_its_type() {
         PrometheusScrape scrape = AegisClient.scrape();
+        PrometheusScrape withFallbacks = LlmServer.scrape();
 
         for (MetricName metric : MetricName.values()) {
             String type = metric.type().prometheusType();
-            assertThat(scrape.declares(metric.exportedName(), type)).as("# TYPE %s %s", metric.exportedName(), type).isTrue();
+            PrometheusScrape server = metric == MetricName.LLM_FALLBACKS ? withFallbacks : scrape;
+            assertThat(server.declares(metric.exportedName(), type)).as("# TYPE %s %s", metric.exportedName(), type).isTrue();
         }
+        assertThat(withFallbacks.samples("aegis_llm_fallbacks_total", Map.of("from", "ollama", "to", "openai", "reason", "budget_exhausted"))).hasSize(1);
+        assertThat(scrape.samples("aegis_llm_fallbacks_total", Map.of())).isEmpty();
         assertThat(scrape.samples("aegis_queries_total", Map.of("mp_scope", "application"))).hasSize(4);
         assertThat(scrape.samples("aegis_errors_total", Map.of())).extracting(sample -> sample.labels().get("error_type"))
                 .containsExactlyInAnyOrder("validation_error", "not_found", "authentication_error", "permission_error", "rate_limited",
