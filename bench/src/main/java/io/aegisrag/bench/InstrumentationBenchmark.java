@@ -1,5 +1,6 @@
 package io.aegisrag.bench;
 
+import io.aegisrag.core.llm.TokenSink;
 import io.aegisrag.core.query.Intent;
 import io.aegisrag.observability.interceptor.TrackedCacheInterceptor;
 import io.aegisrag.observability.interceptor.TrackedLlmCallInterceptor;
@@ -94,13 +95,13 @@ public class InstrumentationBenchmark {
     @Benchmark
     public Object query_without_instrumentation() {
         int k = plainRetrievers.vector(10) + plainRetrievers.bm25(10) + plainRetrievers.graph(10);
-        return plainModel.answer("q", List.of()).text().length() + k + plainCache.lookup("q").get().length;
+        return plainModel.generate(PipelineBeans.PROMPT, null, TokenSink.NONE).text().length() + k + plainCache.lookup("q").get().length;
     }
 
     @Benchmark
     public Object query_with_instrumentation() {
         int k = instrumentedRetrievers.vector(10) + instrumentedRetrievers.bm25(10) + instrumentedRetrievers.graph(10);
-        Object result = instrumentedModel.answer("q", List.of()).text().length() + k + instrumentedCache.lookup("q").get().length;
+        Object result = instrumentedModel.generate(PipelineBeans.PROMPT, null, TokenSink.NONE).text().length() + k + instrumentedCache.lookup("q").get().length;
         metrics.trackQuery(Intent.VECTOR, "fixed", latencies);
         return result;
     }

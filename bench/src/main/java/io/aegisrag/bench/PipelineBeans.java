@@ -1,13 +1,15 @@
 package io.aegisrag.bench;
 
 import io.aegisrag.core.llm.Answer;
+import io.aegisrag.core.llm.Prompt;
+import io.aegisrag.core.llm.TokenSink;
 import io.aegisrag.core.port.ChatModel;
-import io.aegisrag.core.query.Context;
 import io.aegisrag.observability.interceptor.TrackedCache;
 import io.aegisrag.observability.interceptor.TrackedLlmCall;
 import io.aegisrag.observability.interceptor.TrackedStage;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,7 +19,8 @@ import java.util.Optional;
  */
 public final class PipelineBeans {
 
-    static final Answer ANSWER = new Answer("a [1]", "fixed", "fixed", 0, 0);
+    static final Answer ANSWER = new Answer("a [1]", "fixed", "fixed", 0, 0, false, Duration.ZERO, false);
+    static final Prompt PROMPT = new Prompt("q", List.of(), "system", "q", 1);
     static final Optional<float[]> CACHED = Optional.of(new float[384]);
 
     private PipelineBeans() {
@@ -82,8 +85,13 @@ public final class PipelineBeans {
 
     abstract static class FixedAnswerModel implements ChatModel {
         @Override
-        public Answer answer(String question, List<Context> contexts) {
+        public Answer generate(Prompt prompt, String model, TokenSink sink) {
             return ANSWER;
+        }
+
+        @Override
+        public List<String> models() {
+            return List.of(model());
         }
 
         @Override

@@ -26,7 +26,8 @@ import java.util.logging.Logger;
 /**
  * Month-to-date spend per provider and model, priced by the {@link PriceTable} and held against a
  * monthly budget per provider. It survives a restart (a JSON file in the data directory, replaced
- * atomically on every call that cost something) and starts from zero when the injected clock enters a
+ * atomically on every call that cost something; the token counts of free models ride along with the
+ * next save) and starts from zero when the injected clock enters a
  * new month (UTC). A budget of 0 means unlimited. The budget is checked before a call, so the call
  * that crosses it is still paid: the overshoot is at most one answer.
  */
@@ -74,7 +75,9 @@ public final class SpendLedger {
         spend.computeIfAbsent(answer.provider(), p -> new TreeMap<>())
                 .merge(answer.model(), new ModelSpend(answer.model(), 0, 0, 0, 0).plus(cost, answer),
                         (old, added) -> old.plus(cost, answer));
-        save();
+        if (cost > 0) {
+            save();
+        }
         return cost;
     }
 
