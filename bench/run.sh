@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs the benchmarks (they are not tests) and writes their figures, the machine and the command to
-# bench/results/*.md. Usage: bench/run.sh [instrumentation|vector|ingestion|parsing|quality [embedding providers...]|rest|all]
+# bench/results/*.md. Usage: bench/run.sh [instrumentation|vector|ingestion|parsing|quality [embedding providers...]|rest|generation|all]
 # "rest" starts the app on Liberty (port 9080), loads ~10k chunks and drives it with wrk (Debian package).
+# "generation" starts a WireMock replaying an Ollama that answers at once, and the app on Liberty with the chain
+# ollama,extractive, and drives /query with each model and /chat with wrk: what the generation layer costs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -74,6 +76,79 @@ rest() {
     cat "$report"
 }
 
+generation() {
+    local wiremock_port wiremock_pid report scrape
+    gen_data=$(mktemp -d)
+    gen_wiremock=$(mktemp -d)
+    report=bench/results/generation.md
+    ./mvnw -q -DskipTests -DskipITs install
+    ./mvnw -q dependency:get -Dartifact=org.wiremock:wiremock-standalone:3.13.1
+    python3 - "$gen_wiremock" <<'PY'
+import json, os, sys
+pieces = ["The index stores vectors ", "in HNSW graphs ", "and terms ", "for BM25 [1]."]
+lines = [json.dumps({"model": "llama3.1:8b", "message": {"role": "assistant", "content": p}, "done": False}) for p in pieces]
+lines.append(json.dumps({"model": "llama3.1:8b", "message": {"role": "assistant", "content": ""}, "done": True,
+                         "prompt_eval_count": 900, "eval_count": 12}))
+os.makedirs(os.path.join(sys.argv[1], "mappings"))
+stubs = {"chat": {"request": {"method": "POST", "url": "/api/chat"},
+                  "response": {"status": 200, "headers": {"Content-Type": "application/x-ndjson"}, "body": "\n".join(lines) + "\n"}},
+         "tags": {"request": {"method": "GET", "url": "/api/tags"},
+                  "response": {"status": 200, "jsonBody": {"models": [{"name": "llama3.1:8b"}]}}}}
+for name, stub in stubs.items():
+    with open(os.path.join(sys.argv[1], "mappings", name + ".json"), "w") as f:
+        json.dump(stub, f)
+PY
+    wiremock_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    java -jar "$HOME/.m2/repository/org/wiremock/wiremock-standalone/3.13.1/wiremock-standalone-3.13.1.jar" --port "$wiremock_port" \
+        --bind-address 127.0.0.1 --root-dir "$gen_wiremock" --disable-banner --no-request-journal > /dev/null 2>&1 &
+    wiremock_pid=$!
+    ./mvnw -q -pl aegis-coordinator liberty:create liberty:deploy liberty:start -Dliberty.var.aegis.data.dir="$gen_data" \
+        -Dliberty.var.aegis.api.rate-limit.per-minute=0 -Dliberty.var.aegis.llm.provider=ollama \
+        -Dliberty.var.aegis.ollama.url="http://127.0.0.1:$wiremock_port" -Dliberty.var.aegis.llm.cache.size=0
+    trap './mvnw -q -pl aegis-coordinator liberty:stop; kill '"$wiremock_pid"'; rm -rf "$gen_data" "$gen_wiremock"' EXIT
+    local ingest
+    ingest=$(run io.aegisrag.bench.LoadCorpus http://localhost:9080 2000)
+    AEGIS_MODEL=extractive wrk -t2 -c4 -d20s -s bench/chat.lua http://localhost:9080 > /dev/null
+    wrk -t2 -c4 -d20s -s bench/chat.lua http://localhost:9080 > /dev/null
+    local rows=""
+    for round in 1 2; do
+        for variant in "extractive|/api/v1/query|extractive" "ollama|/api/v1/query|" "ollama|/api/v1/chat|"; do
+            local name path model line
+            IFS='|' read -r name path model <<< "$variant"
+            line=$(AEGIS_PATH="$path" AEGIS_MODEL="$model" wrk -t2 -c4 -d30s -s bench/chat.lua http://localhost:9080 | grep RESULT)
+            rows+="| $round | $name | $path | $(echo "$line" | sed -E 's/.*qps=([0-9.]+) p50_ms=([0-9.]+) p95_ms=([0-9.]+) p99_ms=([0-9.]+) errors=([0-9]+).*/\1 | \2 | \3 | \4 | \5/') |"$'\n'
+        done
+    done
+    scrape=$(curl -s localhost:9080/metrics)
+    {
+        echo "# Generation layer under load (wrk against Open Liberty, an Ollama replayed by WireMock that answers at once)"
+        echo
+        echo "- date: $(date -u +%FT%TZ)"
+        echo "- machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem/ {print $2}') GiB"
+        echo "- java: $(java -version 2>&1 | head -1)"
+        echo "- command: \`bench/run.sh generation\`"
+        echo
+        echo "Corpus: $ingest. Chain ollama,extractive, LLM cache off (every query reaches the provider). The stub streams"
+        echo "4 NDJSON lines and a final object (900 prompt, 12 completion tokens) at once, so the figures are what the"
+        echo "app adds: prompt building (5 contexts), the HTTP call, NDJSON parsing, citation filtering, accounting;"
+        echo "for /chat also the SSE events. The extractive rows name \"model\":\"extractive\" on the same server: the"
+        echo "baseline of the same run. 4 connections, 30 s a row after warm-up, rows interleaved twice; wrk, WireMock"
+        echo "and the server share the 2 cores."
+        echo
+        echo "| round | model | endpoint | QPS | p50 ms | p95 ms | p99 ms | errors |"
+        echo "|---|---|---|---|---|---|---|---|"
+        printf '%s' "$rows"
+        echo
+        echo "The app's own view (/metrics after the run):"
+        echo
+        echo '```'
+        echo "$scrape" | grep -E '^aegis_(llm_time_to_first_token_seconds|llm_latency_seconds|query_latency_seconds)_(sum|count)' | grep -E 'provider="ollama"|stage="generation"'
+        echo "$scrape" | grep -E '^aegis_llm_requests_total' | grep -v ' 0.0$'
+        echo '```'
+    } > "$report"
+    cat "$report"
+}
+
 case "${1:-all}" in
     instrumentation) run io.aegisrag.bench.RunInstrumentationBenchmark ;;
     vector) run io.aegisrag.bench.VectorSearchBenchmark ;;
@@ -81,6 +156,7 @@ case "${1:-all}" in
     parsing) run io.aegisrag.bench.ParsingBenchmark ;;
     quality) shift; run io.aegisrag.bench.QualityBenchmark "$@" ;;
     rest) rest ;;
+    generation) generation ;;
     all)
         run io.aegisrag.bench.RunInstrumentationBenchmark
         run io.aegisrag.bench.VectorSearchBenchmark

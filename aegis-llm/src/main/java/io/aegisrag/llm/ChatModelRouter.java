@@ -138,6 +138,9 @@ public class ChatModelRouter {
         Set<String> available = new LinkedHashSet<>();
         for (int i = 0; i < chain.size(); i++) {
             ChatModel provider = chain.get(i).model();
+            if (provider.model().equals(model)) {
+                return new Route(i, model);
+            }
             try {
                 List<String> listed = provider.models();
                 if (listed.contains(model)) {

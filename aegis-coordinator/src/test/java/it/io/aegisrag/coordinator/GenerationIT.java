@@ -190,6 +190,27 @@ class GenerationIT {
     }
 
     @Test
+    @Order(4)
+    void should_end_a_stream_whose_provider_breaks_off_with_an_error_event_and_no_other_providers_words() throws Exception {
+        String marker = marker();
+        LlmServer.ollamaBreaksOffMidAnswer(marker);
+        LlmServer.openAiAnswers(marker, "Never streamed.", 10, 10);
+
+        HttpResponse<InputStream> response = LlmServer.openChat(Json.createObjectBuilder().add("query", "What is Qdrant? " + marker).build());
+        List<LlmServer.Event> events;
+        try (BufferedReader lines = LlmServer.lines(response)) {
+            events = LlmServer.readEvents(lines, "error");
+        }
+
+        assertThat(events).extracting(LlmServer.Event::name).containsExactly("metadata", "token", "error");
+        assertThat(events.get(1).json().getString("text")).isEqualTo("Qdrant is ");
+        JsonObject problem = events.get(2).json();
+        assertThat(problem.getString("error_type")).isEqualTo("llm_error");
+        assertThat(problem.getInt("status")).isEqualTo(502);
+        assertThat(problem.getString("detail")).contains("runner process has terminated").contains("after part of the answer was sent");
+    }
+
+    @Test
     @Order(5)
     void should_use_another_model_the_provider_lists_and_refuse_one_nobody_serves() {
         String marker = marker();

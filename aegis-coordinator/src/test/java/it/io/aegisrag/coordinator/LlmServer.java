@@ -78,6 +78,12 @@ final class LlmServer {
                 .willReturn(aResponse().withBody(ndjson.toString()).withChunkedDribbleDelay(pieces + 1, (pieces + 1) * 400)));
     }
 
+    /** Ollama starts answering, then reports an error inside the stream (the status is already 200). */
+    static void ollamaBreaksOffMidAnswer(String marker) {
+        PROVIDERS.register(post("/api/chat").withRequestBody(containing(marker)).willReturn(aResponse().withBody(
+                "{\"message\":{\"role\":\"assistant\",\"content\":\"Qdrant is \"},\"done\":false}\n{\"error\":\"llama runner process has terminated\"}\n")));
+    }
+
     static void ollamaFails(String marker, int status, String error) {
         PROVIDERS.register(post("/api/chat").withRequestBody(containing(marker))
                 .willReturn(aResponse().withStatus(status).withBody("{\"error\":\"" + error + "\"}")));
