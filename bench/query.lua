@@ -1,4 +1,8 @@
--- wrk script: POST /api/v1/query with one of 200 questions in turn; reports p50/p95/p99 and errors.
+-- wrk script: POST to AEGIS_PATH (default /api/v1/query) with one of 200 questions in turn, naming the model
+-- AEGIS_MODEL when set; reports p50/p95/p99 and errors.
+local path = os.getenv("AEGIS_PATH") or "/api/v1/query"
+local model = os.getenv("AEGIS_MODEL")
+if model == "" then model = nil end
 local questions = {}
 local words = {"retrieval", "vector", "index", "query", "chunk", "embedding", "graph", "entity", "memory", "cache",
                "latency", "metric", "liberty", "lucene", "qdrant", "redis", "prometheus", "budget", "fusion", "ranking"}
@@ -6,12 +10,13 @@ for i = 1, 200 do
   local a = words[(i % #words) + 1]
   local b = words[((i * 7) % #words) + 1]
   local c = words[((i * 13) % #words) + 1]
-  questions[i] = string.format('{"query":"How does the %s %s relate to %s? (%d)","top_k":5}', a, b, c, i)
+  local named = model and string.format(',"model":"%s"', model) or ""
+  questions[i] = string.format('{"query":"How does the %s %s relate to %s? (%d)","top_k":5%s}', a, b, c, i, named)
 end
 local n = 0
 request = function()
   n = n + 1
-  return wrk.format("POST", "/api/v1/query", {["Content-Type"] = "application/json"}, questions[(n % 200) + 1])
+  return wrk.format("POST", path, {["Content-Type"] = "application/json"}, questions[(n % 200) + 1])
 end
 done = function(summary, latency, requests)
   local errors = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.status + summary.errors.timeout

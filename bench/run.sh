@@ -108,14 +108,14 @@ PY
     trap './mvnw -q -pl aegis-coordinator liberty:stop; kill '"$wiremock_pid"'; rm -rf "$gen_data" "$gen_wiremock"' EXIT
     local ingest
     ingest=$(run io.aegisrag.bench.LoadCorpus http://localhost:9080 2000)
-    AEGIS_MODEL=extractive wrk -t2 -c4 -d20s -s bench/chat.lua http://localhost:9080 > /dev/null
-    wrk -t2 -c4 -d20s -s bench/chat.lua http://localhost:9080 > /dev/null
+    AEGIS_MODEL=extractive wrk -t2 -c4 -d20s -s bench/query.lua http://localhost:9080 > /dev/null
+    wrk -t2 -c4 -d20s -s bench/query.lua http://localhost:9080 > /dev/null
     local rows=""
     for round in 1 2; do
         for variant in "extractive|/api/v1/query|extractive" "ollama|/api/v1/query|" "ollama|/api/v1/chat|"; do
             local name path model line
             IFS='|' read -r name path model <<< "$variant"
-            line=$(AEGIS_PATH="$path" AEGIS_MODEL="$model" wrk -t2 -c4 -d30s -s bench/chat.lua http://localhost:9080 | grep RESULT)
+            line=$(AEGIS_PATH="$path" AEGIS_MODEL="$model" wrk -t2 -c4 -d30s -s bench/query.lua http://localhost:9080 | grep RESULT)
             rows+="| $round | $name | $path | $(echo "$line" | sed -E 's/.*qps=([0-9.]+) p50_ms=([0-9.]+) p95_ms=([0-9.]+) p99_ms=([0-9.]+) errors=([0-9]+).*/\1 | \2 | \3 | \4 | \5/') |"$'\n'
         done
     done

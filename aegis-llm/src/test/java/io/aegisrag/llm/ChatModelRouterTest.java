@@ -7,6 +7,7 @@ import io.aegisrag.core.llm.LlmFailure;
 import io.aegisrag.core.llm.Prompt;
 import io.aegisrag.core.llm.TokenSink;
 import io.aegisrag.core.port.ChatModel;
+import io.aegisrag.core.port.RecordingSink;
 import io.aegisrag.llm.cost.PriceTable;
 import io.aegisrag.llm.cost.SpendLedger;
 import io.aegisrag.llm.extractive.ExtractiveChatModel;
@@ -96,20 +97,6 @@ class ChatModelRouterTest {
         }
     }
 
-    private static final class Reader implements TokenSink {
-        final StringBuilder text = new StringBuilder();
-
-        @Override
-        public void token(String piece) {
-            text.append(piece);
-        }
-
-        @Override
-        public boolean cancelled() {
-            return false;
-        }
-    }
-
     private ChatModelRouter router(int cacheSize, Map<String, Double> budgets, ChatModel... chain) {
         SpendLedger ledger = new SpendLedger(dir.resolve("spend.json"), Clock.systemUTC(), PriceTable.parse("paid:*=1:1"), budgets);
         List<ChatModelRouter.Provider> providers = new ArrayList<>();
@@ -129,7 +116,7 @@ class ChatModelRouterTest {
         ScriptedModel local = new ScriptedModel("local", "never").failing(LlmFailure.UNAVAILABLE, 0);
         ChatModelRouter router = router(0, Map.of(), local, new ExtractiveChatModel());
 
-        Generation generation = ask(router, new Reader());
+        Generation generation = ask(router, RecordingSink.reading());
 
         assertThat(generation.answer().provider()).isEqualTo("extractive");
         assertThat(generation.fallbacks()).singleElement().satisfies(fallback -> {
@@ -147,11 +134,11 @@ class ChatModelRouterTest {
         ScriptedModel local = new ScriptedModel("local", "Half ", "an answer").failing(LlmFailure.TIMEOUT, 1);
         ScriptedModel next = new ScriptedModel("next", "Another answer");
         ChatModelRouter router = router(0, Map.of(), local, next);
-        Reader reader = new Reader();
+        RecordingSink reader = RecordingSink.reading();
 
         assertThatThrownBy(() -> ask(router, reader))
                 .isInstanceOfSatisfying(LlmException.class, e -> assertThat(e.failure()).isEqualTo(LlmFailure.TIMEOUT));
-        assertThat(reader.text).hasToString("Half ");
+        assertThat(reader.text()).isEqualTo("Half ");
         assertThat(next.calls).isZero();
     }
 
@@ -160,12 +147,12 @@ class ChatModelRouterTest {
         ScriptedModel paid = new ScriptedModel("paid", "Paid answer.");
         ChatModelRouter router = router(0, Map.of("paid", 3.0), paid, new ExtractiveChatModel());
 
-        Generation first = ask(router, new Reader());
-        Generation second = ask(router, new Reader());
+        Generation first = ask(router, RecordingSink.reading());
+        Generation second = ask(router, RecordingSink.reading());
 
         assertThat(first.costUsd()).isCloseTo(2.0, within(1e-9));
         assertThat(second.answer().provider()).isEqualTo("paid");
-        Generation third = ask(router, new Reader());
+        Generation third = ask(router, RecordingSink.reading());
         assertThat(third.answer().provider()).isEqualTo("extractive");
         assertThat(third.fallbacks()).singleElement().satisfies(f -> assertThat(f.reason()).isEqualTo("budget_exhausted"));
         assertThat(paid.calls).isEqualTo(2);
@@ -178,9 +165,9 @@ class ChatModelRouterTest {
         ScriptedModel flaky = new ScriptedModel("flaky", "x").failing(LlmFailure.UNAVAILABLE, 0);
         ChatModelRouter router = router(0, Map.of(), flaky, new ExtractiveChatModel());
 
-        ask(router, new Reader());
-        ask(router, new Reader());
-        Generation third = ask(router, new Reader());
+        ask(router, RecordingSink.reading());
+        ask(router, RecordingSink.reading());
+        Generation third = ask(router, RecordingSink.reading());
 
         assertThat(flaky.calls).isEqualTo(2);
         assertThat(third.fallbacks()).singleElement().satisfies(f -> assertThat(f.reason()).isEqualTo("circuit_open"));
@@ -191,27 +178,27 @@ class ChatModelRouterTest {
     void should_remove_citations_to_no_context_from_the_stream_and_the_answer_alike() {
         ScriptedModel model = new ScriptedModel("local", "Rust [", "1] and Go [", "4].");
         ChatModelRouter router = router(0, Map.of(), model);
-        Reader reader = new Reader();
+        RecordingSink reader = RecordingSink.reading();
         Prompt prompt = router.prompt("Which?", List.of(ExtractiveContexts.context("Qdrant is written in Rust.")));
 
         Generation generation = router.generate(prompt, router.route(null), reader);
 
         assertThat(generation.answer().text()).isEqualTo("Rust [1] and Go .");
-        assertThat(reader.text).hasToString(generation.answer().text());
+        assertThat(reader.text()).isEqualTo(generation.answer().text());
     }
 
     @Test
     void should_serve_the_same_prompt_from_the_cache_without_paying_again() {
         ScriptedModel paid = new ScriptedModel("paid", "Cached answer.");
         ChatModelRouter router = router(10, Map.of(), paid);
-        ask(router, new Reader());
-        Reader reader = new Reader();
+        ask(router, RecordingSink.reading());
+        RecordingSink reader = RecordingSink.reading();
 
         Generation again = ask(router, reader);
 
         assertThat(again.cached()).isTrue();
         assertThat(again.costUsd()).isZero();
-        assertThat(reader.text).hasToString("Cached answer.");
+        assertThat(reader.text()).isEqualTo("Cached answer.");
         assertThat(paid.calls).isEqualTo(1);
     }
 
@@ -220,7 +207,7 @@ class ChatModelRouterTest {
         ChatModelRouter router = router(0, Map.of(), new ScriptedModel("first", "a"), new ScriptedModel("second", "b"));
 
         assertThat(router.route("second-large")).isEqualTo(new ChatModelRouter.Route(1, "second-large"));
-        assertThat(router.generate(router.prompt("q", List.of()), router.route("second-large"), new Reader()).answer().model())
+        assertThat(router.generate(router.prompt("q", List.of()), router.route("second-large"), RecordingSink.reading()).answer().model())
                 .isEqualTo("second-large");
         assertThatThrownBy(() -> router.route("gpt-9"))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("model"))

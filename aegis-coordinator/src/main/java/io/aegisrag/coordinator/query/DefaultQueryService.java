@@ -3,6 +3,7 @@ package io.aegisrag.coordinator.query;
 import io.aegisrag.core.error.InvalidInputException;
 import io.aegisrag.core.llm.Answer;
 import io.aegisrag.core.llm.Prompt;
+import io.aegisrag.core.llm.TokenSink;
 import io.aegisrag.core.memory.Fact;
 import io.aegisrag.core.memory.FactType;
 import io.aegisrag.core.port.ShortTermMemory;
@@ -36,25 +37,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class DefaultQueryService implements QueryService {
 
-    private static final ChatStream WHOLE_ANSWER = new ChatStream() {
-        @Override
-        public void started(String queryId, String intent, String model) {
-        }
-
-        @Override
-        public void token(String text) {
-        }
-
-        @Override
-        public boolean cancelled() {
-            return false;
-        }
-
-        @Override
-        public boolean streaming() {
-            return false;
-        }
-    };
+    private static final ChatStream WHOLE_ANSWER = ChatStream.of(TokenSink.NONE);
 
     private final IntentClassifier classifier;
     private final HybridRetriever retriever;

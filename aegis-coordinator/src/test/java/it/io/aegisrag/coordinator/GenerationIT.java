@@ -108,11 +108,7 @@ class GenerationIT {
     void should_stream_the_extractive_answer_sentence_by_sentence_on_embedded_defaults() throws Exception {
         AegisClient.ingestMarkdown("Stream test", "# Qdrant\n\nQdrant is a vector database written in Rust. Qdrant stores vectors with payloads in Rust collections.");
 
-        HttpResponse<InputStream> response = LlmServer.openChat(AegisClient.BASE, "{\"query\":\"What is Qdrant written in Rust for vectors?\"}");
-        List<LlmServer.Event> events;
-        try (BufferedReader lines = LlmServer.lines(response)) {
-            events = LlmServer.readEvents(lines, "done");
-        }
+        List<LlmServer.Event> events = LlmServer.chat(AegisClient.BASE, "{\"query\":\"What is Qdrant written in Rust for vectors?\"}", "done");
 
         assertThat(events.get(0).name()).isEqualTo("metadata");
         assertThat(events.get(events.size() - 1).name()).isEqualTo("done");
@@ -196,11 +192,7 @@ class GenerationIT {
         LlmServer.ollamaBreaksOffMidAnswer(marker);
         LlmServer.openAiAnswers(marker, "Never streamed.", 10, 10);
 
-        HttpResponse<InputStream> response = LlmServer.openChat(Json.createObjectBuilder().add("query", "What is Qdrant? " + marker).build());
-        List<LlmServer.Event> events;
-        try (BufferedReader lines = LlmServer.lines(response)) {
-            events = LlmServer.readEvents(lines, "error");
-        }
+        List<LlmServer.Event> events = LlmServer.chat(LlmServer.BASE, Json.createObjectBuilder().add("query", "What is Qdrant? " + marker).build().toString(), "error");
 
         assertThat(events).extracting(LlmServer.Event::name).containsExactly("metadata", "token", "error");
         assertThat(events.get(1).json().getString("text")).isEqualTo("Qdrant is ");

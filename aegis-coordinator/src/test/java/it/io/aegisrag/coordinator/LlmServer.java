@@ -171,6 +171,15 @@ final class LlmServer {
         return events;
     }
 
+    /** Chats with the server at {@code base} and reads the events until {@code last}. */
+    static List<Event> chat(URI base, String body, String last) {
+        try (BufferedReader lines = lines(openChat(base, body))) {
+            return readEvents(lines, last);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static BufferedReader lines(HttpResponse<InputStream> response) {
         return new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
     }

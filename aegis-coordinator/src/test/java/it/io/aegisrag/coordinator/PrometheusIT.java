@@ -103,9 +103,7 @@ class PrometheusIT {
         String answered = "prometheus" + System.nanoTime();
         LlmServer.ollamaAnswers(answered, "Qdrant is written ", "in Rust [1].");
         LlmServer.query("Which language is Qdrant written in? " + answered);
-        try (var lines = LlmServer.lines(LlmServer.openChat(Json.createObjectBuilder().add("query", "And Qdrant? " + answered).build()))) {
-            LlmServer.readEvents(lines, "done");
-        }
+        LlmServer.chat(LlmServer.BASE, Json.createObjectBuilder().add("query", "And Qdrant? " + answered).build().toString(), "done");
         String fallsBack = "prometheus" + System.nanoTime();
         LlmServer.ollamaFails(fallsBack, 500, "runner crashed");
         LlmServer.openAiAnswers(fallsBack, "Rust [1].", 10, 10);

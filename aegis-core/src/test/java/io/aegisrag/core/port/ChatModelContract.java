@@ -10,7 +10,6 @@ import io.aegisrag.core.query.Retriever;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -53,51 +52,29 @@ public abstract class ChatModelContract {
 
     @Test
     void should_stream_the_answer_in_pieces_that_add_up_to_it() {
-        List<String> pieces = new ArrayList<>();
-        TokenSink sink = new TokenSink() {
-            @Override
-            public void token(String text) {
-                pieces.add(text);
-            }
-
-            @Override
-            public boolean cancelled() {
-                return false;
-            }
-        };
+        RecordingSink sink = RecordingSink.reading();
 
         Answer answer = model.generate(prompt("Which language is Qdrant written in?", List.of(
                 context("Lucene is a search library written in Java."),
                 context("Qdrant is a vector database written in Rust."))), null, sink);
 
-        assertThat(pieces).isNotEmpty();
-        assertThat(String.join("", pieces)).isEqualTo(answer.text());
+        assertThat(sink.pieces()).isNotEmpty();
+        assertThat(sink.text()).isEqualTo(answer.text());
         assertThat(answer.cancelled()).isFalse();
         assertThat(answer.timeToFirstToken()).isNotNull();
     }
 
     @Test
     void should_stop_writing_when_the_reader_goes_away() {
-        List<String> pieces = new ArrayList<>();
-        TokenSink leavesAfterFirstPiece = new TokenSink() {
-            @Override
-            public void token(String text) {
-                pieces.add(text);
-            }
-
-            @Override
-            public boolean cancelled() {
-                return !pieces.isEmpty();
-            }
-        };
+        RecordingSink leavesAfterFirstPiece = RecordingSink.leavingAfter(1);
 
         Answer answer = model.generate(prompt("Which languages are Lucene and Qdrant written in?", List.of(
                 context("Lucene is a search library written in Java."),
                 context("Qdrant is a vector database written in Rust."))), null, leavesAfterFirstPiece);
 
-        assertThat(pieces).hasSize(1);
+        assertThat(leavesAfterFirstPiece.pieces()).hasSize(1);
         assertThat(answer.cancelled()).isTrue();
-        assertThat(answer.text()).isEqualTo(pieces.get(0));
+        assertThat(answer.text()).isEqualTo(leavesAfterFirstPiece.text());
     }
 
     @Test

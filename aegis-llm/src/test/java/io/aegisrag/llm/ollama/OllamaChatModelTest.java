@@ -8,13 +8,13 @@ import io.aegisrag.core.llm.LlmFailure;
 import io.aegisrag.core.llm.TokenSink;
 import io.aegisrag.core.port.ChatModel;
 import io.aegisrag.core.port.ChatModelContract;
+import io.aegisrag.core.port.RecordingSink;
 import io.aegisrag.llm.ProviderStubs;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -76,23 +76,9 @@ class OllamaChatModelTest extends ChatModelContract {
         return model.generate(prompt(QUESTION, List.of(context("Lucene is written in Java."), context("Qdrant is written in Rust."))), null, sink);
     }
 
-    private static final class Collecting implements TokenSink {
-        final List<String> pieces = new ArrayList<>();
-
-        @Override
-        public void token(String text) {
-            pieces.add(text);
-        }
-
-        @Override
-        public boolean cancelled() {
-            return false;
-        }
-    }
-
     @Test
     void should_send_the_prompt_and_the_window_and_report_ollamas_own_token_counts() {
-        Answer answer = ask(model(ollama.baseUrl()), new Collecting());
+        Answer answer = ask(model(ollama.baseUrl()), RecordingSink.reading());
 
         assertThat(answer.text()).isEqualTo("Qdrant is written in Rust [2].");
         assertThat(answer.promptTokens()).isEqualTo(42);
@@ -112,19 +98,19 @@ class OllamaChatModelTest extends ChatModelContract {
         ollama.stubFor(post("/api/chat").atPriority(1).willReturn(aResponse()
                 .withBody(ndjson(",\"prompt_eval_count\":3,\"eval_count\":4", "Die Gr", "öße – naïve 数据", "库 ✓ [1]"))
                 .withChunkedDribbleDelay(41, 200)));
-        Collecting sink = new Collecting();
+        RecordingSink sink = RecordingSink.reading();
 
         Answer answer = ask(model(ollama.baseUrl()), sink);
 
         assertThat(answer.text()).isEqualTo(text);
-        assertThat(String.join("", sink.pieces)).isEqualTo(text);
+        assertThat(sink.text()).isEqualTo(text);
     }
 
     @Test
     void should_estimate_the_tokens_when_ollama_omits_its_counts() {
         ollama.stubFor(post("/api/chat").atPriority(1).willReturn(aResponse().withBody(ndjson("", "Rust [2]."))));
 
-        Answer answer = ask(model(ollama.baseUrl()), new Collecting());
+        Answer answer = ask(model(ollama.baseUrl()), RecordingSink.reading());
 
         assertThat(answer.tokensEstimated()).isTrue();
         assertThat(answer.completionTokens()).isEqualTo(3);
@@ -134,13 +120,13 @@ class OllamaChatModelTest extends ChatModelContract {
     @Test
     void should_fail_as_unavailable_on_a_500_and_on_an_error_inside_the_stream() {
         ollama.stubFor(post("/api/chat").atPriority(1).willReturn(aResponse().withStatus(500).withBody("{\"error\":\"runner crashed\"}")));
-        assertThatThrownBy(() -> ask(model(ollama.baseUrl()), new Collecting()))
+        assertThatThrownBy(() -> ask(model(ollama.baseUrl()), RecordingSink.reading()))
                 .isInstanceOfSatisfying(LlmException.class, e -> assertThat(e.failure()).isEqualTo(LlmFailure.UNAVAILABLE))
                 .hasMessageContaining("runner crashed");
 
         ollama.stubFor(post("/api/chat").atPriority(1).willReturn(aResponse().withBody(
                 "{\"message\":{\"role\":\"assistant\",\"content\":\"Qdrant\"},\"done\":false}\n{\"error\":\"out of memory\"}\n")));
-        assertThatThrownBy(() -> ask(model(ollama.baseUrl()), new Collecting()))
+        assertThatThrownBy(() -> ask(model(ollama.baseUrl()), RecordingSink.reading()))
                 .isInstanceOfSatisfying(LlmException.class, e -> assertThat(e.failure()).isEqualTo(LlmFailure.UNAVAILABLE))
                 .hasMessageContaining("out of memory");
     }
@@ -150,7 +136,7 @@ class OllamaChatModelTest extends ChatModelContract {
         ollama.stubFor(post("/api/chat").atPriority(1).willReturn(aResponse().withStatus(404)
                 .withBody("{\"error\":\"model \\\"llama3.1:8b\\\" not found, try pulling it first\"}")));
 
-        assertThatThrownBy(() -> ask(model(ollama.baseUrl()), new Collecting()))
+        assertThatThrownBy(() -> ask(model(ollama.baseUrl()), RecordingSink.reading()))
                 .isInstanceOfSatisfying(LlmException.class, e -> assertThat(e.failure()).isEqualTo(LlmFailure.MODEL_NOT_FOUND))
                 .hasMessageContaining("try pulling it first");
     }
@@ -163,13 +149,13 @@ class OllamaChatModelTest extends ChatModelContract {
         ollama.stubFor(post("/api/chat").atPriority(1).inScenario("queue").whenScenarioStateIs("free")
                 .willReturn(aResponse().withBody(ndjson(",\"prompt_eval_count\":1,\"eval_count\":1", "Rust [2]."))));
 
-        assertThat(ask(model(ollama.baseUrl()), new Collecting()).text()).isEqualTo("Rust [2].");
+        assertThat(ask(model(ollama.baseUrl()), RecordingSink.reading()).text()).isEqualTo("Rust [2].");
         ollama.verify(2, postRequestedFor(urlEqualTo("/api/chat")));
 
         ollama.resetRequests();
         ollama.stubFor(post("/api/chat").atPriority(1).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "120")
                 .withBody("{\"error\":\"rate limit\"}")));
-        assertThatThrownBy(() -> ask(model(ollama.baseUrl()), new Collecting()))
+        assertThatThrownBy(() -> ask(model(ollama.baseUrl()), RecordingSink.reading()))
                 .isInstanceOfSatisfying(LlmException.class, e -> assertThat(e.failure()).isEqualTo(LlmFailure.RATE_LIMITED));
         ollama.verify(1, postRequestedFor(urlEqualTo("/api/chat")));
     }
@@ -177,12 +163,12 @@ class OllamaChatModelTest extends ChatModelContract {
     @Test
     void should_time_out_when_the_reply_does_not_start_or_the_stream_stalls() {
         ollama.stubFor(post("/api/chat").atPriority(1).willReturn(aResponse().withFixedDelay(4000).withBody(ndjson("", "late"))));
-        assertThatThrownBy(() -> ask(model(ollama.baseUrl()), new Collecting()))
+        assertThatThrownBy(() -> ask(model(ollama.baseUrl()), RecordingSink.reading()))
                 .isInstanceOfSatisfying(LlmException.class, e -> assertThat(e.failure()).isEqualTo(LlmFailure.TIMEOUT));
 
         ollama.stubFor(post("/api/chat").atPriority(1).willReturn(aResponse()
                 .withBody(ndjson("", "one", "two", "three")).withChunkedDribbleDelay(5, 6000)));
-        assertThatThrownBy(() -> ask(model(ollama.baseUrl()), new Collecting()))
+        assertThatThrownBy(() -> ask(model(ollama.baseUrl()), RecordingSink.reading()))
                 .isInstanceOfSatisfying(LlmException.class, e -> assertThat(e.failure()).isEqualTo(LlmFailure.TIMEOUT))
                 .hasMessageContaining("stalled");
     }
@@ -191,7 +177,7 @@ class OllamaChatModelTest extends ChatModelContract {
     void should_fail_as_unavailable_when_the_connection_is_refused() throws Exception {
         OllamaChatModel down = model("http://127.0.0.1:" + ProviderStubs.closedPort());
 
-        assertThatThrownBy(() -> ask(down, new Collecting()))
+        assertThatThrownBy(() -> ask(down, RecordingSink.reading()))
                 .isInstanceOfSatisfying(LlmException.class, e -> assertThat(e.failure()).isEqualTo(LlmFailure.UNAVAILABLE));
         assertThatThrownBy(down::isAvailable).isInstanceOf(LlmException.class);
     }
@@ -200,7 +186,7 @@ class OllamaChatModelTest extends ChatModelContract {
     void should_fail_as_a_bad_response_on_malformed_json() {
         ollama.stubFor(post("/api/chat").atPriority(1).willReturn(aResponse().withBody("{\"message\":{\"content\":\"Rus\n")));
 
-        assertThatThrownBy(() -> ask(model(ollama.baseUrl()), new Collecting()))
+        assertThatThrownBy(() -> ask(model(ollama.baseUrl()), RecordingSink.reading()))
                 .isInstanceOfSatisfying(LlmException.class, e -> assertThat(e.failure()).isEqualTo(LlmFailure.BAD_RESPONSE));
     }
 
@@ -209,7 +195,7 @@ class OllamaChatModelTest extends ChatModelContract {
         ollama.stubFor(post("/api/chat").atPriority(1).willReturn(aResponse().withBody(
                 "{\"message\":{\"role\":\"assistant\",\"content\":\"Rust\"},\"done\":false}\n")));
 
-        assertThatThrownBy(() -> ask(model(ollama.baseUrl()), new Collecting()))
+        assertThatThrownBy(() -> ask(model(ollama.baseUrl()), RecordingSink.reading()))
                 .isInstanceOfSatisfying(LlmException.class, e -> assertThat(e.failure()).isEqualTo(LlmFailure.UNAVAILABLE));
     }
 
@@ -217,23 +203,12 @@ class OllamaChatModelTest extends ChatModelContract {
     void should_close_the_stream_when_the_reader_goes_away_instead_of_reading_it_to_the_end() {
         ollama.stubFor(post("/api/chat").atPriority(1).willReturn(aResponse()
                 .withBody(ndjson("", "a", "b", "c", "d", "e", "f", "g", "h")).withChunkedDribbleDelay(9, 1800)));
-        List<String> pieces = new ArrayList<>();
-        TokenSink leaves = new TokenSink() {
-            @Override
-            public void token(String text) {
-                pieces.add(text);
-            }
-
-            @Override
-            public boolean cancelled() {
-                return !pieces.isEmpty();
-            }
-        };
+        RecordingSink leaves = RecordingSink.leavingAfter(1);
 
         Answer answer = ask(model(ollama.baseUrl()), leaves);
 
         assertThat(answer.cancelled()).isTrue();
-        assertThat(pieces).containsExactly("a");
+        assertThat(leaves.pieces()).containsExactly("a");
         assertThat(answer.tokensEstimated()).isTrue();
     }
 

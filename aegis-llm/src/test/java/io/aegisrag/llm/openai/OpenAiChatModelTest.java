@@ -7,6 +7,7 @@ import io.aegisrag.core.llm.LlmFailure;
 import io.aegisrag.core.llm.TokenSink;
 import io.aegisrag.core.port.ChatModel;
 import io.aegisrag.core.port.ChatModelContract;
+import io.aegisrag.core.port.RecordingSink;
 import io.aegisrag.llm.ProviderStubs;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -82,20 +83,9 @@ class OpenAiChatModelTest extends ChatModelContract {
                 List.of(context("Lucene is written in Java."), context("Qdrant is written in Rust."))), null, sink);
     }
 
-    private static final TokenSink READER = new TokenSink() {
-        @Override
-        public void token(String text) {
-        }
-
-        @Override
-        public boolean cancelled() {
-            return false;
-        }
-    };
-
     @Test
     void should_stream_with_include_usage_and_take_the_counts_from_the_last_chunk() {
-        Answer answer = ask(READER);
+        Answer answer = ask(RecordingSink.reading());
 
         assertThat(answer.text()).isEqualTo("Qdrant is written in Rust [2].");
         assertThat(answer.promptTokens()).isEqualTo(40);
@@ -112,7 +102,7 @@ class OpenAiChatModelTest extends ChatModelContract {
         openai.stubFor(post("/v1/chat/completions").atPriority(1).willReturn(aResponse()
                 .withBody(sse("", "Rust", " [2].")).withChunkedDribbleDelay(13, 150)));
 
-        Answer answer = ask(READER);
+        Answer answer = ask(RecordingSink.reading());
 
         assertThat(answer.text()).isEqualTo("Rust [2].");
         assertThat(answer.tokensEstimated()).isTrue();
@@ -124,7 +114,7 @@ class OpenAiChatModelTest extends ChatModelContract {
         openai.stubFor(post("/v1/chat/completions").atPriority(1).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")
                 .withBody("{\"error\":{\"message\":\"You exceeded your current quota\",\"type\":\"insufficient_quota\",\"param\":null,\"code\":\"insufficient_quota\"}}")));
 
-        assertThatThrownBy(() -> ask(READER))
+        assertThatThrownBy(() -> ask(RecordingSink.reading()))
                 .isInstanceOfSatisfying(LlmException.class, e -> assertThat(e.failure()).isEqualTo(LlmFailure.QUOTA_EXCEEDED))
                 .hasMessageContaining("exceeded your current quota")
                 .hasMessageNotContaining(KEY);
@@ -136,7 +126,7 @@ class OpenAiChatModelTest extends ChatModelContract {
         openai.stubFor(post("/v1/chat/completions").atPriority(1).willReturn(aResponse().withStatus(429).withHeader("retry-after-ms", "30")
                 .withBody("{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"requests\",\"code\":\"rate_limit_exceeded\"}}")));
 
-        assertThatThrownBy(() -> ask(READER))
+        assertThatThrownBy(() -> ask(RecordingSink.reading()))
                 .isInstanceOfSatisfying(LlmException.class, e -> assertThat(e.failure()).isEqualTo(LlmFailure.RATE_LIMITED));
         openai.verify(3, postRequestedFor(urlEqualTo("/v1/chat/completions")));
     }
@@ -145,13 +135,13 @@ class OpenAiChatModelTest extends ChatModelContract {
     void should_fail_on_an_error_event_inside_the_stream_and_on_a_rejected_key() {
         openai.stubFor(post("/v1/chat/completions").atPriority(1).willReturn(aResponse().withBody(
                 "data: {\"error\":{\"message\":\"upstream overloaded\",\"type\":\"api_error\"}}\n\n")));
-        assertThatThrownBy(() -> ask(READER))
+        assertThatThrownBy(() -> ask(RecordingSink.reading()))
                 .isInstanceOfSatisfying(LlmException.class, e -> assertThat(e.failure()).isEqualTo(LlmFailure.UNAVAILABLE))
                 .hasMessageContaining("upstream overloaded");
 
         openai.stubFor(post("/v1/chat/completions").atPriority(1).willReturn(aResponse().withStatus(401)
                 .withBody("{\"error\":{\"message\":\"Incorrect API key provided\",\"type\":\"invalid_request_error\"}}")));
-        assertThatThrownBy(() -> ask(READER))
+        assertThatThrownBy(() -> ask(RecordingSink.reading()))
                 .isInstanceOfSatisfying(LlmException.class, e -> assertThat(e.failure()).isEqualTo(LlmFailure.REJECTED))
                 .hasMessageNotContaining(KEY);
     }
@@ -160,7 +150,7 @@ class OpenAiChatModelTest extends ChatModelContract {
     void should_fail_as_a_bad_response_on_a_chunk_that_is_not_json() {
         openai.stubFor(post("/v1/chat/completions").atPriority(1).willReturn(aResponse().withBody("data: {\"choices\":[{\"delta\":\n\n")));
 
-        assertThatThrownBy(() -> ask(READER))
+        assertThatThrownBy(() -> ask(RecordingSink.reading()))
                 .isInstanceOfSatisfying(LlmException.class, e -> assertThat(e.failure()).isEqualTo(LlmFailure.BAD_RESPONSE));
     }
 
