@@ -34,7 +34,8 @@ class ComposeFileTest {
         assertThat(services.keySet()).contains("aegisrag", "qdrant", "neo4j", "redis", "ollama", "prometheus", "alertmanager", "grafana");
         services.forEach((name, service) -> {
             assertThat(service).as(name).containsKey("restart");
-            if (!service.containsKey("profiles")) {
+            boolean oneShot = "no".equals(service.get("restart"));
+            if (!service.containsKey("profiles") && !oneShot) {
                 assertThat(service).as(name).containsKey("healthcheck");
             }
             String image = (String) service.get("image");
@@ -69,5 +70,26 @@ class ComposeFileTest {
                 .containsEntry("AEGIS_NEO4J_URI", "bolt://neo4j:7687")
                 .containsEntry("AEGIS_REDIS_URL", "redis://redis:6379")
                 .containsEntry("AEGIS_OLLAMA_URL", "http://ollama:11434");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void should_answer_and_embed_with_ollama_once_a_one_shot_service_has_pulled_both_models() throws IOException {
+        Map<String, Map<String, Object>> services = services();
+        Map<String, String> app = (Map<String, String>) services.get("aegisrag").get("environment");
+        Map<String, Object> pull = services.get("ollama-pull");
+        Map<String, String> pullEnvironment = (Map<String, String>) pull.get("environment");
+
+        assertThat(app).containsEntry("AEGIS_LLM_PROVIDER", "${AEGIS_LLM_PROVIDER:-ollama}")
+                .containsEntry("AEGIS_EMBEDDING_PROVIDER", "${AEGIS_EMBEDDING_PROVIDER:-ollama}")
+                .containsEntry("AEGIS_OLLAMA_MODEL", "${OLLAMA_CHAT_MODEL:-llama3.1:8b}")
+                .containsEntry("AEGIS_OLLAMA_EMBEDDING_MODEL", "${OLLAMA_EMBEDDING_MODEL:-bge-m3}");
+        assertThat(pullEnvironment).containsEntry("OLLAMA_HOST", "ollama:11434")
+                .containsEntry("CHAT_MODEL", "${OLLAMA_CHAT_MODEL:-llama3.1:8b}")
+                .containsEntry("EMBEDDING_MODEL", "${OLLAMA_EMBEDDING_MODEL:-bge-m3}");
+        assertThat(String.join(" ", (List<String>) pull.get("entrypoint"))).contains("ollama pull \"$$CHAT_MODEL\"")
+                .contains("ollama pull \"$$EMBEDDING_MODEL\"");
+        assertThat((Map<String, Object>) services.get("aegisrag").get("depends_on"))
+                .containsEntry("ollama-pull", Map.of("condition", "service_completed_successfully"));
     }
 }
