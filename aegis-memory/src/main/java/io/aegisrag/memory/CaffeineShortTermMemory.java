@@ -2,6 +2,7 @@ package io.aegisrag.memory;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.aegisrag.core.memory.Turn;
 import io.aegisrag.core.port.ShortTermMemory;
 
 import java.time.Duration;
@@ -9,17 +10,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@link ShortTermMemory} in a Caffeine cache: a session's turns expire after it has been idle for
- * {@code ttl}. Sessions are bounded in number and in bytes: each weighs its turns' characters (and at
+ * {@link ShortTermMemory} in a Caffeine cache: a session's turns expire {@code ttl} after its last
+ * turn. Sessions are bounded in number and in bytes: each weighs its turns' characters (and at
  * least its share of the bytes per session), and an append replaces the session's list, so its weight
- * is always current. Evictions run on the calling thread, not on the common pool.
+ * is always current. Evictions run on the calling thread, not on the common pool. The turns live in
+ * this JVM only: a restart forgets every conversation.
  */
 public final class CaffeineShortTermMemory implements ShortTermMemory {
 
     private static final String PROBE = "aegis-readiness-probe";
     private static final int SESSION_OVERHEAD_BYTES = 64;
+    private static final int TURN_OVERHEAD_BYTES = 64;
 
-    private final Cache<String, List<String>> sessions;
+    private final Cache<String, List<Turn>> sessions;
     private final int maxTurns;
 
     public CaffeineShortTermMemory(Duration ttl, int maxTurns, long maxSessions, long maxBytes) {
@@ -30,29 +33,34 @@ public final class CaffeineShortTermMemory implements ShortTermMemory {
         long share = maxBytes / maxSessions;
         this.sessions = Caffeine.newBuilder()
                 .executor(Runnable::run)
-                .expireAfterAccess(ttl)
+                .expireAfterWrite(ttl)
                 .maximumWeight(maxBytes)
-                .weigher((String id, List<String> turns) -> (int) Math.min(Integer.MAX_VALUE, Math.max(share, bytes(id, turns))))
+                .weigher((String id, List<Turn> turns) -> (int) Math.min(Integer.MAX_VALUE, Math.max(share, bytes(id, turns))))
                 .build();
         this.maxTurns = maxTurns;
     }
 
     @Override
-    public void append(String sessionId, String turn) {
+    public void append(String sessionId, Turn turn) {
         sessions.asMap().compute(sessionId, (id, turns) -> {
-            List<String> appended = new ArrayList<>(turns == null ? List.of() : turns);
+            List<Turn> appended = new ArrayList<>(turns == null ? List.of() : turns);
             appended.add(turn);
             return List.copyOf(appended.subList(Math.max(0, appended.size() - maxTurns), appended.size()));
         });
     }
 
     @Override
-    public List<String> recent(String sessionId, int limit) {
-        List<String> turns = sessions.getIfPresent(sessionId);
+    public List<Turn> recent(String sessionId, int limit) {
+        List<Turn> turns = sessions.getIfPresent(sessionId);
         if (turns == null) {
             return List.of();
         }
         return turns.subList(Math.max(0, turns.size() - limit), turns.size());
+    }
+
+    @Override
+    public boolean forget(String sessionId) {
+        return sessions.asMap().remove(sessionId) != null;
     }
 
     @Override
@@ -78,10 +86,13 @@ public final class CaffeineShortTermMemory implements ShortTermMemory {
         return sessions.estimatedSize();
     }
 
-    private static long bytes(String id, List<String> turns) {
+    private static long bytes(String id, List<Turn> turns) {
         long bytes = SESSION_OVERHEAD_BYTES + 2L * id.length();
-        for (String turn : turns) {
-            bytes += 2L * turn.length();
+        for (Turn turn : turns) {
+            bytes += TURN_OVERHEAD_BYTES + 2L * (turn.question().length() + turn.answer().length());
+            for (Turn.Source source : turn.sources()) {
+                bytes += 2L * (source.id().length() + source.title().length());
+            }
         }
         return bytes;
     }

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 
 /** Chooses the memory adapters named by {@code aegis.memory.provider} and {@code aegis.redis.url}. */
 @ApplicationScoped
@@ -26,14 +27,47 @@ public class MemoryProducer {
     }
 
     void closeTemporalMemory(@Disposes TemporalMemory memory) throws Exception {
-        if (memory instanceof AutoCloseable closeable) {
-            closeable.close();
-        }
+        closeIfCloseable(memory);
     }
 
     @Produces
     @ApplicationScoped
-    ShortTermMemory shortTermMemory(@ConfigProperty(name = ConfigKeys.SHORT_TERM_MAX_BYTES, defaultValue = "67108864") long maxBytes) {
-        return new CaffeineShortTermMemory(Duration.ofHours(1), 50, 100_000, maxBytes);
+    ShortTermMemory shortTermMemory(@ConfigProperty(name = ConfigKeys.SHORT_TERM_PROVIDER, defaultValue = "caffeine") String provider,
+                                    @ConfigProperty(name = ConfigKeys.SHORT_TERM_TTL, defaultValue = "PT1H") String ttl,
+                                    @ConfigProperty(name = ConfigKeys.SHORT_TERM_MAX_TURNS, defaultValue = "20") int maxTurns,
+                                    @ConfigProperty(name = ConfigKeys.SHORT_TERM_MAX_BYTES, defaultValue = "67108864") long maxBytes,
+                                    @ConfigProperty(name = ConfigKeys.REDIS_URL, defaultValue = "redis://localhost:6379") String redisUrl,
+                                    @ConfigProperty(name = ConfigKeys.REDIS_TIMEOUT_MS, defaultValue = "500") long redisTimeoutMs) {
+        Duration expiry = duration(ttl);
+        if (maxTurns < 1) {
+            throw new IllegalStateException(ConfigKeys.SHORT_TERM_MAX_TURNS + " must be at least 1, got " + maxTurns);
+        }
+        return switch (provider) {
+            case "caffeine" -> new CaffeineShortTermMemory(expiry, maxTurns, 100_000, maxBytes);
+            case "redis" -> new RedisShortTermMemory(redisUrl, expiry, maxTurns, Duration.ofMillis(redisTimeoutMs));
+            default -> throw new IllegalStateException(ConfigKeys.SHORT_TERM_PROVIDER + " must be one of [caffeine, redis], got '" + provider + "'");
+        };
+    }
+
+    void closeShortTermMemory(@Disposes ShortTermMemory memory) throws Exception {
+        closeIfCloseable(memory);
+    }
+
+    private static void closeIfCloseable(Object store) throws Exception {
+        if (store instanceof AutoCloseable closeable) {
+            closeable.close();
+        }
+    }
+
+    private static Duration duration(String iso) {
+        try {
+            Duration duration = Duration.parse(iso);
+            if (duration.isNegative() || duration.isZero()) {
+                throw new IllegalStateException(ConfigKeys.SHORT_TERM_TTL + " must be positive, got " + iso);
+            }
+            return duration;
+        } catch (DateTimeParseException e) {
+            throw new IllegalStateException(ConfigKeys.SHORT_TERM_TTL + " must be an ISO-8601 duration such as PT1H, got '" + iso + "'", e);
+        }
     }
 }

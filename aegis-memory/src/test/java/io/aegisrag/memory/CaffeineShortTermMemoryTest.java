@@ -1,34 +1,21 @@
 package io.aegisrag.memory;
 
+import io.aegisrag.core.memory.Turn;
+import io.aegisrag.core.port.ShortTermMemory;
+import io.aegisrag.core.port.ShortTermMemoryContract;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class CaffeineShortTermMemoryTest {
+class CaffeineShortTermMemoryTest extends ShortTermMemoryContract {
 
-    private final CaffeineShortTermMemory memory = new CaffeineShortTermMemory(Duration.ofMinutes(5), 3, 100, 1_000_000);
-
-    @Test
-    void should_return_the_most_recent_turns_oldest_first() {
-        memory.append("s1", "one");
-        memory.append("s1", "two");
-        memory.append("s1", "three");
-
-        assertThat(memory.recent("s1", 2)).containsExactly("two", "three");
-    }
-
-    @Test
-    void should_keep_at_most_max_turns_per_session_and_sessions_apart() {
-        for (String turn : new String[]{"a", "b", "c", "d"}) {
-            memory.append("s1", turn);
-        }
-        memory.append("s2", "other");
-
-        assertThat(memory.recent("s1", 10)).containsExactly("b", "c", "d");
-        assertThat(memory.recent("s2", 10)).containsExactly("other");
-        assertThat(memory.recent("unknown", 10)).isEmpty();
+    @Override
+    protected ShortTermMemory createMemory() {
+        return new CaffeineShortTermMemory(Duration.ofMinutes(5), MAX_TURNS, 100, 1_000_000);
     }
 
     @Test
@@ -37,7 +24,7 @@ class CaffeineShortTermMemoryTest {
 
         for (int session = 0; session < 50; session++) {
             for (int turn = 0; turn < 5; turn++) {
-                small.append("s" + session, "x".repeat(4000));
+                small.append("s" + session, new Turn("x".repeat(4000), "y", List.of(), Instant.EPOCH));
             }
         }
         small.cleanUp();

@@ -69,6 +69,7 @@ class ComposeFileTest {
         assertThat((Map<String, String>) app.get("environment")).containsEntry("AEGIS_QDRANT_URL", "http://qdrant:6333")
                 .containsEntry("AEGIS_NEO4J_URI", "bolt://neo4j:7687")
                 .containsEntry("AEGIS_REDIS_URL", "redis://redis:6379")
+                .containsEntry("AEGIS_SHORT_TERM_PROVIDER", "${AEGIS_SHORT_TERM_PROVIDER:-redis}")
                 .containsEntry("AEGIS_OLLAMA_URL", "http://ollama:11434");
     }
 

@@ -6,7 +6,7 @@ import io.aegisrag.core.llm.Prompt;
 import io.aegisrag.core.llm.TokenSink;
 import io.aegisrag.core.memory.Fact;
 import io.aegisrag.core.memory.FactType;
-import io.aegisrag.core.port.ShortTermMemory;
+import io.aegisrag.core.memory.Turn;
 import io.aegisrag.core.port.TemporalMemory;
 import io.aegisrag.core.query.Context;
 import io.aegisrag.core.query.Intent;
@@ -33,7 +33,10 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.UUID;
 
-/** Classifies, retrieves, generates (streaming when asked), remembers the turn and reports each stage's latency and the answer's usage. */
+/**
+ * Resolves a follow-up against its conversation, classifies, retrieves, generates (streaming when
+ * asked), remembers the turn and reports each stage's latency and the answer's usage.
+ */
 @ApplicationScoped
 public class DefaultQueryService implements QueryService {
 
@@ -42,14 +45,14 @@ public class DefaultQueryService implements QueryService {
     private final IntentClassifier classifier;
     private final HybridRetriever retriever;
     private final ChatModelRouter models;
-    private final ShortTermMemory conversation;
+    private final Conversation conversation;
     private final TemporalMemory memory;
     private final AegisMetrics metrics;
     private final Clock clock;
 
     @Inject
     public DefaultQueryService(IntentClassifier classifier, HybridRetriever retriever, ChatModelRouter models,
-                               ShortTermMemory conversation, TemporalMemory memory, AegisMetrics metrics, Clock clock) {
+                               Conversation conversation, TemporalMemory memory, AegisMetrics metrics, Clock clock) {
         this.classifier = classifier;
         this.retriever = retriever;
         this.models = models;
@@ -78,15 +81,16 @@ public class DefaultQueryService implements QueryService {
         Map<Stage, Duration> latencies = new EnumMap<>(Stage.class);
         long start = System.nanoTime();
 
-        Intent intent = QueryMode.fromLabel(body.mode()).forcedIntent().orElseGet(() -> classifier.classify(body.query()));
+        String question = FollowUps.resolve(body.query(), conversation.history(body.sessionId()));
+        Intent intent = QueryMode.fromLabel(body.mode()).forcedIntent().orElseGet(() -> classifier.classify(question));
         long classified = System.nanoTime();
         latencies.put(Stage.INTENT_CLASSIFICATION, Duration.ofNanos(classified - start));
 
-        List<Context> contexts = retriever.retrieve(body.query(), intent, body.topKOrDefault(), retrieversNamed(body.retrievers()));
+        List<Context> contexts = retriever.retrieve(question, intent, body.topKOrDefault(), retrieversNamed(body.retrievers()));
         long retrieved = System.nanoTime();
         latencies.put(Stage.RETRIEVAL, Duration.ofNanos(retrieved - classified));
 
-        Prompt prompt = models.prompt(body.query(), contexts);
+        Prompt prompt = models.prompt(question, contexts);
         stream.started(queryId, intent.label(), route.model());
         Generation generation = models.generate(prompt, route, stream);
         Answer answer = generation.answer();
@@ -94,13 +98,13 @@ public class DefaultQueryService implements QueryService {
         latencies.put(Stage.GENERATION, Duration.ofNanos(generated - retrieved));
 
         if (body.sessionId() != null) {
-            remember(body.sessionId(), body.query());
+            remember(body.sessionId(), body.query(), answer.text(), prompt.contexts());
         }
         latencies.put(Stage.TOTAL, Duration.ofNanos(System.nanoTime() - start));
         metrics.trackQuery(intent, answer.model(), latencies);
         return new QueryResult(queryId, answer.text(), intent.label(), answer.model(),
                 prompt.contexts().stream().map(DefaultQueryService::source).toList(), inMillis(latencies),
-                usage(generation), generation.fallbacks());
+                usage(generation), generation.fallbacks(), question.equals(body.query()) ? null : question);
     }
 
     private static QueryResult.Usage usage(Generation generation) {
@@ -111,9 +115,10 @@ public class DefaultQueryService implements QueryService {
                 cached ? 0 : answer.timeToFirstToken().toNanos() / 1_000_000.0);
     }
 
-    private void remember(String sessionId, String question) {
-        conversation.append(sessionId, question);
+    private void remember(String sessionId, String question, String answer, List<Context> sources) {
         var now = clock.instant();
+        conversation.record(sessionId, new Turn(question, answer,
+                sources.stream().map(c -> new Turn.Source(c.chunk().id(), c.chunk().title())).toList(), now));
         memory.record(new Fact(UUID.randomUUID().toString(), FactType.EPISODIC, sessionId,
                 "asked: " + question, now, null, now), false);
     }

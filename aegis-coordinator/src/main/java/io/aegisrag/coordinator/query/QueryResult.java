@@ -8,10 +8,12 @@ import java.util.Map;
 /**
  * The reply of {@code POST /api/v1/query} (and the {@code done} event of {@code /api/v1/chat});
  * {@code latencyMs} is keyed by stage. {@code model} answered; {@code fallbacks} lists the providers
- * passed over before it, and why.
+ * passed over before it, and why. {@code resolvedQuery}, when not null, is what was searched and asked
+ * instead of the question: a follow-up joined to the previous question of its session.
  */
 public record QueryResult(String queryId, String answer, String intent, String model, List<Source> sources,
-                          Map<String, Double> latencyMs, Usage usage, List<Generation.Fallback> fallbacks) {
+                          Map<String, Double> latencyMs, Usage usage, List<Generation.Fallback> fallbacks,
+                          String resolvedQuery) {
 
     /**
      * A context the answer may cite; {@code [n]} in the answer is the n-th source. {@code score} is the

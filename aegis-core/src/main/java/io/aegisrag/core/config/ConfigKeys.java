@@ -8,6 +8,11 @@ public final class ConfigKeys {
     public static final String EMBEDDING_CACHE_SIZE = "aegis.embedding.cache.size";
     public static final String EMBEDDING_CACHE_MAX_BYTES = "aegis.embedding.cache.max-bytes";
     public static final String SHORT_TERM_MAX_BYTES = "aegis.memory.short-term.max-bytes";
+    public static final String SHORT_TERM_PROVIDER = "aegis.short-term.provider";
+    public static final String SHORT_TERM_TTL = "aegis.memory.short-term.ttl";
+    public static final String SHORT_TERM_MAX_TURNS = "aegis.memory.short-term.max-turns";
+    public static final String REDIS_URL = "aegis.redis.url";
+    public static final String REDIS_TIMEOUT_MS = "aegis.redis.timeout.ms";
     public static final String EMBEDDING_BATCH_SIZE = "aegis.embedding.batch.size";
     public static final String VECTOR_PROVIDER = "aegis.vector.provider";
     public static final String HNSW_CANDIDATES = "aegis.vector.hnsw.candidates";
