@@ -15,7 +15,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** {@link TemporalMemory} held in the JVM. */
+/**
+ * {@link TemporalMemory} held in the JVM. A fact's later versions (a contradicted fact recorded again
+ * with its end) are named {@code <id>~<id of the fact that ended it>}, so replaying the same records
+ * gives the same versions, and forgetting an episode forgets every version of its facts.
+ */
 public final class InMemoryTemporalMemory implements TemporalMemory {
 
     private final List<Fact> facts = new ArrayList<>();
@@ -24,18 +28,30 @@ public final class InMemoryTemporalMemory implements TemporalMemory {
 
     @Override
     public synchronized void record(Fact fact, boolean supersedes) {
+        Fact recorded = fact;
         if (supersedes) {
-            for (int i = 0; i < facts.size(); i++) {
+            int known = facts.size();
+            for (int i = 0; i < known; i++) {
                 Fact old = facts.get(i);
-                if (old.type() == fact.type() && old.subject().equals(fact.subject()) && old.validTo() == null
-                        && !old.content().equals(fact.content()) && old.validFrom().isBefore(fact.validFrom())) {
-                    facts.set(i, new Fact(old.id(), old.type(), old.subject(), old.content(), old.validFrom(),
-                            fact.validFrom(), old.recordedAt()));
+                if (old.expiredAt() != null || !contradicts(old, fact)) {
+                    continue;
+                }
+                if (old.validFrom().isBefore(fact.validFrom()) && (old.validTo() == null || old.validTo().isAfter(fact.validFrom()))) {
+                    facts.set(i, old.expired(fact.recordedAt()));
+                    facts.add(old.endingAt(fact.validFrom(), old.id() + "~" + fact.id(), fact.recordedAt()));
+                } else if (old.validFrom().isAfter(fact.validFrom())
+                        && (recorded.validTo() == null || recorded.validTo().isAfter(old.validFrom()))) {
+                    recorded = new Fact(fact.id(), fact.type(), fact.subject(), fact.content(), fact.validFrom(),
+                            old.validFrom(), fact.recordedAt());
                 }
             }
         }
-        facts.add(fact);
+        facts.add(recorded);
         counts.merge(fact.type(), 1L, Long::sum);
+    }
+
+    private static boolean contradicts(Fact old, Fact fact) {
+        return old.type() == fact.type() && old.subject().equals(fact.subject()) && !old.content().equals(fact.content());
     }
 
     @Override
@@ -54,8 +70,9 @@ public final class InMemoryTemporalMemory implements TemporalMemory {
             return false;
         }
         facts.removeIf(fact -> {
-            boolean forgotten = ids.contains(fact.id());
-            if (forgotten) {
+            int version = fact.id().indexOf('~');
+            boolean forgotten = ids.contains(version < 0 ? fact.id() : fact.id().substring(0, version));
+            if (forgotten && fact.expiredAt() == null) {
                 counts.merge(fact.type(), -1L, Long::sum);
             }
             return forgotten;
@@ -74,12 +91,21 @@ public final class InMemoryTemporalMemory implements TemporalMemory {
     }
 
     @Override
-    public synchronized List<Fact> factsAt(Instant asOf, Optional<String> subject, Optional<FactType> type) {
+    public synchronized List<Fact> factsAt(Instant validAt, Instant knownAt, Optional<String> subject, Optional<FactType> type,
+                                           boolean includeInvalid) {
         return facts.stream()
-                .filter(fact -> fact.isValidAt(asOf) && !fact.recordedAt().isAfter(asOf))
+                .filter(fact -> fact.isKnownAt(knownAt) && (includeInvalid || fact.isValidAt(validAt)))
                 .filter(fact -> subject.map(fact.subject()::equalsIgnoreCase).orElse(true))
                 .filter(fact -> type.map(fact.type()::equals).orElse(true))
                 .sorted(Comparator.comparing(Fact::validFrom))
+                .toList();
+    }
+
+    @Override
+    public synchronized List<Fact> history(String subject) {
+        return facts.stream()
+                .filter(fact -> fact.subject().equalsIgnoreCase(subject))
+                .sorted(Comparator.comparing(Fact::recordedAt).thenComparing(Fact::validFrom))
                 .toList();
     }
 

@@ -30,7 +30,9 @@ import java.util.logging.Logger;
 /**
  * The embedded {@link TemporalMemory}: facts in the JVM, every change first appended to a journal
  * (one JSON object per line, forced to disk) and replayed when the store opens, so memory survives
- * a restart. An episode is one line, so it is journaled whole or not at all. A change whose line
+ * a restart. An episode is one line, so it is journaled whole or not at all. Records are journaled
+ * as they were made; the versions a contradiction produces are derived from them again on replay
+ * (their instants come from the records, never from the clock), so the journal format is unchanged. A change whose line
  * could not be written is cut off the journal again and not applied; a torn last line left by a
  * crash is cut off when the journal opens.
  */
@@ -98,8 +100,13 @@ public final class JournaledTemporalMemory implements TemporalMemory, AutoClosea
     }
 
     @Override
-    public List<Fact> factsAt(Instant asOf, Optional<String> subject, Optional<FactType> type) {
-        return facts.factsAt(asOf, subject, type);
+    public List<Fact> factsAt(Instant validAt, Instant knownAt, Optional<String> subject, Optional<FactType> type, boolean includeInvalid) {
+        return facts.factsAt(validAt, knownAt, subject, type, includeInvalid);
+    }
+
+    @Override
+    public List<Fact> history(String subject) {
+        return facts.history(subject);
     }
 
     @Override

@@ -60,6 +60,9 @@ class JournaledTemporalMemoryTest extends TemporalMemoryContract {
                 .extracting(Fact::content).containsExactly("works at Acme");
         assertThat(reopened.factsAt(FEB, Optional.of("alice"), Optional.empty()))
                 .extracting(Fact::content).containsExactly("works at \"Globex\"\nLtd");
+        assertThat(reopened.history("alice")).as("the versions are derived again, the same").extracting(Fact::id, Fact::expiredAt)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("1", FEB), org.assertj.core.groups.Tuple.tuple("1~2", null),
+                        org.assertj.core.groups.Tuple.tuple("2", null));
     }
 
     @Test

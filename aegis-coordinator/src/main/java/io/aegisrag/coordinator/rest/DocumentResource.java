@@ -9,7 +9,6 @@ import io.aegisrag.coordinator.security.Role;
 import io.aegisrag.core.document.Document;
 import io.aegisrag.core.document.DocumentSummary;
 import io.aegisrag.core.document.Page;
-import io.aegisrag.core.error.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -89,8 +88,8 @@ public class DocumentResource {
     @Operation(summary = "List documents, newest first")
     public DocumentList list(@QueryParam("offset") @DefaultValue("0") String offset,
                              @QueryParam("limit") @DefaultValue("20") String limit) {
-        Page<DocumentSummary> page = documents.list(intParam("offset", offset, 0, Integer.MAX_VALUE - MAX_PAGE),
-                intParam("limit", limit, 1, MAX_PAGE));
+        Page<DocumentSummary> page = documents.list(QueryParams.integer("offset", offset, 0, Integer.MAX_VALUE - MAX_PAGE),
+                QueryParams.integer("limit", limit, 1, MAX_PAGE));
         return new DocumentList(page.items().stream()
                 .map(d -> new DocumentItem(d.id().value(), d.title(), d.source(), d.chunks(), d.createdAt()))
                 .toList(), page.total(), page.offset(), page.limit());
@@ -111,18 +110,6 @@ public class DocumentResource {
     public Response delete(@PathParam("id") String id) {
         documents.delete(id);
         return Response.noContent().build();
-    }
-
-    private static int intParam(String name, String value, int min, int max) {
-        try {
-            int parsed = Integer.parseInt(value.strip());
-            if (parsed >= min && parsed <= max) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new InvalidInputException(name, "must be an integer from " + min + " to " + max + ", got '" + value + "'");
     }
 
     private Response created(IngestionResult result) {

@@ -42,6 +42,53 @@ public abstract class TemporalMemoryContract {
                 .extracting(Fact::content).containsExactly("works at Globex");
     }
 
+    private static final Instant APR = Instant.parse("2026-04-01T00:00:00Z");
+
+    private static Instant mid(Instant month) {
+        return month.plus(java.time.Duration.ofDays(14));
+    }
+
+    @Test
+    void should_answer_what_was_true_then_as_the_system_knew_it_when_a_change_is_learned_late() {
+        memory.record(fact("1", FactType.SEMANTIC, "alice", "works at Acme", JAN), true);
+        memory.record(new Fact("2", FactType.SEMANTIC, "alice", "works at Globex", FEB, null, MAR), true);
+
+        assertThat(memory.factsAt(mid(FEB), mid(FEB), Optional.of("alice"), Optional.empty(), false))
+                .as("in mid-February the move was not known yet").extracting(Fact::content).containsExactly("works at Acme");
+        assertThat(memory.factsAt(mid(FEB), mid(MAR), Optional.of("alice"), Optional.empty(), false))
+                .as("known in March: she had moved in February").extracting(Fact::content).containsExactly("works at Globex");
+        assertThat(memory.factsAt(mid(JAN), mid(MAR), Optional.of("alice"), Optional.empty(), false))
+                .extracting(Fact::content, Fact::validTo).containsExactly(org.assertj.core.groups.Tuple.tuple("works at Acme", FEB));
+        assertThat(memory.factsAt(mid(MAR), mid(MAR), Optional.of("alice"), Optional.empty(), true))
+                .as("with the facts no longer true").extracting(Fact::content).containsExactly("works at Acme", "works at Globex");
+    }
+
+    @Test
+    void should_keep_every_version_instead_of_overwriting_one() {
+        memory.record(fact("1", FactType.SEMANTIC, "alice", "works at Acme", JAN), true);
+        memory.record(new Fact("2", FactType.SEMANTIC, "alice", "works at Globex", FEB, null, MAR), true);
+
+        assertThat(memory.history("ALICE")).extracting(Fact::content, Fact::validTo, Fact::recordedAt, Fact::expiredAt)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("works at Acme", null, JAN, MAR),
+                        org.assertj.core.groups.Tuple.tuple("works at Acme", FEB, MAR, null),
+                        org.assertj.core.groups.Tuple.tuple("works at Globex", null, MAR, null));
+        assertThat(memory.count(FactType.SEMANTIC)).isEqualTo(2);
+    }
+
+    @Test
+    void should_place_a_fact_that_arrives_out_of_order_before_the_one_already_known() {
+        memory.record(fact("2", FactType.SEMANTIC, "alice", "works at Globex", FEB), true);
+        memory.record(new Fact("1", FactType.SEMANTIC, "alice", "works at Acme", JAN, null, MAR), true);
+
+        assertThat(memory.factsAt(mid(JAN), APR, Optional.of("alice"), Optional.empty(), false))
+                .extracting(Fact::content, Fact::validTo).containsExactly(org.assertj.core.groups.Tuple.tuple("works at Acme", FEB));
+        assertThat(memory.factsAt(mid(MAR), APR, Optional.of("alice"), Optional.empty(), false))
+                .as("both stay valid only where they do not overlap").extracting(Fact::content).containsExactly("works at Globex");
+        assertThat(memory.factsAt(mid(JAN), mid(FEB), Optional.of("alice"), Optional.empty(), false))
+                .as("before March nothing was known of January").isEmpty();
+    }
+
     @Test
     void should_keep_both_facts_valid_when_the_new_one_does_not_supersede() {
         memory.record(fact("1", FactType.EPISODIC, "s1", "asked about Lucene", JAN), false);

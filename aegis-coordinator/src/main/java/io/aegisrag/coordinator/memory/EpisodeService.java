@@ -1,0 +1,75 @@
+package io.aegisrag.coordinator.memory;
+
+import io.aegisrag.core.error.InvalidInputException;
+import io.aegisrag.core.graph.Entity;
+import io.aegisrag.core.memory.Fact;
+import io.aegisrag.core.memory.FactType;
+import io.aegisrag.core.port.TemporalMemory;
+import io.aegisrag.retrieval.graph.EntityExtractor;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Records an episode of a conversation in temporal memory, without a language model: the episode
+ * itself (an episodic fact about the session) and one entity fact per name it mentions, valid from
+ * its reference time and known from now, all or nothing.
+ */
+@ApplicationScoped
+public class EpisodeService {
+
+    private static final int SUMMARY_CHARS = 200;
+
+    /** What an episode taught. */
+    public record Recorded(String episodeId, List<Entity> entities, List<Fact> facts) {
+    }
+
+    private final TemporalMemory memory;
+    private final Clock clock;
+    private final EntityExtractor extractor = new EntityExtractor();
+
+    @Inject
+    public EpisodeService(TemporalMemory memory, Clock clock) {
+        this.memory = memory;
+        this.clock = clock;
+    }
+
+    protected EpisodeService() {
+        this(null, null);
+    }
+
+    /** @param episode already validated at the REST boundary */
+    public Recorded record(EpisodeRequest episode) {
+        Instant now = clock.instant();
+        Instant validFrom = referenceTime(episode.referenceTime(), now);
+        String id = UUID.randomUUID().toString();
+        String summary = episode.content().strip();
+        summary = summary.length() <= SUMMARY_CHARS ? summary : summary.substring(0, SUMMARY_CHARS) + "...";
+        List<Entity> entities = extractor.names(episode.content());
+        List<Fact> facts = new ArrayList<>();
+        facts.add(new Fact(id + "/episode", FactType.EPISODIC, episode.sessionId(), summary, validFrom, null, now));
+        for (Entity entity : entities) {
+            facts.add(new Fact(id + "/" + entity.id(), FactType.ENTITY, entity.id(),
+                    entity.name() + " is mentioned in session " + episode.sessionId() + ": " + summary, validFrom, null, now));
+        }
+        memory.recordEpisode(id, facts);
+        return new Recorded(id, entities, facts);
+    }
+
+    private static Instant referenceTime(String value, Instant now) {
+        if (value == null) {
+            return now;
+        }
+        try {
+            return Instant.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException("reference_time", "must be an ISO-8601 instant such as 2026-11-24T10:15:30Z, got '" + value + "'");
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package io.aegisrag.coordinator.rest;
+
+import io.aegisrag.coordinator.memory.EpisodeRequest;
+import io.aegisrag.coordinator.memory.EpisodeService;
+import io.aegisrag.coordinator.security.RateLimited;
+import io.aegisrag.coordinator.security.Requires;
+import io.aegisrag.coordinator.security.Role;
+import io.aegisrag.core.error.InvalidInputException;
+import io.aegisrag.core.error.NotFoundException;
+import io.aegisrag.core.graph.Entity;
+import io.aegisrag.core.memory.Fact;
+import io.aegisrag.core.memory.FactType;
+import io.aegisrag.core.port.TemporalMemory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Temporal memory over REST: episodes in, and the bi-temporal view out: what was true at
+ * {@code valid_at} as the system knew it at {@code known_at}, and an entity's facts on both axes.
+ */
+@Path("/memory")
+@ApplicationScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class MemoryResource {
+
+    private static final int MAX_PAGE = 100;
+
+    /** A fact with Graphiti's names for its four instants. */
+    public record FactView(String id, String type, String subject, String content,
+                           Instant validAt, Instant invalidAt, Instant createdAt, Instant expiredAt) {
+
+        static FactView of(Fact fact) {
+            return new FactView(fact.id(), fact.type().label(), fact.subject(), fact.content(),
+                    fact.validFrom(), fact.validTo(), fact.recordedAt(), fact.expiredAt());
+        }
+    }
+
+    /** One page of facts, with the instants it was read at. */
+    public record FactPage(List<FactView> items, long total, int offset, int limit, Instant validAt, Instant knownAt) {
+    }
+
+    /** Every version of every fact about an entity. */
+    public record History(String entity, List<FactView> facts) {
+    }
+
+    /** What an episode taught. */
+    public record EpisodeView(String episodeId, List<Entity> entities, List<FactView> facts) {
+    }
+
+    @Inject
+    TemporalMemory memory;
+
+    @Inject
+    EpisodeService episodes;
+
+    @Inject
+    RequestValidator validator;
+
+    @Inject
+    Clock clock;
+
+    @POST
+    @Path("/episodes")
+    @RateLimited
+    @Requires(Role.WRITER)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record an episode of a conversation: the episode and the entities it mentions become facts")
+    @RequestBody(content = @Content(schema = @Schema(implementation = EpisodeRequest.class)))
+    public Response episode(String body) {
+        JsonFields fields = JsonFields.parse(body);
+        EpisodeService.Recorded recorded = episodes.record(validator.valid(new EpisodeRequest(
+                fields.string("session_id"), fields.string("content"), fields.string("reference_time"))));
+        return Response.status(Response.Status.CREATED)
+                .entity(new EpisodeView(recorded.episodeId(), recorded.entities(), recorded.facts().stream().map(FactView::of).toList()))
+                .build();
+    }
+
+    @GET
+    @Path("/facts")
+    @Operation(summary = "Facts true at valid_at as the system knew them at known_at (both ISO-8601, default now)")
+    public FactPage facts(@QueryParam("entity") String entity, @QueryParam("type") String type,
+                          @QueryParam("valid_at") String validAt, @QueryParam("known_at") String knownAt,
+                          @QueryParam("include_invalid") @DefaultValue("false") String includeInvalid,
+                          @QueryParam("offset") @DefaultValue("0") String offset,
+                          @QueryParam("limit") @DefaultValue("20") String limit) {
+        Instant now = clock.instant();
+        Instant valid = QueryParams.instant("valid_at", validAt, now);
+        Instant known = QueryParams.instant("known_at", knownAt, now);
+        int from = QueryParams.integer("offset", offset, 0, Integer.MAX_VALUE - MAX_PAGE);
+        int size = QueryParams.integer("limit", limit, 1, MAX_PAGE);
+        List<Fact> facts = memory.factsAt(valid, known, Optional.ofNullable(entity), factType(type),
+                QueryParams.bool("include_invalid", includeInvalid));
+        List<FactView> page = facts.subList(Math.min(from, facts.size()), Math.min(from + size, facts.size()))
+                .stream().map(FactView::of).toList();
+        return new FactPage(page, facts.size(), from, size, valid, known);
+    }
+
+    @GET
+    @Path("/entities/{id}/history")
+    @Operation(summary = "Every version of every fact about an entity, on both time axes")
+    public History history(@PathParam("id") String id) {
+        List<Fact> facts = memory.history(id);
+        if (facts.isEmpty()) {
+            throw new NotFoundException("entity", id);
+        }
+        return new History(id, facts.stream().map(FactView::of).toList());
+    }
+
+    private static Optional<FactType> factType(String label) {
+        if (label == null) {
+            return Optional.empty();
+        }
+        return Arrays.stream(FactType.values()).filter(type -> type.label().equals(label.strip().toLowerCase(Locale.ROOT))).findFirst()
+                .map(Optional::of)
+                .orElseThrow(() -> new InvalidInputException("type", "must be one of episodic, semantic, entity, got '" + label + "'"));
+    }
+}

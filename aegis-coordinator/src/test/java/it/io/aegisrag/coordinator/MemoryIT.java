@@ -1,0 +1,86 @@
+package it.io.aegisrag.coordinator;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Temporal memory over REST on Liberty: episodes in, facts out on both time axes, and bad input. */
+class MemoryIT {
+
+    private static AegisClient.Reply episode(String session, String content, String referenceTime) {
+        var body = Json.createObjectBuilder().add("session_id", session).add("content", content);
+        if (referenceTime != null) {
+            body.add("reference_time", referenceTime);
+        }
+        return AegisClient.postJson("/api/v1/memory/episodes", body.build());
+    }
+
+    private static String encode(Object value) {
+        return URLEncoder.encode(value.toString(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void should_record_an_episode_and_answer_what_was_true_when_as_known_when() {
+        String session = "it-" + UUID.randomUUID();
+        Instant lastWeek = Instant.now().minus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        Instant before = Instant.now();
+
+        AegisClient.Reply recorded = episode(session, "Marguerite moved the Zanzibar cluster to Frankfurt.", lastWeek.toString());
+
+        assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
+        JsonObject episode = recorded.json();
+        String zanzibar = episode.getJsonArray("entities").getValuesAs(JsonObject.class).stream()
+                .filter(e -> e.getString("name").equals("Zanzibar")).findFirst().orElseThrow().getString("id");
+        assertThat(episode.getJsonArray("facts").getValuesAs(JsonObject.class))
+                .anySatisfy(f -> assertThat(f.getString("type")).isEqualTo("episodic"))
+                .allSatisfy(f -> assertThat(f.getString("valid_at")).startsWith(lastWeek.toString().substring(0, 19)));
+
+        JsonObject now = AegisClient.get("/api/v1/memory/facts?entity=" + encode(zanzibar)).json();
+        JsonObject beforeItHappened = AegisClient.get("/api/v1/memory/facts?entity=" + encode(zanzibar)
+                + "&valid_at=" + encode(lastWeek.minus(1, ChronoUnit.DAYS))).json();
+        JsonObject beforeItWasTold = AegisClient.get("/api/v1/memory/facts?entity=" + encode(zanzibar)
+                + "&known_at=" + encode(before.minus(1, ChronoUnit.SECONDS))).json();
+
+        assertThat(now.getInt("total")).isEqualTo(1);
+        assertThat(now.getJsonArray("items").getJsonObject(0).getString("content")).contains("Zanzibar").contains(session);
+        assertThat(beforeItHappened.getInt("total")).isZero();
+        assertThat(beforeItWasTold.getInt("total")).as("told a week late: unknown before it was recorded").isZero();
+
+        JsonObject history = AegisClient.get("/api/v1/memory/entities/" + encode(zanzibar) + "/history").json();
+        assertThat(history.getJsonArray("facts")).hasSize(1);
+        assertThat(history.getJsonArray("facts").getJsonObject(0).containsKey("expired_at")).isFalse();
+    }
+
+    @Test
+    void should_answer_bad_input_with_a_problem_naming_the_field() {
+        assertThat(fieldOf(AegisClient.get("/api/v1/memory/facts?valid_at=yesterday"))).isEqualTo("valid_at");
+        assertThat(fieldOf(AegisClient.get("/api/v1/memory/facts?known_at=2026-13-01T00:00:00Z"))).isEqualTo("known_at");
+        assertThat(fieldOf(AegisClient.get("/api/v1/memory/facts?type=rumour"))).isEqualTo("type");
+        assertThat(fieldOf(AegisClient.get("/api/v1/memory/facts?include_invalid=maybe"))).isEqualTo("include_invalid");
+        assertThat(fieldOf(episode("s", "  ", null))).isEqualTo("content");
+        assertThat(fieldOf(episode("s", "Something happened.", "last tuesday"))).isEqualTo("reference_time");
+        assertThat(AegisClient.post("/api/v1/memory/episodes", "application/json", "{\"session_id\":").status()).isEqualTo(400);
+        AegisClient.Reply unknown = AegisClient.get("/api/v1/memory/entities/no-such-entity/history");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().getString("error_type")).isEqualTo("not_found");
+        AegisClient.Reply asReader = AegisClient.send(HttpRequest.newBuilder(AegisClient.BASE.resolve("/api/v1/memory/episodes"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"session_id\":\"s\",\"content\":\"Hello Kestrel.\"}")), "it-reader-key");
+        assertThat(asReader.status()).isEqualTo(403);
+    }
+
+    private static String fieldOf(AegisClient.Reply reply) {
+        assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        return reply.json().getJsonArray("errors").getJsonObject(0).getString("field");
+    }
+}
