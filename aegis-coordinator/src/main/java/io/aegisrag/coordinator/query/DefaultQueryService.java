@@ -90,7 +90,7 @@ public class DefaultQueryService implements QueryService {
         long retrieved = System.nanoTime();
         latencies.put(Stage.RETRIEVAL, Duration.ofNanos(retrieved - classified));
 
-        Prompt prompt = models.prompt(question, contexts);
+        Prompt prompt = asked(body.query(), models.prompt(question, contexts));
         stream.started(queryId, intent.label(), route.model());
         Generation generation = models.generate(prompt, route, stream);
         Answer answer = generation.answer();
@@ -105,6 +105,15 @@ public class DefaultQueryService implements QueryService {
         return new QueryResult(queryId, answer.text(), intent.label(), answer.model(),
                 prompt.contexts().stream().map(DefaultQueryService::source).toList(), inMillis(latencies),
                 usage(generation), generation.fallbacks(), question.equals(body.query()) ? null : question);
+    }
+
+    /**
+     * The prompt of a resolved follow-up keeps the resolved question in its user message, for a
+     * language model, and the question as asked, which the extractive model matches sentences against.
+     */
+    private static Prompt asked(String question, Prompt resolved) {
+        return question.equals(resolved.question()) ? resolved
+                : new Prompt(question, resolved.contexts(), resolved.system(), resolved.user(), resolved.estimatedTokens());
     }
 
     private static QueryResult.Usage usage(Generation generation) {

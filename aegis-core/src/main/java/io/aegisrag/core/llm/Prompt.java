@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * What a chat model is asked: the question, the contexts that fitted its context window (numbered
  * {@code [1]..[n]} in this order, the same order as the sources shown to the reader), and the system
- * and user messages built from them.
+ * and user messages built from them. For a follow-up resolved against its conversation, the user
+ * message holds the resolved question and {@code question} the question as asked.
  *
  * @param estimatedTokens the estimated length of both messages, in tokens
  */
