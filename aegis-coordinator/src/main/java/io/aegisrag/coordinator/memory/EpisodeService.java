@@ -24,6 +24,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class EpisodeService {
 
+    /**
+     * Conversation episodes are named apart from documents' (a bare UUID): the start-up reconciliation
+     * forgets a UUID-named episode whose document the index lacks, and must never take one of these for it.
+     */
+    static final String EPISODE_PREFIX = "conversation-";
     private static final int SUMMARY_CHARS = 200;
 
     /** What an episode taught. */
@@ -48,7 +53,7 @@ public class EpisodeService {
     public Recorded record(EpisodeRequest episode) {
         Instant now = clock.instant();
         Instant validFrom = referenceTime(episode.referenceTime(), now);
-        String id = UUID.randomUUID().toString();
+        String id = EPISODE_PREFIX + UUID.randomUUID();
         String summary = episode.content().strip();
         summary = summary.length() <= SUMMARY_CHARS ? summary : summary.substring(0, SUMMARY_CHARS) + "...";
         List<Entity> entities = extractor.names(episode.content());

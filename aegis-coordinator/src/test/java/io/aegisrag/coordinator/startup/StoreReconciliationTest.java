@@ -1,5 +1,7 @@
 package io.aegisrag.coordinator.startup;
 
+import io.aegisrag.coordinator.memory.EpisodeRequest;
+import io.aegisrag.coordinator.memory.EpisodeService;
 import io.aegisrag.core.document.Chunk;
 import io.aegisrag.core.document.Document;
 import io.aegisrag.core.document.DocumentId;
@@ -15,9 +17,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -84,5 +88,17 @@ class StoreReconciliationTest {
         assertThat(memory.episodes()).containsExactly(stored.documentId().value());
         assertThat(memory.count(FactType.EPISODIC)).isEqualTo(2);
         assertThat(memory.count(FactType.ENTITY)).isEqualTo(3);
+    }
+
+    @Test
+    void should_keep_the_episodes_of_conversations() {
+        store("Lettuce is the Java client of Redis.");
+        String conversation = new EpisodeService(memory, Clock.systemUTC())
+                .record(new EpisodeRequest("session-1", "Marguerite moved the Zanzibar cluster.", null)).episodeId();
+
+        new StoreReconciliation(store, graph, memory).reconcile();
+
+        assertThat(memory.episodes()).contains(conversation);
+        assertThat(memory.factsAt(Instant.now(), Optional.of("zanzibar"), Optional.of(FactType.ENTITY))).hasSize(1);
     }
 }
