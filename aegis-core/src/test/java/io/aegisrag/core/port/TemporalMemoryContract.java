@@ -90,6 +90,34 @@ public abstract class TemporalMemoryContract {
     }
 
     @Test
+    void should_lose_no_fact_when_episodes_about_the_same_entity_arrive_at_once() throws Exception {
+        int episodes = 16;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<?>> running = new java.util.ArrayList<>();
+            for (int i = 0; i < episodes; i++) {
+                String episode = "conversation-" + i;
+                running.add(pool.submit(() -> {
+                    start.await();
+                    memory.recordEpisode(episode, List.of(fact(episode + "/lucene", FactType.ENTITY, "lucene", "mentioned in " + episode, JAN)));
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (java.util.concurrent.Future<?> episode : running) {
+                episode.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(memory.factsAt(MAR, Optional.of("lucene"), Optional.of(FactType.ENTITY))).hasSize(episodes);
+        assertThat(memory.history("lucene")).hasSize(episodes);
+        assertThat(memory.episodes()).hasSize(episodes);
+    }
+
+    @Test
     void should_keep_both_facts_valid_when_the_new_one_does_not_supersede() {
         memory.record(fact("1", FactType.EPISODIC, "s1", "asked about Lucene", JAN), false);
         memory.record(fact("2", FactType.EPISODIC, "s1", "asked about Qdrant", FEB), false);
