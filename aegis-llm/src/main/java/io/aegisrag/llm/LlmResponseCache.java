@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Answers already generated, keyed by provider, model and the whole prompt (so by the question and
- * every context it was given): the same question over the same contexts is not paid for twice. The
+ * Answers already generated, keyed by provider, model, the question as asked and the whole prompt
+ * (so every context it was given): the same question over the same contexts is not paid for twice. The
  * least recently used entry goes first; a size of 0 turns the cache off. Cancelled answers are not kept.
  */
 @ApplicationScoped
@@ -42,11 +42,11 @@ public class LlmResponseCache {
         this(0);
     }
 
-    /** The key of a prompt sent to one provider's model. */
+    /** The key of a prompt sent to one provider's model: the question as asked counts, as the extractive model answers it. */
     public static String key(String provider, String model, Prompt prompt) {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            for (String part : new String[]{provider, model, prompt.system(), prompt.user()}) {
+            for (String part : new String[]{provider, model, prompt.question(), prompt.system(), prompt.user()}) {
                 sha256.update(part.getBytes(StandardCharsets.UTF_8));
                 sha256.update((byte) 0);
             }

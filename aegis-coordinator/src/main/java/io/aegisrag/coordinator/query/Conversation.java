@@ -17,8 +17,8 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class Conversation {
 
-    /** The turns a follow-up question is resolved against. */
-    static final int HISTORY = 3;
+    /** The turns a follow-up question is resolved against: the previous one. */
+    static final int HISTORY = 1;
     private static final Logger LOG = Logger.getLogger(Conversation.class.getName());
 
     private final ShortTermMemory turns;

@@ -11,8 +11,10 @@ import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
 
 /**
@@ -94,7 +96,10 @@ final class SseChatStream implements ChatStream {
                 return;
             }
             sink.send(event).toCompletableFuture().get(WRITE_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            gone = true;
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
             LOG.fine(() -> "the chat client went away: " + e);
             gone = true;
         }
