@@ -1,13 +1,16 @@
 package io.aegisrag.memory;
 
+import io.aegisrag.core.document.DocumentId;
 import io.aegisrag.core.memory.Fact;
 import io.aegisrag.core.memory.FactType;
+import io.aegisrag.core.memory.RetentionPolicy;
 import io.aegisrag.core.port.TemporalMemory;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,15 +72,80 @@ public final class InMemoryTemporalMemory implements TemporalMemory {
         if (ids == null) {
             return false;
         }
-        facts.removeIf(fact -> {
-            int version = fact.id().indexOf('~');
-            boolean forgotten = ids.contains(version < 0 ? fact.id() : fact.id().substring(0, version));
-            if (forgotten && fact.expiredAt() == null) {
-                counts.merge(fact.type(), -1L, Long::sum);
-            }
-            return forgotten;
-        });
+        forget(ids);
         return true;
+    }
+
+    /** Removes every version of the facts {@code ids}; returns how many facts (believed versions) went. */
+    private int forget(Set<String> ids) {
+        List<Fact> gone = facts.stream().filter(fact -> ids.contains(lineage(fact)) && fact.expiredAt() == null).toList();
+        facts.removeIf(fact -> ids.contains(lineage(fact)));
+        gone.forEach(fact -> counts.merge(fact.type(), -1L, Long::sum));
+        return gone.size();
+    }
+
+    /** The id of the fact a version is of. */
+    private static String lineage(Fact fact) {
+        int version = fact.id().indexOf('~');
+        return version < 0 ? fact.id() : fact.id().substring(0, version);
+    }
+
+    @Override
+    public synchronized int retain(RetentionPolicy policy, Instant now) {
+        Map<String, String> episodeOfFact = new HashMap<>();
+        factIdsByEpisode.forEach((episode, ids) -> ids.forEach(id -> episodeOfFact.put(id, episode)));
+        Map<String, List<Fact>> bySubject = new HashMap<>();
+        Set<String> doomed = new HashSet<>();
+        Instant cutoff = now.minus(policy.maxAge());
+        for (Fact fact : facts) {
+            String episode = episodeOfFact.get(lineage(fact));
+            if (fact.expiredAt() != null || fact.type() != FactType.EPISODIC || (episode != null && DocumentId.isWellFormed(episode))) {
+                continue;
+            }
+            if (fact.recordedAt().isBefore(cutoff)) {
+                doomed.add(lineage(fact));
+            } else {
+                bySubject.computeIfAbsent(fact.subject(), subject -> new ArrayList<>()).add(fact);
+            }
+        }
+        bySubject.values().forEach(kept -> kept.stream()
+                .sorted(Comparator.comparing(Fact::recordedAt).reversed())
+                .skip(policy.maxPerSubject())
+                .forEach(fact -> doomed.add(lineage(fact))));
+        Set<String> gone = new HashSet<>();
+        for (String id : doomed) {
+            String episode = episodeOfFact.get(id);
+            if (episode == null) {
+                gone.add(id);
+            } else if (factIdsByEpisode.containsKey(episode)) {
+                gone.addAll(factIdsByEpisode.remove(episode));
+            }
+        }
+        return forget(gone);
+    }
+
+    /** Inserts a fact as it is (a version, expired or not), without looking for contradictions: a compacted journal's line. */
+    synchronized void put(Fact fact) {
+        facts.add(fact);
+        if (fact.expiredAt() == null) {
+            counts.merge(fact.type(), 1L, Long::sum);
+        }
+    }
+
+    /** Makes the facts {@code ids} an episode's: a compacted journal's line. */
+    synchronized void adopt(String episodeId, Set<String> ids) {
+        factIdsByEpisode.computeIfAbsent(episodeId, id -> new HashSet<>()).addAll(ids);
+    }
+
+    /** Every fact, version by version, and the facts of each episode: what a compacted journal holds. */
+    synchronized Snapshot snapshot() {
+        Map<String, Set<String>> episodes = new LinkedHashMap<>();
+        factIdsByEpisode.forEach((episode, ids) -> episodes.put(episode, Set.copyOf(ids)));
+        return new Snapshot(List.copyOf(facts), episodes);
+    }
+
+    /** The state of the store, for a compacted journal. */
+    record Snapshot(List<Fact> facts, Map<String, Set<String>> episodes) {
     }
 
     /** Whether memory holds facts of the episode, without copying the set of episodes. */

@@ -4,12 +4,14 @@ import io.aegisrag.core.error.AegisException;
 import io.aegisrag.core.error.ErrorType;
 import io.aegisrag.core.memory.Fact;
 import io.aegisrag.core.memory.FactType;
+import io.aegisrag.core.memory.RetentionPolicy;
 import io.aegisrag.core.port.TemporalMemory;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import java.io.IOException;
@@ -20,11 +22,15 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -32,7 +38,10 @@ import java.util.logging.Logger;
  * (one JSON object per line, forced to disk) and replayed when the store opens, so memory survives
  * a restart. An episode is one line, so it is journaled whole or not at all. Records are journaled
  * as they were made; the versions a contradiction produces are derived from them again on replay
- * (their instants come from the records, never from the clock), so the journal format is unchanged. A change whose line
+ * (their instants come from the records, never from the clock), so the journal format is unchanged.
+ * A retention run is journaled with its instant and then the journal is compacted into the state it
+ * leads to (one line a fact version, one an episode), as it is when it opens with more than twice as
+ * many lines as facts: start-up time follows what memory holds, not its history. A change whose line
  * could not be written is cut off the journal again and not applied; a torn last line left by a
  * crash is cut off when the journal opens.
  */
@@ -46,10 +55,16 @@ public final class JournaledTemporalMemory implements TemporalMemory, AutoClosea
 
     private static final Logger LOG = Logger.getLogger(JournaledTemporalMemory.class.getName());
 
+    /** A journal with more lines than this many per fact held (plus a margin) is compacted when it opens. */
+    private static final int LINES_PER_FACT_BEFORE_COMPACTION = 2;
+    private static final int COMPACTION_MARGIN = 1000;
+
     private final InMemoryTemporalMemory facts = new InMemoryTemporalMemory();
     private final Path journal;
-    private final FileChannel channel;
+    private final ChannelOpener opener;
+    private FileChannel channel;
     private long end;
+    private int lines;
 
     public JournaledTemporalMemory(Path journal) {
         this(journal, path -> FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE));
@@ -57,6 +72,7 @@ public final class JournaledTemporalMemory implements TemporalMemory, AutoClosea
 
     JournaledTemporalMemory(Path journal, ChannelOpener opener) {
         this.journal = journal;
+        this.opener = opener;
         try {
             Files.createDirectories(journal.toAbsolutePath().getParent());
             long complete = replay();
@@ -68,6 +84,9 @@ public final class JournaledTemporalMemory implements TemporalMemory, AutoClosea
             this.end = complete;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the memory journal " + journal, e);
+        }
+        if (lines > LINES_PER_FACT_BEFORE_COMPACTION * facts.snapshot().facts().size() + COMPACTION_MARGIN) {
+            compact();
         }
     }
 
@@ -92,6 +111,66 @@ public final class JournaledTemporalMemory implements TemporalMemory, AutoClosea
         }
         append(Json.createObjectBuilder().add("forget", episodeId).build());
         return facts.forgetEpisode(episodeId);
+    }
+
+    /** Journals the run (with its instant, so that a replay removes the same facts), then compacts the journal. */
+    @Override
+    public synchronized int retain(RetentionPolicy policy, Instant now) {
+        append(Json.createObjectBuilder().add("retain", Json.createObjectBuilder()
+                .add("max_age", policy.maxAge().toString()).add("max_per_subject", policy.maxPerSubject()).add("now", now.toString())).build());
+        int removed = facts.retain(policy, now);
+        compact();
+        return removed;
+    }
+
+    /**
+     * Rewrites the journal as the state it leads to: one line a fact version, then one line an episode.
+     * The new journal is written beside the old one, forced to disk and moved over it atomically, so a
+     * crash leaves one or the other whole; a failure leaves the old journal in use.
+     */
+    synchronized void compact() {
+        Path compacted = journal.resolveSibling(journal.getFileName() + ".compacting");
+        InMemoryTemporalMemory.Snapshot state = facts.snapshot();
+        try (FileChannel out = FileChannel.open(compacted, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE)) {
+            for (Fact fact : state.facts()) {
+                write(out, Json.createObjectBuilder().add("put", toJson(fact)).build());
+            }
+            for (Map.Entry<String, Set<String>> episode : state.episodes().entrySet()) {
+                JsonArrayBuilder ids = Json.createArrayBuilder();
+                episode.getValue().stream().sorted().forEach(ids::add);
+                write(out, Json.createObjectBuilder().add("adopt", episode.getKey()).add("ids", ids).build());
+            }
+            out.force(true);
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "could not compact the memory journal " + journal + "; it stays as it was", e);
+            return;
+        }
+        try {
+            channel.close();
+            try {
+                Files.move(compacted, journal, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                lines = state.facts().size() + state.episodes().size();
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "could not replace the memory journal " + journal + " by its compaction; it stays as it was", e);
+            }
+            channel = opener.open(journal);
+            end = channel.size();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not reopen the memory journal " + journal, e);
+        }
+    }
+
+    /** Lines in the journal now. */
+    synchronized int lines() {
+        return lines;
+    }
+
+    private static void write(FileChannel out, JsonObject line) throws IOException {
+        ByteBuffer bytes = ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8));
+        while (bytes.hasRemaining()) {
+            out.write(bytes);
+        }
     }
 
     @Override
@@ -143,6 +222,7 @@ public final class JournaledTemporalMemory implements TemporalMemory, AutoClosea
             }
             channel.force(false);
             end += bytes.limit();
+            lines++;
         } catch (IOException | RuntimeException e) {
             cutBackTo(end);
             throw new AegisException(ErrorType.DATABASE_ERROR, "the memory journal could not be written", e);
@@ -168,13 +248,14 @@ public final class JournaledTemporalMemory implements TemporalMemory, AutoClosea
         while (complete > 0 && bytes[complete - 1] != '\n') {
             complete--;
         }
-        List<String> lines = new String(bytes, 0, complete, StandardCharsets.UTF_8).lines().toList();
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).isBlank()) {
+        List<String> written = new String(bytes, 0, complete, StandardCharsets.UTF_8).lines().toList();
+        lines = written.size();
+        for (int i = 0; i < written.size(); i++) {
+            if (written.get(i).isBlank()) {
                 continue;
             }
             try {
-                apply(Json.createReader(new StringReader(lines.get(i))).readObject());
+                apply(Json.createReader(new StringReader(written.get(i))).readObject());
             } catch (JsonException | ClassCastException | NullPointerException | IllegalArgumentException e) {
                 LOG.warning("skipping unreadable line " + (i + 1) + " of " + journal + ": " + e.getMessage());
             }
@@ -188,6 +269,15 @@ public final class JournaledTemporalMemory implements TemporalMemory, AutoClosea
                     line.getJsonArray("facts").getValuesAs(JsonObject.class).stream().map(JournaledTemporalMemory::fromJson).toList());
         } else if (line.containsKey("forget")) {
             facts.forgetEpisode(line.getString("forget"));
+        } else if (line.containsKey("put")) {
+            facts.put(fromJson(line.getJsonObject("put")));
+        } else if (line.containsKey("adopt")) {
+            facts.adopt(line.getString("adopt"), Set.copyOf(line.getJsonArray("ids").getValuesAs(JsonString.class).stream()
+                    .map(JsonString::getString).toList()));
+        } else if (line.containsKey("retain")) {
+            JsonObject run = line.getJsonObject("retain");
+            facts.retain(new RetentionPolicy(Duration.parse(run.getString("max_age")), run.getInt("max_per_subject")),
+                    Instant.parse(run.getString("now")));
         } else {
             facts.record(fromJson(line), line.getBoolean("supersedes"));
         }
@@ -202,13 +292,19 @@ public final class JournaledTemporalMemory implements TemporalMemory, AutoClosea
                 .add("valid_from", fact.validFrom().toString())
                 .add("recorded_at", fact.recordedAt().toString());
         fact.end().ifPresent(end -> json.add("valid_to", end.toString()));
+        if (fact.expiredAt() != null) {
+            json.add("expired_at", fact.expiredAt().toString());
+        }
         return json;
     }
 
     private static Fact fromJson(JsonObject json) {
         return new Fact(json.getString("id"), FactType.valueOf(json.getString("type")), json.getString("subject"),
                 json.getString("content"), Instant.parse(json.getString("valid_from")),
-                json.containsKey("valid_to") && json.get("valid_to") != JsonValue.NULL ? Instant.parse(json.getString("valid_to")) : null,
-                Instant.parse(json.getString("recorded_at")));
+                optionalInstant(json, "valid_to"), Instant.parse(json.getString("recorded_at")), optionalInstant(json, "expired_at"));
+    }
+
+    private static Instant optionalInstant(JsonObject json, String name) {
+        return json.containsKey(name) && json.get(name) != JsonValue.NULL ? Instant.parse(json.getString(name)) : null;
     }
 }

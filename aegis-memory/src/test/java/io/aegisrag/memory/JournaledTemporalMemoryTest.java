@@ -2,6 +2,7 @@ package io.aegisrag.memory;
 
 import io.aegisrag.core.memory.Fact;
 import io.aegisrag.core.memory.FactType;
+import io.aegisrag.core.memory.RetentionPolicy;
 import io.aegisrag.core.port.TemporalMemory;
 import io.aegisrag.core.port.TemporalMemoryContract;
 import org.junit.jupiter.api.AfterEach;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -123,5 +125,48 @@ class JournaledTemporalMemoryTest extends TemporalMemoryContract {
         JournaledTemporalMemory reopened = reopen();
         assertThat(reopened.episodes()).containsExactly("doc-2");
         assertThat(reopened.factsAt(FEB, Optional.empty(), Optional.empty())).extracting(Fact::subject).containsExactly("qdrant");
+    }
+
+    @Test
+    void should_compact_the_journal_into_its_state_after_retention_and_read_the_same_state_back() throws Exception {
+        createMemory();
+        memory.record(new Fact("1", FactType.SEMANTIC, "alice", "works at Acme", JAN, null, JAN), true);
+        memory.record(new Fact("2", FactType.SEMANTIC, "alice", "works at Globex", FEB, null, FEB), true);
+        memory.recordEpisode("0b6a4c9e-3f1d-4e2a-9b8c-7d6e5f4a3b2c", List.of(
+                new Fact("doc/episode", FactType.EPISODIC, "doc", "ingested", JAN, null, JAN)));
+        for (int turn = 0; turn < 50; turn++) {
+            memory.record(new Fact("t" + turn, FactType.EPISODIC, "s1", "asked " + turn, FEB, null, FEB.plusSeconds(turn)), false);
+        }
+        List<Fact> history = memory.history("alice");
+
+        int removed = memory.retain(new RetentionPolicy(Duration.ofDays(365), 5), FEB.plus(Duration.ofDays(1)));
+
+        assertThat(removed).isEqualTo(45);
+        assertThat(memory.lines()).as("one line a fact version and an episode").isEqualTo(3 + 1 + 5 + 1);
+        assertThat(Files.readAllLines(directory.resolve("memory/facts.jsonl"))).hasSize(10);
+        JournaledTemporalMemory reopened = reopen();
+        assertThat(reopened.history("alice")).isEqualTo(history);
+        assertThat(reopened.count(FactType.EPISODIC)).isEqualTo(6);
+        assertThat(reopened.count(FactType.SEMANTIC)).isEqualTo(2);
+        assertThat(reopened.forgetEpisode("0b6a4c9e-3f1d-4e2a-9b8c-7d6e5f4a3b2c")).isTrue();
+        reopened.record(new Fact("3", FactType.SEMANTIC, "alice", "works at Initech", FEB.plus(Duration.ofDays(30)), null, FEB.plus(Duration.ofDays(30))), true);
+        assertThat(reopen().factsAt(FEB.plus(Duration.ofDays(40)), Optional.of("alice"), Optional.empty()))
+                .extracting(Fact::content).containsExactly("works at Initech");
+    }
+
+    @Test
+    void should_replay_a_retention_run_to_the_same_state_when_the_journal_was_not_compacted() throws Exception {
+        createMemory();
+        for (int turn = 0; turn < 3; turn++) {
+            memory.record(new Fact("t" + turn, FactType.EPISODIC, "s1", "asked " + turn, FEB, null, FEB.plusSeconds(turn)), false);
+        }
+        Path journal = directory.resolve("memory/facts.jsonl");
+        memory.close();
+        Files.writeString(journal, "{\"retain\":{\"max_age\":\"P365D\",\"max_per_subject\":1,\"now\":\"2026-02-02T00:00:00Z\"}}\n",
+                StandardOpenOption.APPEND);
+
+        memory = new JournaledTemporalMemory(journal);
+
+        assertThat(memory.factsAt(FEB.plus(Duration.ofDays(2)), Optional.of("s1"), Optional.empty())).extracting(Fact::id).containsExactly("t2");
     }
 }

@@ -60,6 +60,35 @@ class MemoryIT {
         assertThat(history.getJsonArray("facts").getJsonObject(0).containsKey("expired_at")).isFalse();
     }
 
+    /** The test server keeps a session's two newest episodic facts (aegis-coordinator/pom.xml). */
+    @Test
+    void should_remove_what_retention_no_longer_keeps_when_an_admin_asks() {
+        String session = "it-" + UUID.randomUUID();
+        String oldest = entityOf(episode(session, "Quillfeather wrote the first note.", "2026-11-01T00:00:00Z"), "Quillfeather");
+        episode(session, "Brambleton wrote the second note.", "2026-11-02T00:00:00Z");
+        String newest = entityOf(episode(session, "Thistlewick wrote the third note.", "2026-11-03T00:00:00Z"), "Thistlewick");
+        HttpRequest.Builder retain = HttpRequest.newBuilder(AegisClient.BASE.resolve("/api/v1/admin/memory/retention"))
+                .POST(HttpRequest.BodyPublishers.noBody());
+
+        assertThat(AegisClient.send(retain, "it-writer-key").status()).isEqualTo(403);
+        AegisClient.Reply run = AegisClient.send(HttpRequest.newBuilder(AegisClient.BASE.resolve("/api/v1/admin/memory/retention"))
+                .POST(HttpRequest.BodyPublishers.noBody()), AegisClient.ADMIN_KEY);
+
+        assertThat(run.status()).as(run.body()).isEqualTo(200);
+        assertThat(run.json().getInt("facts_removed")).isGreaterThanOrEqualTo(2);
+        assertThat(run.json().getInt("max_per_session")).isEqualTo(2);
+        assertThat(AegisClient.get("/api/v1/memory/facts?entity=" + encode(oldest)).json().getInt("total")).isZero();
+        assertThat(AegisClient.get("/api/v1/memory/facts?entity=" + encode(newest)).json().getInt("total")).isEqualTo(1);
+        assertThat(AegisClient.get("/api/v1/memory/facts?type=episodic&include_invalid=true&limit=100").json().getJsonArray("items")
+                .getValuesAs(JsonObject.class)).noneSatisfy(fact -> assertThat(fact.getString("content")).contains("Quillfeather"));
+    }
+
+    private static String entityOf(AegisClient.Reply episode, String name) {
+        assertThat(episode.status()).as(episode.body()).isEqualTo(201);
+        return episode.json().getJsonArray("entities").getValuesAs(JsonObject.class).stream()
+                .filter(e -> e.getString("name").equals(name)).findFirst().orElseThrow().getString("id");
+    }
+
     @Test
     void should_answer_bad_input_with_a_problem_naming_the_field() {
         assertThat(fieldOf(AegisClient.get("/api/v1/memory/facts?valid_at=yesterday"))).isEqualTo("valid_at");

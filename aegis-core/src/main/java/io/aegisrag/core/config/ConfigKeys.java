@@ -11,6 +11,9 @@ public final class ConfigKeys {
     public static final String SHORT_TERM_PROVIDER = "aegis.short-term.provider";
     public static final String SHORT_TERM_TTL = "aegis.memory.short-term.ttl";
     public static final String SHORT_TERM_MAX_TURNS = "aegis.memory.short-term.max-turns";
+    public static final String RETENTION_MAX_AGE = "aegis.memory.retention.max-age";
+    public static final String RETENTION_MAX_PER_SESSION = "aegis.memory.retention.max-per-session";
+    public static final String RETENTION_INTERVAL = "aegis.memory.retention.interval";
     public static final String REDIS_URL = "aegis.redis.url";
     public static final String REDIS_TIMEOUT_MS = "aegis.redis.timeout.ms";
     public static final String EMBEDDING_BATCH_SIZE = "aegis.embedding.batch.size";

@@ -2,6 +2,7 @@ package io.aegisrag.core.port;
 
 import io.aegisrag.core.memory.Fact;
 import io.aegisrag.core.memory.FactType;
+import io.aegisrag.core.memory.RetentionPolicy;
 
 import java.time.Instant;
 import java.util.List;
@@ -47,6 +48,12 @@ public interface TemporalMemory extends BackingService {
 
     /** Every version of every fact about {@code subject} (ignoring case), expired ones included, by {@code recordedAt} then {@code validFrom}. */
     List<Fact> history(String subject);
+
+    /**
+     * Removes the conversation facts {@code policy} no longer keeps at {@code now} (every version of
+     * them; an episode whole) and returns how many facts went.
+     */
+    int retain(RetentionPolicy policy, Instant now);
 
     /** How many facts of {@code type} memory holds, whatever their validity (the versions believed now). */
     long count(FactType type);

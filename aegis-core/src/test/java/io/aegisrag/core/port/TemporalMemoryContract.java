@@ -2,6 +2,7 @@ package io.aegisrag.core.port;
 
 import io.aegisrag.core.memory.Fact;
 import io.aegisrag.core.memory.FactType;
+import io.aegisrag.core.memory.RetentionPolicy;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -115,6 +116,31 @@ public abstract class TemporalMemoryContract {
         assertThat(memory.factsAt(MAR, Optional.of("lucene"), Optional.of(FactType.ENTITY))).hasSize(episodes);
         assertThat(memory.history("lucene")).hasSize(episodes);
         assertThat(memory.episodes()).hasSize(episodes);
+    }
+
+    @Test
+    void should_remove_the_conversation_facts_retention_no_longer_keeps_and_never_a_documents_episode() {
+        String document = "0b6a4c9e-3f1d-4e2a-9b8c-7d6e5f4a3b2c";
+        memory.recordEpisode(document, List.of(fact(document + "/episode", FactType.EPISODIC, document, "ingested", JAN),
+                fact(document + "/lucene", FactType.ENTITY, "lucene", "mentioned", JAN)));
+        memory.recordEpisode("conversation-old", List.of(fact("conversation-old/episode", FactType.EPISODIC, "s1", "talked in January", JAN),
+                fact("conversation-old/kafka", FactType.ENTITY, "kafka", "mentioned in s1", JAN)));
+        memory.record(fact("t1", FactType.EPISODIC, "s1", "asked in February", FEB), false);
+        memory.record(fact("t2", FactType.EPISODIC, "s1", "asked again in February", FEB.plusSeconds(60)), false);
+        memory.record(fact("t3", FactType.EPISODIC, "s1", "asked in March", MAR), false);
+        memory.record(fact("t4", FactType.EPISODIC, "s2", "asked in March", MAR), false);
+        memory.record(fact("alice", FactType.SEMANTIC, "alice", "works at Acme", JAN), false);
+
+        int removed = memory.retain(new RetentionPolicy(java.time.Duration.ofDays(45), 2), MAR.plus(java.time.Duration.ofDays(1)));
+
+        assertThat(removed).as("the January episode (2 facts) by age, t1 beyond s1's newest two").isEqualTo(3);
+        assertThat(memory.episodes()).containsExactly(document);
+        assertThat(memory.factsAt(APR, Optional.empty(), Optional.of(FactType.EPISODIC))).extracting(Fact::id)
+                .containsExactlyInAnyOrder(document + "/episode", "t2", "t3", "t4");
+        assertThat(memory.factsAt(APR, Optional.of("alice"), Optional.empty())).hasSize(1);
+        assertThat(memory.count(FactType.EPISODIC)).isEqualTo(4);
+        assertThat(memory.count(FactType.ENTITY)).isEqualTo(1);
+        assertThat(memory.retain(new RetentionPolicy(java.time.Duration.ofDays(45), 2), MAR.plus(java.time.Duration.ofDays(1)))).isZero();
     }
 
     @Test
