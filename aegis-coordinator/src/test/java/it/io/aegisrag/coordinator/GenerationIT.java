@@ -73,6 +73,8 @@ class GenerationIT {
         assertThat(after.increaseSince(before, "aegis_llm_tokens_total", with(OLLAMA, "direction", "completion"))).isEqualTo(8);
         assertThat(after.increaseSince(before, "aegis_llm_time_to_first_token_seconds_count", Map.of("provider", "ollama"))).isEqualTo(1);
         assertThat(after.increaseSince(before, "aegis_queries_total", Map.of("intent", "vector", "model", "llama3.1:8b"))).isEqualTo(1);
+        assertThat(after.value("aegis_service_up", Map.of("service", "ollama"))).as("Ollama lists its model").isEqualTo(1);
+        assertThat(after.value("aegis_service_up", Map.of("service", "openai"))).as("the OpenAI-compatible server lists its models").isEqualTo(1);
 
         AegisClient.Reply again = LlmServer.query("Which language is Qdrant written in? " + marker);
         assertThat(again.json().getJsonObject("usage").getBoolean("cached")).isTrue();
