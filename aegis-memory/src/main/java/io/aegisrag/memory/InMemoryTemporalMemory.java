@@ -144,6 +144,11 @@ public final class InMemoryTemporalMemory implements TemporalMemory {
         return new Snapshot(List.copyOf(facts), episodes);
     }
 
+    /** How many fact versions the store holds, expired ones included. */
+    synchronized int versions() {
+        return facts.size();
+    }
+
     /** The state of the store, for a compacted journal. */
     record Snapshot(List<Fact> facts, Map<String, Set<String>> episodes) {
     }

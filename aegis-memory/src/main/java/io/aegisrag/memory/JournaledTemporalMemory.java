@@ -85,7 +85,7 @@ public final class JournaledTemporalMemory implements TemporalMemory, AutoClosea
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the memory journal " + journal, e);
         }
-        if (lines > LINES_PER_FACT_BEFORE_COMPACTION * facts.snapshot().facts().size() + COMPACTION_MARGIN) {
+        if (lines > LINES_PER_FACT_BEFORE_COMPACTION * facts.versions() + COMPACTION_MARGIN) {
             compact();
         }
     }

@@ -1,5 +1,6 @@
 package io.aegisrag.memory;
 
+import io.aegisrag.core.config.ConfigDurations;
 import io.aegisrag.core.config.ConfigKeys;
 import io.aegisrag.core.port.ShortTermMemory;
 import io.aegisrag.core.port.TemporalMemory;
@@ -10,7 +11,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 
 /** Chooses the memory adapters named by {@code aegis.memory.provider} and {@code aegis.redis.url}. */
 @ApplicationScoped
@@ -38,7 +38,7 @@ public class MemoryProducer {
                                     @ConfigProperty(name = ConfigKeys.SHORT_TERM_MAX_BYTES, defaultValue = "67108864") long maxBytes,
                                     @ConfigProperty(name = ConfigKeys.REDIS_URL, defaultValue = "redis://localhost:6379") String redisUrl,
                                     @ConfigProperty(name = ConfigKeys.REDIS_TIMEOUT_MS, defaultValue = "500") long redisTimeoutMs) {
-        Duration expiry = duration(ttl);
+        Duration expiry = ConfigDurations.positive(ConfigKeys.SHORT_TERM_TTL, ttl);
         if (maxTurns < 1) {
             throw new IllegalStateException(ConfigKeys.SHORT_TERM_MAX_TURNS + " must be at least 1, got " + maxTurns);
         }
@@ -59,15 +59,4 @@ public class MemoryProducer {
         }
     }
 
-    private static Duration duration(String iso) {
-        try {
-            Duration duration = Duration.parse(iso);
-            if (duration.isNegative() || duration.isZero()) {
-                throw new IllegalStateException(ConfigKeys.SHORT_TERM_TTL + " must be positive, got " + iso);
-            }
-            return duration;
-        } catch (DateTimeParseException e) {
-            throw new IllegalStateException(ConfigKeys.SHORT_TERM_TTL + " must be an ISO-8601 duration such as PT1H, got '" + iso + "'", e);
-        }
-    }
 }

@@ -1,6 +1,5 @@
 package io.aegisrag.coordinator.memory;
 
-import io.aegisrag.core.error.InvalidInputException;
 import io.aegisrag.core.graph.Entity;
 import io.aegisrag.core.memory.Fact;
 import io.aegisrag.core.memory.FactType;
@@ -11,9 +10,9 @@ import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -49,32 +48,26 @@ public class EpisodeService {
         this(null, null);
     }
 
-    /** @param episode already validated at the REST boundary */
-    public Recorded record(EpisodeRequest episode) {
+    /**
+     * @param sessionId     the conversation, already validated at the REST boundary
+     * @param content       what was said, already validated
+     * @param referenceTime when it happened; now when absent
+     */
+    public Recorded record(String sessionId, String content, Optional<Instant> referenceTime) {
         Instant now = clock.instant();
-        Instant validFrom = referenceTime(episode.referenceTime(), now);
+        Instant validFrom = referenceTime.orElse(now);
         String id = EPISODE_PREFIX + UUID.randomUUID();
-        String summary = episode.content().strip();
+        String summary = content.strip();
         summary = summary.length() <= SUMMARY_CHARS ? summary : summary.substring(0, SUMMARY_CHARS) + "...";
-        List<Entity> entities = extractor.names(episode.content());
+        List<Entity> entities = extractor.names(content);
         List<Fact> facts = new ArrayList<>();
-        facts.add(new Fact(id + "/episode", FactType.EPISODIC, episode.sessionId(), summary, validFrom, null, now));
+        facts.add(new Fact(id + "/episode", FactType.EPISODIC, sessionId, summary, validFrom, null, now));
         for (Entity entity : entities) {
             facts.add(new Fact(id + "/" + entity.id(), FactType.ENTITY, entity.id(),
-                    entity.name() + " is mentioned in session " + episode.sessionId() + ": " + summary, validFrom, null, now));
+                    entity.name() + " is mentioned in session " + sessionId + ": " + summary, validFrom, null, now));
         }
         memory.recordEpisode(id, facts);
         return new Recorded(id, entities, facts);
     }
 
-    private static Instant referenceTime(String value, Instant now) {
-        if (value == null) {
-            return now;
-        }
-        try {
-            return Instant.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException("reference_time", "must be an ISO-8601 instant such as 2026-11-24T10:15:30Z, got '" + value + "'");
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package io.aegisrag.coordinator.memory;
 
+import io.aegisrag.core.config.ConfigDurations;
 import io.aegisrag.core.config.ConfigKeys;
 import io.aegisrag.core.memory.RetentionPolicy;
 import io.aegisrag.core.port.TemporalMemory;
@@ -13,7 +14,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -46,8 +46,8 @@ public class Retention {
                      @ConfigProperty(name = ConfigKeys.RETENTION_INTERVAL, defaultValue = "PT1H") String interval) {
         this.memory = memory;
         this.clock = clock;
-        this.policy = new RetentionPolicy(duration(ConfigKeys.RETENTION_MAX_AGE, maxAge), maxPerSession);
-        this.interval = duration(ConfigKeys.RETENTION_INTERVAL, interval);
+        this.policy = new RetentionPolicy(ConfigDurations.positive(ConfigKeys.RETENTION_MAX_AGE, maxAge), maxPerSession);
+        this.interval = ConfigDurations.positive(ConfigKeys.RETENTION_INTERVAL, interval);
     }
 
     protected Retention() {
@@ -79,11 +79,4 @@ public class Retention {
         }
     }
 
-    private static Duration duration(String key, String iso) {
-        try {
-            return Duration.parse(iso);
-        } catch (DateTimeParseException e) {
-            throw new IllegalStateException(key + " must be an ISO-8601 duration such as P30D, got '" + iso + "'", e);
-        }
-    }
 }

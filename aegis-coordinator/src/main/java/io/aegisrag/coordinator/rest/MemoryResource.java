@@ -89,8 +89,10 @@ public class MemoryResource {
     @RequestBody(content = @Content(schema = @Schema(implementation = EpisodeRequest.class)))
     public Response episode(String body) {
         JsonFields fields = JsonFields.parse(body);
-        EpisodeService.Recorded recorded = episodes.record(validator.valid(new EpisodeRequest(
-                fields.string("session_id"), fields.string("content"), fields.string("reference_time"))));
+        EpisodeRequest episode = validator.valid(new EpisodeRequest(
+                fields.string("session_id"), fields.string("content"), fields.string("reference_time")));
+        EpisodeService.Recorded recorded = episodes.record(episode.sessionId(), episode.content(),
+                Optional.ofNullable(QueryParams.instant("reference_time", episode.referenceTime(), null)));
         return Response.status(Response.Status.CREATED)
                 .entity(new EpisodeView(recorded.episodeId(), recorded.entities(), recorded.facts().stream().map(FactView::of).toList()))
                 .build();

@@ -5,7 +5,7 @@ import io.aegisrag.core.error.InvalidInputException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
-/** Reads query parameters, failing with a 400 that names the parameter. */
+/** Reads request values given as text (query parameters, some body fields), failing with a 400 that names the value. */
 final class QueryParams {
 
     private QueryParams() {

@@ -1,6 +1,5 @@
 package io.aegisrag.coordinator.startup;
 
-import io.aegisrag.coordinator.memory.EpisodeRequest;
 import io.aegisrag.coordinator.memory.EpisodeService;
 import io.aegisrag.core.document.Chunk;
 import io.aegisrag.core.document.Document;
@@ -94,7 +93,7 @@ class StoreReconciliationTest {
     void should_keep_the_episodes_of_conversations() {
         store("Lettuce is the Java client of Redis.");
         String conversation = new EpisodeService(memory, Clock.systemUTC())
-                .record(new EpisodeRequest("session-1", "Marguerite moved the Zanzibar cluster.", null)).episodeId();
+                .record("session-1", "Marguerite moved the Zanzibar cluster.", Optional.empty()).episodeId();
 
         new StoreReconciliation(store, graph, memory).reconcile();
 

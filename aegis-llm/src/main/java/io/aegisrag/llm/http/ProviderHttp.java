@@ -2,6 +2,11 @@ package io.aegisrag.llm.http;
 
 import io.aegisrag.core.llm.LlmException;
 import io.aegisrag.core.llm.LlmFailure;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -19,11 +24,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
-import jakarta.json.Json;
-import jakarta.json.JsonException;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 
 /**
  * The HTTP side of a model provider: JSON requests whose replies are read as they stream, each
@@ -169,7 +169,7 @@ public final class ProviderHttp {
                 return abbreviate(object.getString("message", object.toString()));
             }
             if (error != null && error.getValueType() == JsonValue.ValueType.STRING) {
-                return abbreviate(((jakarta.json.JsonString) error).getString());
+                return abbreviate(((JsonString) error).getString());
             }
         } catch (LlmException | ClassCastException e) {
             // not the documented error shape: show the body itself

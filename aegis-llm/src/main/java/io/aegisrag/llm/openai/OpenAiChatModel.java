@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import java.net.URI;
@@ -82,7 +83,7 @@ public class OpenAiChatModel implements ChatModel {
                 JsonArray choices = chunk.getJsonArray("choices");
                 if (choices != null && !choices.isEmpty()) {
                     JsonObject delta = choices.getJsonObject(0).getJsonObject("delta");
-                    if (delta != null && delta.get("content") instanceof jakarta.json.JsonString content) {
+                    if (delta != null && delta.get("content") instanceof JsonString content) {
                         transcript.write(content.getString());
                     }
                 }
