@@ -1,9 +1,9 @@
 package io.aegisrag.memory;
 
-import io.aegisrag.core.document.DocumentId;
 import io.aegisrag.core.memory.Fact;
 import io.aegisrag.core.memory.FactType;
 import io.aegisrag.core.memory.RetentionPolicy;
+import io.aegisrag.core.memory.Supersession;
 import io.aegisrag.core.port.TemporalMemory;
 
 import java.time.Instant;
@@ -31,37 +31,23 @@ public final class InMemoryTemporalMemory implements TemporalMemory {
 
     @Override
     public synchronized void record(Fact fact, boolean supersedes) {
-        Fact recorded = fact;
-        if (supersedes) {
-            int known = facts.size();
-            for (int i = 0; i < known; i++) {
-                Fact old = facts.get(i);
-                if (old.expiredAt() != null || !contradicts(old, fact)) {
-                    continue;
-                }
-                if (old.validFrom().isBefore(fact.validFrom()) && (old.validTo() == null || old.validTo().isAfter(fact.validFrom()))) {
-                    facts.set(i, old.expired(fact.recordedAt()));
-                    facts.add(old.endingAt(fact.validFrom(), old.id() + "~" + fact.id(), fact.recordedAt()));
-                } else if (old.validFrom().isAfter(fact.validFrom())
-                        && (recorded.validTo() == null || recorded.validTo().isAfter(old.validFrom()))) {
-                    recorded = new Fact(fact.id(), fact.type(), fact.subject(), fact.content(), fact.validFrom(),
-                            old.validFrom(), fact.recordedAt());
-                }
-            }
+        if (!supersedes || fact.edge() == null) {
+            put(fact);
+            return;
         }
-        facts.add(recorded);
-        counts.merge(fact.type(), 1L, Long::sum);
-    }
-
-    private static boolean contradicts(Fact old, Fact fact) {
-        return old.type() == fact.type() && old.subject().equals(fact.subject()) && !old.content().equals(fact.content());
+        Supersession change = Supersession.of(fact, facts.stream().filter(old -> old.isContradictedBy(fact)).toList());
+        for (Fact expired : change.expired()) {
+            facts.replaceAll(old -> old.id().equals(expired.id()) ? expired : old);
+            counts.merge(expired.type(), -1L, Long::sum);
+        }
+        change.added().forEach(this::put);
     }
 
     @Override
     public synchronized void recordEpisode(String episodeId, List<Fact> episodeFacts) {
         Set<String> ids = factIdsByEpisode.computeIfAbsent(episodeId, id -> new HashSet<>());
         for (Fact fact : episodeFacts) {
-            record(fact, false);
+            record(fact, true);
             ids.add(fact.id());
         }
     }
@@ -78,49 +64,20 @@ public final class InMemoryTemporalMemory implements TemporalMemory {
 
     /** Removes every version of the facts {@code ids}; returns how many facts (believed versions) went. */
     private int forget(Set<String> ids) {
-        List<Fact> gone = facts.stream().filter(fact -> ids.contains(lineage(fact)) && fact.expiredAt() == null).toList();
-        facts.removeIf(fact -> ids.contains(lineage(fact)));
+        List<Fact> gone = facts.stream().filter(fact -> ids.contains(fact.lineage()) && fact.expiredAt() == null).toList();
+        facts.removeIf(fact -> ids.contains(fact.lineage()));
         gone.forEach(fact -> counts.merge(fact.type(), -1L, Long::sum));
         return gone.size();
-    }
-
-    /** The id of the fact a version is of. */
-    private static String lineage(Fact fact) {
-        int version = fact.id().indexOf('~');
-        return version < 0 ? fact.id() : fact.id().substring(0, version);
     }
 
     @Override
     public synchronized int retain(RetentionPolicy policy, Instant now) {
         Map<String, String> episodeOfFact = new HashMap<>();
         factIdsByEpisode.forEach((episode, ids) -> ids.forEach(id -> episodeOfFact.put(id, episode)));
-        Map<String, List<Fact>> bySubject = new HashMap<>();
-        Set<String> doomed = new HashSet<>();
-        Instant cutoff = now.minus(policy.maxAge());
-        for (Fact fact : facts) {
-            String episode = episodeOfFact.get(lineage(fact));
-            if (fact.expiredAt() != null || fact.type() != FactType.EPISODIC || (episode != null && DocumentId.isWellFormed(episode))) {
-                continue;
-            }
-            if (fact.recordedAt().isBefore(cutoff)) {
-                doomed.add(lineage(fact));
-            } else {
-                bySubject.computeIfAbsent(fact.subject(), subject -> new ArrayList<>()).add(fact);
-            }
-        }
-        bySubject.values().forEach(kept -> kept.stream()
-                .sorted(Comparator.comparing(Fact::recordedAt).reversed())
-                .skip(policy.maxPerSubject())
-                .forEach(fact -> doomed.add(lineage(fact))));
-        Set<String> gone = new HashSet<>();
-        for (String id : doomed) {
-            String episode = episodeOfFact.get(id);
-            if (episode == null) {
-                gone.add(id);
-            } else if (factIdsByEpisode.containsKey(episode)) {
-                gone.addAll(factIdsByEpisode.remove(episode));
-            }
-        }
+        RetentionPolicy.Removal removal = policy.select(
+                facts.stream().map(fact -> new RetentionPolicy.Held(fact, episodeOfFact.get(fact.lineage()))).toList(), now);
+        Set<String> gone = new HashSet<>(removal.facts());
+        removal.episodes().forEach(episode -> gone.addAll(factIdsByEpisode.remove(episode)));
         return forget(gone);
     }
 
@@ -171,6 +128,20 @@ public final class InMemoryTemporalMemory implements TemporalMemory {
                 .filter(fact -> subject.map(fact.subject()::equalsIgnoreCase).orElse(true))
                 .filter(fact -> type.map(fact.type()::equals).orElse(true))
                 .sorted(Comparator.comparing(Fact::validFrom))
+                .toList();
+    }
+
+    @Override
+    public synchronized List<Fact> search(String text, Instant at, int limit) {
+        KeywordMatch match = new KeywordMatch(text);
+        return facts.stream()
+                .filter(fact -> fact.edge() != null && fact.isKnownAt(at) && fact.isValidAt(at))
+                .map(fact -> Map.entry(fact, match.score(fact)))
+                .filter(scored -> scored.getValue() > 0)
+                .sorted(Map.Entry.<Fact, Integer>comparingByValue().reversed()
+                        .thenComparing(scored -> scored.getKey().recordedAt(), Comparator.reverseOrder()))
+                .limit(limit)
+                .map(Map.Entry::getKey)
                 .toList();
     }
 

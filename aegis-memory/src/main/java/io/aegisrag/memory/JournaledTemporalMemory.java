@@ -184,6 +184,11 @@ public final class JournaledTemporalMemory implements TemporalMemory, AutoClosea
     }
 
     @Override
+    public List<Fact> search(String text, Instant at, int limit) {
+        return facts.search(text, at, limit);
+    }
+
+    @Override
     public List<Fact> history(String subject) {
         return facts.history(subject);
     }
@@ -292,6 +297,9 @@ public final class JournaledTemporalMemory implements TemporalMemory, AutoClosea
                 .add("valid_from", fact.validFrom().toString())
                 .add("recorded_at", fact.recordedAt().toString());
         fact.end().ifPresent(end -> json.add("valid_to", end.toString()));
+        if (fact.edge() != null) {
+            json.add("relation", fact.edge().relation()).add("object", fact.edge().object());
+        }
         if (fact.expiredAt() != null) {
             json.add("expired_at", fact.expiredAt().toString());
         }
@@ -301,7 +309,8 @@ public final class JournaledTemporalMemory implements TemporalMemory, AutoClosea
     private static Fact fromJson(JsonObject json) {
         return new Fact(json.getString("id"), FactType.valueOf(json.getString("type")), json.getString("subject"),
                 json.getString("content"), Instant.parse(json.getString("valid_from")),
-                optionalInstant(json, "valid_to"), Instant.parse(json.getString("recorded_at")), optionalInstant(json, "expired_at"));
+                optionalInstant(json, "valid_to"), Instant.parse(json.getString("recorded_at")), optionalInstant(json, "expired_at"),
+                json.containsKey("relation") ? new Fact.Edge(json.getString("relation"), json.getString("object")) : null);
     }
 
     private static Instant optionalInstant(JsonObject json, String name) {

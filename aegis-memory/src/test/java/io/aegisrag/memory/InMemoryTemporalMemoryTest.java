@@ -24,8 +24,8 @@ class InMemoryTemporalMemoryTest extends TemporalMemoryContract {
         Instant jan = Instant.parse("2026-01-01T00:00:00Z");
         Instant feb = Instant.parse("2026-02-01T00:00:00Z");
 
-        memory.record(new Fact("1", FactType.SEMANTIC, "alice", "works at Acme", jan, null, jan), true);
-        memory.record(new Fact("2", FactType.SEMANTIC, "alice", "works at Acme", feb, null, feb), true);
+        memory.record(Fact.relation("1", "alice", new Fact.Edge("works_at", "acme"), "works at Acme", jan, jan), true);
+        memory.record(Fact.relation("2", "alice", new Fact.Edge("works_at", "acme"), "works at Acme", feb, feb), true);
 
         assertThat(memory.factsAt(Instant.parse("2026-03-01T00:00:00Z"), Optional.of("alice"), Optional.empty()))
                 .extracting(Fact::id).containsExactly("1", "2");

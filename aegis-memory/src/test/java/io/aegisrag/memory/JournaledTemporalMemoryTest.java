@@ -52,8 +52,8 @@ class JournaledTemporalMemoryTest extends TemporalMemoryContract {
     @Test
     void should_remember_facts_and_their_supersession_after_a_restart() throws Exception {
         createMemory();
-        memory.record(new Fact("1", FactType.SEMANTIC, "alice", "works at Acme", JAN, null, JAN), true);
-        memory.record(new Fact("2", FactType.SEMANTIC, "alice", "works at \"Globex\"\nLtd", FEB, null, FEB), true);
+        memory.record(Fact.relation("1", "alice", new Fact.Edge("works_at", "acme"), "works at Acme", JAN, JAN), true);
+        memory.record(Fact.relation("2", "alice", new Fact.Edge("works_at", "globex"), "works at \"Globex\"\nLtd", FEB, FEB), true);
 
         JournaledTemporalMemory reopened = reopen();
 
@@ -98,14 +98,14 @@ class JournaledTemporalMemoryTest extends TemporalMemoryContract {
                 new Fact("2", FactType.ENTITY, "qdrant", "mentioned", FEB, null, FEB),
                 new Fact("3", FactType.EPISODIC, "doc-2", "ingested", FEB, null, FEB))))
                 .hasMessageContaining("memory journal could not be written");
-        assertThatThrownBy(() -> memory.record(new Fact("4", FactType.SEMANTIC, "alice", "works at Acme", FEB, null, FEB), true))
+        assertThatThrownBy(() -> memory.record(Fact.relation("4", "alice", new Fact.Edge("works_at", "acme"), "works at Acme", FEB, FEB), true))
                 .hasMessageContaining("memory journal could not be written");
         assertThatThrownBy(() -> memory.forgetEpisode("doc-1")).hasMessageContaining("memory journal could not be written");
         disk[0].failing = false;
 
         assertThat(memory.episodes()).containsExactly("doc-1");
         assertThat(memory.count(FactType.ENTITY)).isEqualTo(1);
-        memory.record(new Fact("5", FactType.SEMANTIC, "bob", "works at Globex", FEB, null, FEB), false);
+        memory.record(Fact.relation("5", "bob", new Fact.Edge("works_at", "globex"), "works at Globex", FEB, FEB), false);
         JournaledTemporalMemory reopened = reopen();
         assertThat(reopened.episodes()).containsExactly("doc-1");
         assertThat(reopened.count(FactType.ENTITY)).isEqualTo(1);
@@ -130,8 +130,8 @@ class JournaledTemporalMemoryTest extends TemporalMemoryContract {
     @Test
     void should_compact_the_journal_into_its_state_after_retention_and_read_the_same_state_back() throws Exception {
         createMemory();
-        memory.record(new Fact("1", FactType.SEMANTIC, "alice", "works at Acme", JAN, null, JAN), true);
-        memory.record(new Fact("2", FactType.SEMANTIC, "alice", "works at Globex", FEB, null, FEB), true);
+        memory.record(Fact.relation("1", "alice", new Fact.Edge("works_at", "acme"), "works at Acme", JAN, JAN), true);
+        memory.record(Fact.relation("2", "alice", new Fact.Edge("works_at", "globex"), "works at Globex", FEB, FEB), true);
         memory.recordEpisode("0b6a4c9e-3f1d-4e2a-9b8c-7d6e5f4a3b2c", List.of(
                 new Fact("doc/episode", FactType.EPISODIC, "doc", "ingested", JAN, null, JAN)));
         for (int turn = 0; turn < 50; turn++) {
@@ -149,7 +149,7 @@ class JournaledTemporalMemoryTest extends TemporalMemoryContract {
         assertThat(reopened.count(FactType.EPISODIC)).isEqualTo(6);
         assertThat(reopened.count(FactType.SEMANTIC)).isEqualTo(2);
         assertThat(reopened.forgetEpisode("0b6a4c9e-3f1d-4e2a-9b8c-7d6e5f4a3b2c")).isTrue();
-        reopened.record(new Fact("3", FactType.SEMANTIC, "alice", "works at Initech", FEB.plus(Duration.ofDays(30)), null, FEB.plus(Duration.ofDays(30))), true);
+        reopened.record(Fact.relation("3", "alice", new Fact.Edge("works_at", "initech"), "works at Initech", FEB.plus(Duration.ofDays(30)), FEB.plus(Duration.ofDays(30))), true);
         assertThat(reopen().factsAt(FEB.plus(Duration.ofDays(40)), Optional.of("alice"), Optional.empty()))
                 .extracting(Fact::content).containsExactly("works at Initech");
     }

@@ -17,8 +17,9 @@ import java.util.UUID;
 
 /**
  * Records an episode of a conversation in temporal memory, without a language model: the episode
- * itself (an episodic fact about the session) and one entity fact per name it mentions, valid from
- * its reference time and known from now, all or nothing.
+ * itself (an episodic fact about the session), one entity fact per name it mentions and one semantic
+ * fact per statement relating two of them ({@link RelationStatements}), valid from its reference time
+ * and known from now, all or nothing. A statement supersedes the facts it contradicts.
  */
 @ApplicationScoped
 public class EpisodeService {
@@ -37,6 +38,7 @@ public class EpisodeService {
     private final TemporalMemory memory;
     private final Clock clock;
     private final EntityExtractor extractor = new EntityExtractor();
+    private final RelationStatements statements = new RelationStatements();
 
     @Inject
     public EpisodeService(TemporalMemory memory, Clock clock) {
@@ -65,6 +67,12 @@ public class EpisodeService {
         for (Entity entity : entities) {
             facts.add(new Fact(id + "/" + entity.id(), FactType.ENTITY, entity.id(),
                     entity.name() + " is mentioned in session " + sessionId + ": " + summary, validFrom, null, now));
+        }
+        List<RelationStatements.Statement> said = statements.statements(content);
+        for (int i = 0; i < said.size(); i++) {
+            RelationStatements.Statement statement = said.get(i);
+            facts.add(Fact.relation(id + "/relation-" + i, statement.subject().id(),
+                    new Fact.Edge(statement.relation(), statement.object().id()), statement.sentence(), validFrom, now));
         }
         memory.recordEpisode(id, facts);
         return new Recorded(id, entities, facts);

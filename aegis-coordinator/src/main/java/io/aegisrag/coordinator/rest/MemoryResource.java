@@ -46,13 +46,14 @@ public class MemoryResource {
 
     private static final int MAX_PAGE = 100;
 
-    /** A fact with Graphiti's names for its four instants. */
-    public record FactView(String id, String type, String subject, String content,
+    /** A fact with Graphiti's names for its four instants; {@code relation} and {@code object} only for a semantic fact. */
+    public record FactView(String id, String type, String subject, String relation, String object, String content,
                            Instant validAt, Instant invalidAt, Instant createdAt, Instant expiredAt) {
 
         static FactView of(Fact fact) {
-            return new FactView(fact.id(), fact.type().label(), fact.subject(), fact.content(),
-                    fact.validFrom(), fact.validTo(), fact.recordedAt(), fact.expiredAt());
+            Fact.Edge edge = fact.edge();
+            return new FactView(fact.id(), fact.type().label(), fact.subject(), edge == null ? null : edge.relation(),
+                    edge == null ? null : edge.object(), fact.content(), fact.validFrom(), fact.validTo(), fact.recordedAt(), fact.expiredAt());
         }
     }
 
@@ -85,7 +86,7 @@ public class MemoryResource {
     @RateLimited
     @Requires(Role.WRITER)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record an episode of a conversation: the episode and the entities it mentions become facts")
+    @Operation(summary = "Record an episode of a conversation: the episode, the entities it mentions and the relations it states become facts")
     @RequestBody(content = @Content(schema = @Schema(implementation = EpisodeRequest.class)))
     public Response episode(String body) {
         JsonFields fields = JsonFields.parse(body);

@@ -12,9 +12,20 @@ import java.util.Optional;
  * it believed is expired and a new version with the end is recorded beside it.
  *
  * @param subject the entity or session the fact is about
+ * @param edge    for a {@link FactType#SEMANTIC} fact (and only for one), the relation it states from
+ *                the subject to another entity: Graphiti's {@code RELATES_TO} edge
  */
 public record Fact(String id, FactType type, String subject, String content,
-                   Instant validFrom, Instant validTo, Instant recordedAt, Instant expiredAt) {
+                   Instant validFrom, Instant validTo, Instant recordedAt, Instant expiredAt, Edge edge) {
+
+    /** A named relation from a fact's subject to {@code object}, an entity id. */
+    public record Edge(String relation, String object) {
+
+        public Edge {
+            Objects.requireNonNull(relation, "relation");
+            Objects.requireNonNull(object, "object");
+        }
+    }
 
     public Fact {
         Objects.requireNonNull(id, "id");
@@ -23,11 +34,19 @@ public record Fact(String id, FactType type, String subject, String content,
         Objects.requireNonNull(content, "content");
         Objects.requireNonNull(validFrom, "validFrom");
         Objects.requireNonNull(recordedAt, "recordedAt");
+        if ((type == FactType.SEMANTIC) != (edge != null)) {
+            throw new IllegalArgumentException("a semantic fact, and only one, relates its subject to an object: " + id);
+        }
     }
 
-    /** A version the system still believes. */
+    /** A fact that is no relation (episodic or entity), believed now. */
     public Fact(String id, FactType type, String subject, String content, Instant validFrom, Instant validTo, Instant recordedAt) {
-        this(id, type, subject, content, validFrom, validTo, recordedAt, null);
+        this(id, type, subject, content, validFrom, validTo, recordedAt, null, null);
+    }
+
+    /** A semantic fact, {@code subject —relation→ object}, believed now. */
+    public static Fact relation(String id, String subject, Edge edge, String content, Instant validFrom, Instant recordedAt) {
+        return new Fact(id, FactType.SEMANTIC, subject, content, validFrom, null, recordedAt, null, edge);
     }
 
     /** Whether the fact held at {@code instant}. */
@@ -44,13 +63,28 @@ public record Fact(String id, FactType type, String subject, String content,
         return Optional.ofNullable(validTo);
     }
 
-    /** This version, expired at {@code at}. */
-    public Fact expired(Instant at) {
-        return new Fact(id, type, subject, content, validFrom, validTo, recordedAt, at);
+    /**
+     * Whether {@code newer} contradicts this fact: both relate the same subject (ignoring case) by the
+     * same relation to different objects.
+     */
+    public boolean isContradictedBy(Fact newer) {
+        return edge != null && newer.edge != null && subject.equalsIgnoreCase(newer.subject)
+                && edge.relation().equals(newer.edge.relation()) && !edge.object().equalsIgnoreCase(newer.edge.object());
     }
 
-    /** A new version of this fact, learned at {@code learnedAt}, that ends at {@code end}. */
+    /** The id of the fact this is a version of: versions recorded later are named {@code <id>~<id of the fact that ended it>}. */
+    public String lineage() {
+        int version = id.indexOf('~');
+        return version < 0 ? id : id.substring(0, version);
+    }
+
+    /** This version, expired at {@code at}. */
+    public Fact expired(Instant at) {
+        return new Fact(id, type, subject, content, validFrom, validTo, recordedAt, at, edge);
+    }
+
+    /** This fact ending at {@code end}, as recorded; a new version when {@code versionId} differs from the id. */
     public Fact endingAt(Instant end, String versionId, Instant learnedAt) {
-        return new Fact(versionId, type, subject, content, validFrom, end, learnedAt, null);
+        return new Fact(versionId, type, subject, content, validFrom, end, learnedAt, null, edge);
     }
 }

@@ -13,20 +13,26 @@ import java.util.Set;
 public interface TemporalMemory extends BackingService {
 
     /**
-     * Records {@code fact}. When {@code supersedes} is true, a fact about the same subject and of the
-     * same type with other content contradicts it where their validities overlap: an older fact the
-     * system believed to hold past the new one's {@code validFrom} is expired at the new fact's
-     * {@code recordedAt} and recorded again ending at that {@code validFrom}; a new fact that arrives
-     * out of order, valid before one already known, is recorded ending where that one begins. Nothing
-     * is deleted or overwritten.
+     * Records {@code fact}. When {@code supersedes} is true, a semantic fact relating the same subject
+     * by the same relation to another object ({@link Fact#isContradictedBy}) contradicts it where their
+     * validities overlap, as {@link io.aegisrag.core.memory.Supersession} says: nothing is deleted or
+     * overwritten, believed versions are expired and new ones recorded.
      */
     void record(Fact fact, boolean supersedes);
 
     /**
-     * Records every fact one episode produced (an ingested document, whose id is the episode's): all
-     * of them or, when this throws, none. Facts recorded this way never supersede others.
+     * Records every fact one episode produced (an ingested document, whose id is the episode's, or a
+     * conversation's episode): all of them or, when this throws, none. Its semantic facts supersede
+     * those they contradict, as {@link #record} does; its other facts never supersede.
      */
     void recordEpisode(String episodeId, List<Fact> facts);
+
+    /**
+     * The semantic facts believed and valid at {@code at} whose words (of their content, relation,
+     * subject and object) match the words of {@code text}, best first, at most {@code limit}: the
+     * keyword half of the memory retriever.
+     */
+    List<Fact> search(String text, Instant at, int limit);
 
     /** Forgets every fact of the episode; false when memory holds none of it. */
     boolean forgetEpisode(String episodeId);

@@ -13,7 +13,7 @@ class FactTest {
 
     @Test
     void should_be_valid_from_its_start_up_to_but_not_including_its_end() {
-        Fact fact = new Fact("1", FactType.SEMANTIC, "s", "c", FROM, TO, FROM);
+        Fact fact = new Fact("1", FactType.ENTITY, "s", "c", FROM, TO, FROM);
 
         assertThat(fact.isValidAt(FROM.minusSeconds(1))).isFalse();
         assertThat(fact.isValidAt(FROM)).isTrue();
@@ -23,7 +23,7 @@ class FactTest {
 
     @Test
     void should_stay_valid_forever_when_open_ended() {
-        Fact fact = new Fact("1", FactType.SEMANTIC, "s", "c", FROM, null, FROM);
+        Fact fact = new Fact("1", FactType.ENTITY, "s", "c", FROM, null, FROM);
 
         assertThat(fact.isValidAt(Instant.parse("2100-01-01T00:00:00Z"))).isTrue();
         assertThat(fact.end()).isEmpty();

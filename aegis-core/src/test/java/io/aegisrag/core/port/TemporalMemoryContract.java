@@ -32,10 +32,15 @@ public abstract class TemporalMemoryContract {
         return new Fact(id, type, subject, content, validFrom, null, validFrom);
     }
 
+    private static Fact worksAt(String id, String employer, Instant validFrom, Instant recordedAt) {
+        return Fact.relation(id, "alice", new Fact.Edge("works_at", employer.toLowerCase(java.util.Locale.ROOT)),
+                "works at " + employer, validFrom, recordedAt);
+    }
+
     @Test
     void should_close_the_old_fact_when_a_new_one_supersedes_it() {
-        memory.record(fact("1", FactType.SEMANTIC, "alice", "works at Acme", JAN), true);
-        memory.record(fact("2", FactType.SEMANTIC, "alice", "works at Globex", FEB), true);
+        memory.record(worksAt("1", "Acme", JAN, JAN), true);
+        memory.record(worksAt("2", "Globex", FEB, FEB), true);
 
         assertThat(memory.factsAt(Instant.parse("2026-01-15T00:00:00Z"), Optional.of("alice"), Optional.empty()))
                 .extracting(Fact::content).containsExactly("works at Acme");
@@ -51,8 +56,8 @@ public abstract class TemporalMemoryContract {
 
     @Test
     void should_answer_what_was_true_then_as_the_system_knew_it_when_a_change_is_learned_late() {
-        memory.record(fact("1", FactType.SEMANTIC, "alice", "works at Acme", JAN), true);
-        memory.record(new Fact("2", FactType.SEMANTIC, "alice", "works at Globex", FEB, null, MAR), true);
+        memory.record(worksAt("1", "Acme", JAN, JAN), true);
+        memory.record(worksAt("2", "Globex", FEB, MAR), true);
 
         assertThat(memory.factsAt(mid(FEB), mid(FEB), Optional.of("alice"), Optional.empty(), false))
                 .as("in mid-February the move was not known yet").extracting(Fact::content).containsExactly("works at Acme");
@@ -66,8 +71,8 @@ public abstract class TemporalMemoryContract {
 
     @Test
     void should_keep_every_version_instead_of_overwriting_one() {
-        memory.record(fact("1", FactType.SEMANTIC, "alice", "works at Acme", JAN), true);
-        memory.record(new Fact("2", FactType.SEMANTIC, "alice", "works at Globex", FEB, null, MAR), true);
+        memory.record(worksAt("1", "Acme", JAN, JAN), true);
+        memory.record(worksAt("2", "Globex", FEB, MAR), true);
 
         assertThat(memory.history("ALICE")).extracting(Fact::content, Fact::validTo, Fact::recordedAt, Fact::expiredAt)
                 .containsExactly(
@@ -79,8 +84,8 @@ public abstract class TemporalMemoryContract {
 
     @Test
     void should_place_a_fact_that_arrives_out_of_order_before_the_one_already_known() {
-        memory.record(fact("2", FactType.SEMANTIC, "alice", "works at Globex", FEB), true);
-        memory.record(new Fact("1", FactType.SEMANTIC, "alice", "works at Acme", JAN, null, MAR), true);
+        memory.record(worksAt("2", "Globex", FEB, FEB), true);
+        memory.record(worksAt("1", "Acme", JAN, MAR), true);
 
         assertThat(memory.factsAt(mid(JAN), APR, Optional.of("alice"), Optional.empty(), false))
                 .extracting(Fact::content, Fact::validTo).containsExactly(org.assertj.core.groups.Tuple.tuple("works at Acme", FEB));
@@ -129,7 +134,7 @@ public abstract class TemporalMemoryContract {
         memory.record(fact("t2", FactType.EPISODIC, "s1", "asked again in February", FEB.plusSeconds(60)), false);
         memory.record(fact("t3", FactType.EPISODIC, "s1", "asked in March", MAR), false);
         memory.record(fact("t4", FactType.EPISODIC, "s2", "asked in March", MAR), false);
-        memory.record(fact("alice", FactType.SEMANTIC, "alice", "works at Acme", JAN), false);
+        memory.record(worksAt("alice", "Acme", JAN, JAN), false);
 
         int removed = memory.retain(new RetentionPolicy(java.time.Duration.ofDays(45), 2), MAR.plus(java.time.Duration.ofDays(1)));
 
@@ -141,6 +146,35 @@ public abstract class TemporalMemoryContract {
         assertThat(memory.count(FactType.EPISODIC)).isEqualTo(4);
         assertThat(memory.count(FactType.ENTITY)).isEqualTo(1);
         assertThat(memory.retain(new RetentionPolicy(java.time.Duration.ofDays(45), 2), MAR.plus(java.time.Duration.ofDays(1)))).isZero();
+    }
+
+    @Test
+    void should_let_an_episodes_relation_supersede_only_the_same_relation_of_the_same_subject() {
+        memory.recordEpisode("conversation-1", List.of(worksAt("1", "Acme", JAN, JAN),
+                Fact.relation("2", "alice", new Fact.Edge("lives_in", "paris"), "lives in Paris", JAN, JAN)));
+        memory.recordEpisode("conversation-2", List.of(Fact.relation("3", "ALICE", new Fact.Edge("works_at", "globex"),
+                "works at Globex", FEB, FEB), Fact.relation("4", "bob", new Fact.Edge("works_at", "initech"), "works at Initech", FEB, FEB)));
+
+        assertThat(memory.factsAt(MAR, Optional.of("alice"), Optional.of(FactType.SEMANTIC))).extracting(Fact::content)
+                .containsExactly("lives in Paris", "works at Globex");
+        assertThat(memory.factsAt(mid(JAN), Optional.of("alice"), Optional.of(FactType.SEMANTIC))).extracting(Fact::content)
+                .containsExactly("works at Acme", "lives in Paris");
+        assertThat(memory.factsAt(MAR, Optional.of("bob"), Optional.empty())).extracting(Fact::content).containsExactly("works at Initech");
+    }
+
+    @Test
+    void should_search_the_relations_valid_then_by_their_words() {
+        memory.record(worksAt("1", "Acme", JAN, JAN), true);
+        memory.record(worksAt("2", "Globex", FEB, FEB), true);
+        memory.record(Fact.relation("3", "bob", new Fact.Edge("lives_in", "paris"), "Bob lives in Paris", JAN, JAN), true);
+        memory.record(fact("4", FactType.EPISODIC, "s1", "Alice said she works at Globex", FEB), false);
+
+        assertThat(memory.search("Where does Alice work? At Globex or Acme?", MAR, 10)).extracting(Fact::content)
+                .containsExactly("works at Globex");
+        assertThat(memory.search("Acme", mid(JAN), 10)).extracting(Fact::content).containsExactly("works at Acme");
+        assertThat(memory.search("who lives in Paris", MAR, 10)).extracting(Fact::subject).containsExactly("bob");
+        assertThat(memory.search("the of and", MAR, 10)).isEmpty();
+        assertThat(memory.search("Paris Globex", MAR, 1)).hasSize(1);
     }
 
     @Test
@@ -172,8 +206,8 @@ public abstract class TemporalMemoryContract {
 
     @Test
     void should_count_facts_per_type_including_closed_ones() {
-        memory.record(fact("1", FactType.SEMANTIC, "alice", "works at Acme", JAN), true);
-        memory.record(fact("2", FactType.SEMANTIC, "alice", "works at Globex", FEB), true);
+        memory.record(worksAt("1", "Acme", JAN, JAN), true);
+        memory.record(worksAt("2", "Globex", FEB, FEB), true);
         memory.record(fact("3", FactType.ENTITY, "alice", "mentioned", FEB), false);
 
         assertThat(memory.count(FactType.SEMANTIC)).isEqualTo(2);

@@ -1,0 +1,92 @@
+package io.aegisrag.coordinator.memory;
+
+import io.aegisrag.core.graph.Entity;
+import io.aegisrag.retrieval.graph.EntityExtractor;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the statements of a text that relate one named entity to the next in the same sentence,
+ * without a language model: "Alice now works at Globex" gives {@code alice —works_at→ globex}. The
+ * words between the two names are the relation when they are one to four plain words that are not
+ * only prepositions or conjunctions; adverbs of time are dropped, and common phrasings of one
+ * relation share its name (joined, works for, started at: {@code works_at}), so that a later
+ * statement contradicts an earlier one however it is put.
+ */
+public final class RelationStatements {
+
+    /** One statement: {@code subject —relation→ object}, and the sentence that says it. */
+    public record Statement(Entity subject, String relation, Entity object, String sentence) {
+    }
+
+    private static final Pattern SENTENCE = Pattern.compile("[^.!?\\n]+");
+    private static final int MAX_RELATION_WORDS = 4;
+    private static final Set<String> DROPPED = Set.of("now", "currently", "also", "still", "recently", "just", "then",
+            "finally", "has", "have", "had", "since", "already", "officially");
+    private static final Set<String> LINKING_ONLY = Set.of("and", "or", "but", "to", "of", "in", "on", "at", "for", "with",
+            "from", "by", "as", "the", "a", "an", "than", "vs", "versus", "nor", "is", "are", "was", "were");
+    private static final Map<String, String> SYNONYMS = Map.ofEntries(
+            Map.entry("works at", "works_at"), Map.entry("worked at", "works_at"), Map.entry("works for", "works_at"),
+            Map.entry("worked for", "works_at"), Map.entry("joined", "works_at"), Map.entry("started at", "works_at"),
+            Map.entry("started working at", "works_at"), Map.entry("is employed by", "works_at"), Map.entry("moved to", "lives_in"),
+            Map.entry("lives in", "lives_in"), Map.entry("lived in", "lives_in"), Map.entry("relocated to", "lives_in"),
+            Map.entry("resides in", "lives_in"), Map.entry("is based in", "lives_in"), Map.entry("reports to", "reports_to"),
+            Map.entry("reported to", "reports_to"), Map.entry("uses", "uses"), Map.entry("used", "uses"),
+            Map.entry("switched to", "uses"), Map.entry("migrated to", "uses"), Map.entry("runs on", "uses"));
+
+    private final EntityExtractor names = new EntityExtractor();
+
+    public List<Statement> statements(String text) {
+        List<Statement> statements = new ArrayList<>();
+        Matcher sentences = SENTENCE.matcher(text);
+        while (sentences.find()) {
+            String sentence = sentences.group().strip();
+            List<Mention> mentions = mentions(sentence);
+            for (int i = 0; i + 1 < mentions.size(); i++) {
+                Mention subject = mentions.get(i);
+                Mention object = mentions.get(i + 1);
+                relation(sentence.substring(subject.end(), object.start()))
+                        .ifPresent(relation -> statements.add(new Statement(subject.entity(), relation, object.entity(), sentence)));
+            }
+        }
+        return statements;
+    }
+
+    private record Mention(Entity entity, int start, int end) {
+    }
+
+    /** The entities of a sentence where they stand in it, in order. */
+    private List<Mention> mentions(String sentence) {
+        List<Mention> mentions = new ArrayList<>();
+        int from = 0;
+        for (Entity entity : names.names(sentence)) {
+            int start = sentence.indexOf(entity.name(), from);
+            if (start >= 0) {
+                mentions.add(new Mention(entity, start, start + entity.name().length()));
+                from = start + entity.name().length();
+            }
+        }
+        return mentions;
+    }
+
+    private static Optional<String> relation(String between) {
+        String phrase = between.strip().toLowerCase(Locale.ROOT);
+        if (!phrase.matches("\\p{L}+(?: \\p{L}+)*")) {
+            return Optional.empty();
+        }
+        List<String> words = Arrays.stream(phrase.split(" ")).filter(word -> !DROPPED.contains(word)).toList();
+        if (words.isEmpty() || words.size() > MAX_RELATION_WORDS || LINKING_ONLY.containsAll(words)) {
+            return Optional.empty();
+        }
+        String joined = String.join(" ", words);
+        return Optional.of(SYNONYMS.getOrDefault(joined, String.join("_", words)));
+    }
+}
