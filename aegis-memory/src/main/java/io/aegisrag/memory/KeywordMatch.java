@@ -32,7 +32,8 @@ final class KeywordMatch {
         return (int) queryWords.stream().filter(factWords::contains).count();
     }
 
-    private static Set<String> words(String text) {
+    /** The lower-case words of {@code text}, less the function words. */
+    static Set<String> words(String text) {
         return Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
                 .filter(word -> !word.isEmpty() && !STOP_WORDS.contains(word))
                 .collect(Collectors.toCollection(HashSet::new));

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Chooses the memory adapters named by {@code aegis.memory.provider} and {@code aegis.redis.url}. */
 @ApplicationScoped
@@ -19,10 +20,16 @@ public class MemoryProducer {
     @Produces
     @ApplicationScoped
     TemporalMemory temporalMemory(@ConfigProperty(name = ConfigKeys.MEMORY_PROVIDER, defaultValue = "embedded") String provider,
-                                  @ConfigProperty(name = ConfigKeys.DATA_DIR, defaultValue = "aegis-data") String dataDir) {
+                                  @ConfigProperty(name = ConfigKeys.DATA_DIR, defaultValue = "aegis-data") String dataDir,
+                                  @ConfigProperty(name = ConfigKeys.NEO4J_URI, defaultValue = "bolt://localhost:7687") String neo4jUri,
+                                  @ConfigProperty(name = ConfigKeys.NEO4J_USER, defaultValue = "neo4j") String neo4jUser,
+                                  @ConfigProperty(name = ConfigKeys.NEO4J_PASSWORD) Optional<String> neo4jPassword,
+                                  @ConfigProperty(name = ConfigKeys.NEO4J_DATABASE, defaultValue = "neo4j") String neo4jDatabase,
+                                  @ConfigProperty(name = ConfigKeys.NEO4J_TIMEOUT_MS, defaultValue = "5000") long neo4jTimeoutMs) {
         return switch (provider) {
             case "embedded" -> new JournaledTemporalMemory(Path.of(dataDir, "memory", "facts.jsonl"));
-            default -> throw new IllegalStateException(ConfigKeys.MEMORY_PROVIDER + " must be one of [embedded], got '" + provider + "'");
+            case "neo4j" -> new Neo4jTemporalMemory(neo4jUri, neo4jUser, neo4jPassword.orElse(null), neo4jDatabase, Duration.ofMillis(neo4jTimeoutMs));
+            default -> throw new IllegalStateException(ConfigKeys.MEMORY_PROVIDER + " must be one of [embedded, neo4j], got '" + provider + "'");
         };
     }
 

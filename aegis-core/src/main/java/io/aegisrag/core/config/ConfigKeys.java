@@ -22,6 +22,11 @@ public final class ConfigKeys {
     public static final String INDEX_REINDEX = "aegis.index.reindex";
     public static final String GRAPH_PROVIDER = "aegis.graph.provider";
     public static final String MEMORY_PROVIDER = "aegis.memory.provider";
+    public static final String NEO4J_URI = "aegis.neo4j.uri";
+    public static final String NEO4J_USER = "aegis.neo4j.user";
+    public static final String NEO4J_PASSWORD = "aegis.neo4j.password";
+    public static final String NEO4J_DATABASE = "aegis.neo4j.database";
+    public static final String NEO4J_TIMEOUT_MS = "aegis.neo4j.timeout.ms";
     public static final String LLM_PROVIDER = "aegis.llm.provider";
     public static final String LLM_FALLBACK = "aegis.llm.fallback";
     public static final String LLM_CONTEXT_WINDOW = "aegis.llm.context-window";
