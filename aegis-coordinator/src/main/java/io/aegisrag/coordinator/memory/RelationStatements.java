@@ -16,10 +16,12 @@ import java.util.regex.Pattern;
 /**
  * Finds the statements of a text that relate one named entity to the next in the same sentence,
  * without a language model: "Alice now works at Globex" gives {@code alice —works_at→ globex}. The
- * words between the two names are the relation when they are one to four plain words that are not
- * only prepositions or conjunctions; adverbs of time are dropped, and common phrasings of one
- * relation share its name (joined, works for, started at: {@code works_at}), so that a later
- * statement contradicts an earlier one however it is put.
+ * words between the two names are the relation when they are one to four plain words, the first of
+ * which looks like a verb (ends in -s or -ed, or is a common irregular verb or an auxiliary), that are
+ * not only prepositions or conjunctions; adverbs of time and a trailing article are dropped, and
+ * common phrasings of one relation share its name (joined, works for, started at: {@code works_at}),
+ * so that a later statement contradicts an earlier one however it is put. Without a part-of-speech
+ * tagger this is a heuristic: it misses what is said otherwise, and the LLM extractor does better.
  */
 public final class RelationStatements {
 
@@ -31,6 +33,10 @@ public final class RelationStatements {
     private static final int MAX_RELATION_WORDS = 4;
     private static final Set<String> DROPPED = Set.of("now", "currently", "also", "still", "recently", "just", "then",
             "finally", "has", "have", "had", "since", "already", "officially");
+    private static final Set<String> ARTICLES = Set.of("the", "a", "an");
+    private static final Set<String> VERBS = Set.of("is", "was", "are", "were", "will", "can", "does", "did", "built", "wrote",
+            "led", "ran", "made", "bought", "sold", "left", "became", "began", "took", "gave", "met", "knew", "won", "heads",
+            "leads", "run", "use", "own", "lead", "manage", "work", "live", "know");
     private static final Set<String> LINKING_ONLY = Set.of("and", "or", "but", "to", "of", "in", "on", "at", "for", "with",
             "from", "by", "as", "the", "a", "an", "than", "vs", "versus", "nor", "is", "are", "was", "were");
     private static final Map<String, String> SYNONYMS = Map.ofEntries(
@@ -77,13 +83,20 @@ public final class RelationStatements {
         return mentions;
     }
 
+    private static boolean looksLikeVerb(String word) {
+        return VERBS.contains(word) || word.endsWith("ed") || (word.endsWith("s") && !word.endsWith("ss") && word.length() > 3);
+    }
+
     private static Optional<String> relation(String between) {
         String phrase = between.strip().toLowerCase(Locale.ROOT);
         if (!phrase.matches("\\p{L}+(?: \\p{L}+)*")) {
             return Optional.empty();
         }
-        List<String> words = Arrays.stream(phrase.split(" ")).filter(word -> !DROPPED.contains(word)).toList();
-        if (words.isEmpty() || words.size() > MAX_RELATION_WORDS || LINKING_ONLY.containsAll(words)) {
+        List<String> words = new ArrayList<>(Arrays.stream(phrase.split(" ")).filter(word -> !DROPPED.contains(word)).toList());
+        while (!words.isEmpty() && ARTICLES.contains(words.get(words.size() - 1))) {
+            words.remove(words.size() - 1);
+        }
+        if (words.isEmpty() || words.size() > MAX_RELATION_WORDS || !looksLikeVerb(words.get(0)) || LINKING_ONLY.containsAll(words)) {
             return Optional.empty();
         }
         String joined = String.join(" ", words);

@@ -148,7 +148,8 @@ public class DefaultQueryService implements QueryService {
             ranks.put(retriever.label(), rank.rank());
             scores.put(retriever.label(), rank.score());
         });
-        return new QueryResult.Source(chunk.id(), chunk.documentId().value(), chunk.title(), chunk.source(),
+        String documentId = chunk.documentId() == null ? null : chunk.documentId().value();
+        return new QueryResult.Source(chunk.id(), chunk.kind().label(), documentId, chunk.title(), chunk.source(),
                 chunk.section(), chunk.text(), context.score(), List.copyOf(ranks.keySet()), ranks, scores);
     }
 

@@ -8,8 +8,8 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Rule-based intent classification, checked in order: questions about earlier conversation go to
- * memory, comparisons go hybrid, questions about how things relate go to the graph, long multi-part
+ * Rule-based intent classification, checked in order: questions about earlier conversation or about
+ * how things stand now ("where does Alice work now?") go to memory, comparisons go hybrid, questions about how things relate go to the graph, long multi-part
  * questions go hybrid, the rest to vector search. A relation is asked in words that relate two
  * things ("depends on", "related to"): the nouns "dependency" or "link", everyday words of technical
  * documentation, are not enough (bench/results/quality.md).
@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 public class IntentClassifier {
 
     private static final List<Rule> RULES = List.of(
-            new Rule(Intent.MEMORY, "\\b(remember|earlier|previously|last time|we (discussed|talked)|i (said|asked|told)|my (last|previous))\\b"),
+            new Rule(Intent.MEMORY, "\\b(remember|earlier|previously|last time|we (discussed|talked)|i (said|asked|told)|my (last|previous)"
+                    + "|currently|these days|any ?more|used to|at the moment|as of)\\b|\\b(now|still)\\?"),
             new Rule(Intent.HYBRID, "\\b(compare|comparison|versus|vs\\.?|difference|differences|pros and cons|trade-?offs?)\\b"),
             new Rule(Intent.GRAPH, "\\b(relat(ed|ion|es) to|relationships?|connect(ed|ion|ions|s)|linked (to|with)|depend(s|ing)? on"
                     + "|who (works|uses|built)|neighbou?rs?)\\b"));

@@ -18,7 +18,7 @@ public record QueryRequest(
         @Min(1) @Max(50) Integer topK,
         @Size(max = 200) String sessionId,
         @Size(max = 200) String model,
-        @Size(max = 3) List<@Pattern(regexp = "vector|bm25|graph", message = "must be one of vector, bm25, graph") String> retrievers) {
+        @Size(max = 4) List<@Pattern(regexp = "vector|bm25|graph|memory", message = "must be one of vector, bm25, graph, memory") String> retrievers) {
 
     public static final int DEFAULT_TOP_K = 5;
 

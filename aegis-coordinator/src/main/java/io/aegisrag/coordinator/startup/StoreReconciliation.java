@@ -5,6 +5,7 @@ import io.aegisrag.core.document.Chunk;
 import io.aegisrag.core.document.DocumentId;
 import io.aegisrag.core.document.DocumentSummary;
 import io.aegisrag.core.document.Page;
+import io.aegisrag.core.error.AegisException;
 import io.aegisrag.core.port.GraphStore;
 import io.aegisrag.core.port.TemporalMemory;
 import io.aegisrag.core.port.VectorStore;
@@ -53,10 +54,20 @@ public class StoreReconciliation {
         reconcile();
     }
 
-    /** Rebuilds an empty graph and repairs memory from the stored documents. */
+    /**
+     * Rebuilds an empty graph and repairs memory from the stored documents; memory that cannot be read
+     * (a Neo4j that is down) is left as it is, and the service starts without repairing it.
+     */
     public void reconcile() {
         boolean rebuildGraph = graph.entityCount() == 0;
-        Set<String> episodes = new HashSet<>(memory.episodes());
+        boolean repairMemory = true;
+        Set<String> episodes = new HashSet<>();
+        try {
+            episodes.addAll(memory.episodes());
+        } catch (AegisException e) {
+            LOG.warning("temporal memory (" + memory.serviceName() + ") cannot be read, its episodes are not reconciled: " + e.getMessage());
+            repairMemory = false;
+        }
         int extracted = 0;
         int episodesAdded = 0;
         long documentCount;
@@ -64,7 +75,7 @@ public class StoreReconciliation {
             Page<DocumentSummary> page = vectors.list(offset, PAGE);
             documentCount = page.total();
             for (DocumentSummary document : page.items()) {
-                boolean hasEpisode = episodes.remove(document.id().value());
+                boolean hasEpisode = episodes.remove(document.id().value()) || !repairMemory;
                 if (!rebuildGraph && hasEpisode) {
                     continue;
                 }

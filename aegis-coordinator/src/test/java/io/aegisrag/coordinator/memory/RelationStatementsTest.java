@@ -25,6 +25,13 @@ class RelationStatementsTest {
     }
 
     @Test
+    void should_take_the_verb_and_not_a_noun_between_two_names_for_the_relation() {
+        assertThat(extractor.statements("Marguerite moved the Zanzibar cluster to Frankfurt."))
+                .extracting(s -> s.subject().id(), RelationStatements.Statement::relation, s -> s.object().id())
+                .containsExactly(tuple("marguerite", "moved", "zanzibar"));
+    }
+
+    @Test
     void should_find_no_relation_in_a_list_a_long_clause_or_across_sentences() {
         assertThat(extractor.statements("Alice and Bob. Kafka, Pulsar. Alice said that in the end she would probably go to Globex. "
                 + "Alice works. Globex hires")).isEmpty();

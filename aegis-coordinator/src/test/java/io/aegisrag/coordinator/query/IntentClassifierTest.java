@@ -30,7 +30,11 @@ class IntentClassifierTest {
             "What are the trade-offs of HNSW?                           | HYBRID",
             "What did I ask you earlier?                                | MEMORY",
             "Remember what we discussed about budgets?                  | MEMORY",
-            "As we talked about last time, which model was chosen?      | MEMORY"})
+            "As we talked about last time, which model was chosen?      | MEMORY",
+            "Where does Alice work now?                                 | MEMORY",
+            "Which database do we currently use?                        | MEMORY",
+            "How do I know a process is still running                   | VECTOR",
+            "Is the now deprecated flag ignored?                        | VECTOR"})
     void should_classify_by_the_first_rule_that_matches(String query, Intent expected) {
         assertThat(classifier.classify(query)).isEqualTo(expected);
     }

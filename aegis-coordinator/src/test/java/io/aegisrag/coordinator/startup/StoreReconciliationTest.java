@@ -8,6 +8,7 @@ import io.aegisrag.core.document.EmbeddedChunk;
 import io.aegisrag.core.memory.Fact;
 import io.aegisrag.core.memory.FactType;
 import io.aegisrag.memory.InMemoryTemporalMemory;
+import io.aegisrag.memory.Neo4jTemporalMemory;
 import io.aegisrag.retrieval.graph.InMemoryGraphStore;
 import io.aegisrag.retrieval.lucene.LuceneVectorStore;
 import org.junit.jupiter.api.AfterEach;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +62,18 @@ class StoreReconciliationTest {
 
         assertThat(graph.entityCount()).isEqualTo(5);
         assertThat(graph.chunksMentioning(Set.of("redis"))).containsExactly(redis.id());
+    }
+
+    @Test
+    void should_rebuild_the_graph_and_start_when_memory_cannot_be_read() {
+        store("Lettuce is the Java client of Redis.");
+        Neo4jTemporalMemory down = new Neo4jTemporalMemory("bolt://127.0.0.1:1", null, null, "neo4j", Duration.ofMillis(300));
+
+        try (down) {
+            new StoreReconciliation(store, graph, down).reconcile();
+        }
+
+        assertThat(graph.entityCount()).isEqualTo(3);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package it.io.aegisrag.coordinator;
 
+import io.aegisrag.observability.testing.PrometheusScrape;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -9,6 +10,8 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,6 +61,47 @@ class MemoryIT {
         JsonObject history = AegisClient.get("/api/v1/memory/entities/" + encode(zanzibar) + "/history").json();
         assertThat(history.getJsonArray("facts")).hasSize(1);
         assertThat(history.getJsonArray("facts").getJsonObject(0).containsKey("expired_at")).isFalse();
+    }
+
+    @Test
+    void should_end_a_relation_that_a_later_episode_contradicts_and_answer_about_now_from_memory() {
+        String session = "it-" + UUID.randomUUID();
+        PrometheusScrape before = AegisClient.scrape();
+
+        assertThat(episode(session, "Wendeline works at Corvantis.", "2026-01-05T00:00:00Z").status()).isEqualTo(201);
+        AegisClient.Reply moved = episode(session, "Wendeline joined Halvorsen Labs.", "2026-03-01T00:00:00Z");
+
+        assertThat(moved.status()).as(moved.body()).isEqualTo(201);
+        assertThat(moved.json().getJsonArray("facts").getValuesAs(JsonObject.class)).anySatisfy(fact -> assertThat(fact)
+                .containsEntry("type", Json.createValue("semantic")).containsEntry("subject", Json.createValue("wendeline"))
+                .containsEntry("relation", Json.createValue("works_at")).containsEntry("object", Json.createValue("halvorsen-labs")));
+        assertThat(AegisClient.scrape().increaseSince(before, "aegis_memory_facts_count", Map.of("fact_type", "semantic")))
+                .as("Corvantis ended (a new version, the old one expired) and Halvorsen Labs").isEqualTo(2);
+        assertThat(objects("/api/v1/memory/facts?type=semantic&entity=wendeline")).containsExactly("halvorsen-labs");
+        assertThat(objects("/api/v1/memory/facts?type=semantic&entity=wendeline&valid_at=2026-02-01T00:00:00Z")).containsExactly("corvantis");
+        List<JsonObject> history = AegisClient.get("/api/v1/memory/entities/wendeline/history").json().getJsonArray("facts")
+                .getValuesAs(JsonObject.class).stream().filter(fact -> fact.getString("type").equals("semantic")).toList();
+        assertThat(history).extracting(fact -> fact.getString("object") + (fact.containsKey("invalid_at") ? " until " + fact.getString("invalid_at") : "")
+                        + (fact.containsKey("expired_at") ? " (expired)" : ""))
+                .containsExactly("corvantis (expired)", "corvantis until 2026-03-01T00:00:00Z", "halvorsen-labs");
+
+        JsonObject answer = AegisClient.query("Where does Wendeline work now?").json();
+
+        assertThat(answer.getString("intent")).isEqualTo("memory");
+        JsonObject first = answer.getJsonArray("sources").getJsonObject(0);
+        assertThat(first.getString("kind")).isEqualTo("memory");
+        assertThat(first.getString("text")).isEqualTo("Wendeline joined Halvorsen Labs");
+        assertThat(first.containsKey("document_id")).isFalse();
+        assertThat(first.getJsonArray("retrievers").getValuesAs(jakarta.json.JsonString.class)).extracting(jakarta.json.JsonString::getString)
+                .contains("memory");
+        assertThat(answer.getJsonArray("sources").getValuesAs(JsonObject.class))
+                .noneSatisfy(source -> assertThat(source.getString("text")).contains("Corvantis"));
+        assertThat(answer.getString("answer")).contains("Halvorsen Labs");
+    }
+
+    private static List<String> objects(String path) {
+        return AegisClient.get(path).json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .map(fact -> fact.getString("object")).toList();
     }
 
     /** The test server keeps a session's two newest episodic facts (aegis-coordinator/pom.xml). */

@@ -1,24 +1,51 @@
 package io.aegisrag.core.document;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
- * A retrievable piece of a document.
+ * A retrievable piece of a document, or a fact of temporal memory retrieved beside the documents.
  *
- * @param id       stable id, {@code <document id>#<position>}
- * @param position zero-based order of the chunk within its document
- * @param section  heading path of the section the chunk came from, empty when none
+ * @param id         stable id: {@code <document id>#<position>}, or the fact's id
+ * @param documentId the document, null for a fact of memory
+ * @param position   zero-based order of the chunk within its document
+ * @param section    heading path of the section the chunk came from, empty when none
  */
 public record Chunk(String id, DocumentId documentId, String title, String source, String section,
-                    String text, int position) {
+                    String text, int position, Kind kind) {
+
+    /** What a chunk is a piece of. */
+    public enum Kind {
+        DOCUMENT, MEMORY;
+
+        private final String label = name().toLowerCase(Locale.ROOT);
+
+        /** The lower-case name used in the REST API. */
+        public String label() {
+            return label;
+        }
+    }
 
     public Chunk {
         Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(documentId, "documentId");
         Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(kind, "kind");
+        if (kind == Kind.DOCUMENT) {
+            Objects.requireNonNull(documentId, "documentId");
+        }
         title = title == null ? "" : title;
         source = source == null ? "" : source;
         section = section == null ? "" : section;
+    }
+
+    /** A piece of a document. */
+    public Chunk(String id, DocumentId documentId, String title, String source, String section, String text, int position) {
+        this(id, documentId, title, source, section, text, position, Kind.DOCUMENT);
+    }
+
+    /** A fact of memory as a context: {@code title} names what it is about, {@code section} when it held. */
+    public static Chunk ofMemory(String factId, String title, String section, String text) {
+        return new Chunk(factId, null, title, "memory", section, text, 0, Kind.MEMORY);
     }
 
     /**

@@ -11,13 +11,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
@@ -31,7 +28,6 @@ import java.util.function.Function;
 @ApplicationScoped
 public class GraphRetriever implements ChunkRetriever {
 
-    private static final int MAX_NGRAM = 3;
     private static final int NEIGHBORS_PER_ENTITY = 5;
 
     private final GraphStore graph;
@@ -75,7 +71,7 @@ public class GraphRetriever implements ChunkRetriever {
     /** The entities the query names, weight 1 each, and their neighbours, ½ per named entity they neighbour. */
     private Map<String, Double> entityWeights(String query, Function<String, Set<String>> chunksMentioning) {
         Map<String, Double> weights = new HashMap<>();
-        for (String entityId : candidateIds(query)) {
+        for (String entityId : EntityNames.candidateIds(query)) {
             if (chunksMentioning.apply(entityId).isEmpty()) {
                 continue;
             }
@@ -107,19 +103,5 @@ public class GraphRetriever implements ChunkRetriever {
         }
         Collections.reverse(best);
         return best;
-    }
-
-    private static Set<String> candidateIds(String query) {
-        String[] words = query.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+");
-        Set<String> ids = new LinkedHashSet<>();
-        for (int n = 1; n <= MAX_NGRAM; n++) {
-            for (int i = 0; i + n <= words.length; i++) {
-                String id = String.join("-", Arrays.copyOfRange(words, i, i + n));
-                if (id.length() > 2) {
-                    ids.add(id);
-                }
-            }
-        }
-        return ids;
     }
 }

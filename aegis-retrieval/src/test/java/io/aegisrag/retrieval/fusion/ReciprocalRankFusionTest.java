@@ -78,15 +78,26 @@ class ReciprocalRankFusionTest {
         assertThat(rrf.fuse(Map.of(), Map.of(Retriever.VECTOR, 1.0), 5)).isEmpty();
     }
 
-    @ParameterizedTest(name = "{0}: vector={1} bm25={2} graph={3}")
+    @ParameterizedTest(name = "{0}: vector={1} bm25={2} graph={3} memory={4}")
     @CsvSource({
-            "VECTOR, 1.0, 0.3, 0.1",
-            "GRAPH,  1.0, 0.7, 0.3",
-            "HYBRID, 1.0, 1.0, 0.1",
-            "MEMORY, 1.0, 0.3, 0.1"})
-    void should_weigh_retrievers_by_intent(Intent intent, double vector, double bm25, double graph) {
+            "VECTOR, 1.0, 0.3, 0.1, 0.5",
+            "GRAPH,  1.0, 0.7, 0.3, 0.5",
+            "HYBRID, 1.0, 1.0, 0.1, 0.5",
+            "MEMORY, 0.5, 0.2, 0.1, 1.0"})
+    void should_weigh_retrievers_by_intent(Intent intent, double vector, double bm25, double graph, double memory) {
         assertThat(RetrieverWeights.forIntent(intent)).containsExactlyInAnyOrderEntriesOf(
-                Map.of(Retriever.VECTOR, vector, Retriever.BM25, bm25, Retriever.GRAPH, graph));
+                Map.of(Retriever.VECTOR, vector, Retriever.BM25, bm25, Retriever.GRAPH, graph, Retriever.MEMORY, memory));
+    }
+
+    @Test
+    void should_answer_a_memory_question_mainly_from_memory_and_others_from_the_documents() {
+        Map<Retriever, List<ChunkHit>> rankings = Map.of(Retriever.VECTOR, ranking("v1", "v2", "v3"),
+                Retriever.BM25, ranking("v1", "v2"), Retriever.MEMORY, ranking("m1", "m2"));
+
+        assertThat(rrf.fuse(rankings, RetrieverWeights.forIntent(Intent.MEMORY), 3)).extracting(context -> context.chunk().id())
+                .containsExactly("m1", "m2", "v1");
+        assertThat(rrf.fuse(rankings, RetrieverWeights.forIntent(Intent.VECTOR), 3)).extracting(context -> context.chunk().id())
+                .containsExactly("v1", "v2", "v3");
     }
 
     @Test
