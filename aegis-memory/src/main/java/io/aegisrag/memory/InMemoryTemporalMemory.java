@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -142,6 +143,14 @@ public final class InMemoryTemporalMemory implements TemporalMemory {
                         .thenComparing(scored -> scored.getKey().recordedAt(), Comparator.reverseOrder()))
                 .limit(limit)
                 .map(Map.Entry::getKey)
+                .toList();
+    }
+
+    @Override
+    public synchronized List<Fact> relationsFrom(Set<String> subjects, Instant at) {
+        return facts.stream()
+                .filter(fact -> fact.edge() != null && fact.isKnownAt(at) && fact.isValidAt(at)
+                        && subjects.contains(fact.subject().toLowerCase(Locale.ROOT)))
                 .toList();
     }
 

@@ -189,6 +189,11 @@ public final class JournaledTemporalMemory implements TemporalMemory, AutoClosea
     }
 
     @Override
+    public List<Fact> relationsFrom(Set<String> subjects, Instant at) {
+        return facts.relationsFrom(subjects, at);
+    }
+
+    @Override
     public List<Fact> history(String subject) {
         return facts.history(subject);
     }

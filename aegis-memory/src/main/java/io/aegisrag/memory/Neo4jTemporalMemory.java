@@ -309,6 +309,16 @@ public final class Neo4jTemporalMemory implements TemporalMemory, AutoCloseable 
     }
 
     @Override
+    public List<Fact> relationsFrom(Set<String> subjects, Instant at) {
+        Map<String, Object> params = Map.of("keys", List.copyOf(subjects), "known", time(at), "valid", time(at));
+        return read(tx -> tx.run("MATCH (s:Entity)-[r:RELATES_TO]->(:Entity) WHERE s.uuid IN $keys WITH r,"
+                + " r.valid_at AS valid_at, r.invalid_at AS invalid_at, r.created_at AS created_at, r.expired_at AS expired_at"
+                + " WHERE " + KNOWN + " AND " + VALID
+                + " RETURN 'SEMANTIC' AS type, r.uuid" + columns("r", "r.subject", "r.fact", "r.name", "r.object"), params)
+                .list(Neo4jTemporalMemory::fact));
+    }
+
+    @Override
     public int retain(RetentionPolicy policy, Instant now) {
         List<RetentionPolicy.Held> held = read(tx -> tx.run(ROWS.get(FactType.EPISODIC), anySubject())
                 .list(row -> new RetentionPolicy.Held(fact(row), nullable(row.get("episode")))));

@@ -34,6 +34,12 @@ public interface TemporalMemory extends BackingService {
      */
     List<Fact> search(String text, Instant at, int limit);
 
+    /**
+     * The semantic facts believed and valid at {@code at} whose subject is one of {@code subjects}
+     * (entity ids, lower case): the edges leaving those entities, for a walk of the graph of facts.
+     */
+    List<Fact> relationsFrom(Set<String> subjects, Instant at);
+
     /** Forgets every fact of the episode; false when memory holds none of it. */
     boolean forgetEpisode(String episodeId);
 

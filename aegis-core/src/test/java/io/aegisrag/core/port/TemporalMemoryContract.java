@@ -178,6 +178,20 @@ public abstract class TemporalMemoryContract {
     }
 
     @Test
+    void should_list_the_relations_leaving_the_given_entities_that_hold_then() {
+        memory.record(worksAt("1", "Acme", JAN, JAN), true);
+        memory.record(worksAt("2", "Globex", FEB, FEB), true);
+        memory.record(Fact.relation("3", "Globex", new Fact.Edge("lives_in", "berlin"), "Globex is based in Berlin", JAN, JAN), true);
+        memory.record(Fact.relation("4", "bob", new Fact.Edge("lives_in", "paris"), "Bob lives in Paris", JAN, JAN), true);
+        memory.record(fact("5", FactType.ENTITY, "alice", "mentioned", JAN), false);
+
+        assertThat(memory.relationsFrom(java.util.Set.of("alice", "globex"), MAR)).extracting(Fact::content)
+                .containsExactlyInAnyOrder("works at Globex", "Globex is based in Berlin");
+        assertThat(memory.relationsFrom(java.util.Set.of("alice"), mid(JAN))).extracting(Fact::content).containsExactly("works at Acme");
+        assertThat(memory.relationsFrom(java.util.Set.of("carol"), MAR)).isEmpty();
+    }
+
+    @Test
     void should_keep_both_facts_valid_when_the_new_one_does_not_supersede() {
         memory.record(fact("1", FactType.EPISODIC, "s1", "asked about Lucene", JAN), false);
         memory.record(fact("2", FactType.EPISODIC, "s1", "asked about Qdrant", FEB), false);

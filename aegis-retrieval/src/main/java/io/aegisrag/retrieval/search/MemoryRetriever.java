@@ -3,7 +3,6 @@ package io.aegisrag.retrieval.search;
 import io.aegisrag.core.document.Chunk;
 import io.aegisrag.core.document.ChunkHit;
 import io.aegisrag.core.memory.Fact;
-import io.aegisrag.core.memory.FactType;
 import io.aegisrag.core.port.EmbeddingModel;
 import io.aegisrag.core.port.TemporalMemory;
 import io.aegisrag.core.query.Retriever;
@@ -18,8 +17,10 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Memory retrieval: the facts of temporal memory that hold now as the system knows them now
@@ -82,19 +83,13 @@ public class MemoryRetriever implements ChunkRetriever {
 
     /** The facts of the entities the query names (distance 0), then of the entities those facts point to (distance 1), newest first within each. */
     private List<Fact> nearNamedEntities(String query, Instant now, int limit) {
-        List<Fact> named = new ArrayList<>();
-        for (String entity : EntityNames.candidateIds(query)) {
-            named.addAll(about(entity, now));
-        }
-        List<Fact> ranked = new ArrayList<>(newestFirst(named));
-        List<Fact> next = new ArrayList<>();
-        named.stream().map(fact -> fact.edge().object()).distinct().forEach(object -> next.addAll(about(object, now)));
-        newestFirst(next).stream().filter(fact -> !ranked.contains(fact)).forEach(ranked::add);
+        List<Fact> named = newestFirst(memory.relationsFrom(EntityNames.candidateIds(query), now));
+        Set<String> pointedTo = named.stream().map(fact -> fact.edge().object().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        List<Fact> ranked = new ArrayList<>(named);
+        newestFirst(pointedTo.isEmpty() ? List.of() : memory.relationsFrom(pointedTo, now)).stream()
+                .filter(fact -> !ranked.contains(fact))
+                .forEach(ranked::add);
         return ranked.size() <= limit ? ranked : ranked.subList(0, limit);
-    }
-
-    private List<Fact> about(String entity, Instant now) {
-        return memory.factsAt(now, now, Optional.of(entity), Optional.of(FactType.SEMANTIC), false);
     }
 
     private static List<Fact> newestFirst(List<Fact> facts) {
