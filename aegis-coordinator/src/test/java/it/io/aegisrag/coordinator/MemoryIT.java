@@ -3,8 +3,17 @@ package it.io.aegisrag.coordinator;
 import io.aegisrag.observability.testing.PrometheusScrape;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.Session;
 
+import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +22,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,44 +73,84 @@ class MemoryIT {
         assertThat(history.getJsonArray("facts").getJsonObject(0).containsKey("expired_at")).isFalse();
     }
 
-    @Test
-    void should_end_a_relation_that_a_later_episode_contradicts_and_answer_about_now_from_memory() {
-        String session = "it-" + UUID.randomUUID();
-        PrometheusScrape before = AegisClient.scrape();
+    /** The default test server keeps temporal memory in its journal, the LLM test server in Neo4j (Neo4jTestServer, started by the build). */
+    static Stream<Arguments> servers() {
+        return Stream.of(Arguments.of("embedded", AegisClient.BASE), Arguments.of("neo4j", LlmServer.BASE));
+    }
 
-        assertThat(episode(session, "Wendeline works at Corvantis.", "2026-01-05T00:00:00Z").status()).isEqualTo(201);
-        AegisClient.Reply moved = episode(session, "Wendeline joined Halvorsen Labs.", "2026-03-01T00:00:00Z");
+    private static AegisClient.Reply get(URI server, String path) {
+        return AegisClient.send(HttpRequest.newBuilder(server.resolve(path)).GET(), AegisClient.ADMIN_KEY);
+    }
+
+    private static AegisClient.Reply post(URI server, String path, JsonObject body) {
+        return AegisClient.send(HttpRequest.newBuilder(server.resolve(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())), AegisClient.ADMIN_KEY);
+    }
+
+    private static AegisClient.Reply episode(URI server, String session, String content, String referenceTime) {
+        return post(server, "/api/v1/memory/episodes", Json.createObjectBuilder().add("session_id", session).add("content", content)
+                .add("reference_time", referenceTime).build());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("servers")
+    void should_end_a_relation_that_a_later_episode_contradicts_and_answer_about_now_from_memory(String store, URI server) {
+        String session = "it-" + UUID.randomUUID();
+        PrometheusScrape before = PrometheusScrape.parse(get(server, "/metrics").body());
+
+        assertThat(episode(server, session, "Wendeline works at Corvantis.", "2026-01-05T00:00:00Z").status()).isEqualTo(201);
+        AegisClient.Reply moved = episode(server, session, "Wendeline joined Halvorsen Labs.", "2026-03-01T00:00:00Z");
 
         assertThat(moved.status()).as(moved.body()).isEqualTo(201);
         assertThat(moved.json().getJsonArray("facts").getValuesAs(JsonObject.class)).anySatisfy(fact -> assertThat(fact)
                 .containsEntry("type", Json.createValue("semantic")).containsEntry("subject", Json.createValue("wendeline"))
                 .containsEntry("relation", Json.createValue("works_at")).containsEntry("object", Json.createValue("halvorsen-labs")));
-        assertThat(AegisClient.scrape().increaseSince(before, "aegis_memory_facts_count", Map.of("fact_type", "semantic")))
+        assertThat(PrometheusScrape.parse(get(server, "/metrics").body())
+                .increaseSince(before, "aegis_memory_facts_count", Map.of("fact_type", "semantic")))
                 .as("Corvantis ended (a new version, the old one expired) and Halvorsen Labs").isEqualTo(2);
-        assertThat(objects("/api/v1/memory/facts?type=semantic&entity=wendeline")).containsExactly("halvorsen-labs");
-        assertThat(objects("/api/v1/memory/facts?type=semantic&entity=wendeline&valid_at=2026-02-01T00:00:00Z")).containsExactly("corvantis");
-        List<JsonObject> history = AegisClient.get("/api/v1/memory/entities/wendeline/history").json().getJsonArray("facts")
+        assertThat(objects(server, "/api/v1/memory/facts?type=semantic&entity=wendeline")).containsExactly("halvorsen-labs");
+        assertThat(objects(server, "/api/v1/memory/facts?type=semantic&entity=wendeline&valid_at=2026-02-01T00:00:00Z"))
+                .containsExactly("corvantis");
+        List<JsonObject> history = get(server, "/api/v1/memory/entities/wendeline/history").json().getJsonArray("facts")
                 .getValuesAs(JsonObject.class).stream().filter(fact -> fact.getString("type").equals("semantic")).toList();
         assertThat(history).extracting(fact -> fact.getString("object") + (fact.containsKey("invalid_at") ? " until " + fact.getString("invalid_at") : "")
                         + (fact.containsKey("expired_at") ? " (expired)" : ""))
                 .containsExactly("corvantis (expired)", "corvantis until 2026-03-01T00:00:00Z", "halvorsen-labs");
 
-        JsonObject answer = AegisClient.query("Where does Wendeline work now?").json();
+        JsonObject answer = post(server, "/api/v1/query", Json.createObjectBuilder().add("query", "Where does Wendeline work now?")
+                .add("model", "extractive").build()).json();
 
         assertThat(answer.getString("intent")).isEqualTo("memory");
         JsonObject first = answer.getJsonArray("sources").getJsonObject(0);
         assertThat(first.getString("kind")).isEqualTo("memory");
         assertThat(first.getString("text")).isEqualTo("Wendeline joined Halvorsen Labs");
         assertThat(first.containsKey("document_id")).isFalse();
-        assertThat(first.getJsonArray("retrievers").getValuesAs(jakarta.json.JsonString.class)).extracting(jakarta.json.JsonString::getString)
-                .contains("memory");
+        assertThat(first.getJsonArray("retrievers").getValuesAs(JsonString.class)).extracting(JsonString::getString).contains("memory");
         assertThat(answer.getJsonArray("sources").getValuesAs(JsonObject.class))
                 .noneSatisfy(source -> assertThat(source.getString("text")).contains("Corvantis"));
         assertThat(answer.getString("answer")).contains("Halvorsen Labs");
     }
 
-    private static List<String> objects(String path) {
-        return AegisClient.get(path).json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
+    @Test
+    void should_keep_the_llm_servers_memory_in_neo4j_and_say_so() {
+        String session = "it-" + UUID.randomUUID();
+        assertThat(episode(LlmServer.BASE, session, "Ottoline uses Quasarbase.", "2026-02-01T00:00:00Z").status()).isEqualTo(201);
+
+        try (Driver driver = GraphDatabase.driver("bolt://127.0.0.1:" + System.getProperty("it.neo4j.port"), AuthTokens.none());
+             Session bolt = driver.session()) {
+            assertThat(bolt.run("MATCH (e:Episodic {group_id: $session})-[:MENTIONS]->(:Entity {uuid: 'ottoline'}),"
+                            + " (:Entity {uuid: 'ottoline'})-[r:RELATES_TO {name: 'uses'}]->(:Entity {uuid: 'quasarbase'})"
+                            + " RETURN r.group_id AS group, r.valid_at IS NOT NULL AND r.created_at IS NOT NULL AS stamped",
+                    Map.of("session", session)).list(row -> row.get("group").asString() + " " + row.get("stamped").asBoolean()))
+                    .containsExactly(session + " true");
+        }
+        assertThat(get(LlmServer.BASE, "/health/ready").body()).contains("\"temporal_memory\"").contains("\"service\":\"neo4j\"");
+        assertThat(PrometheusScrape.parse(get(LlmServer.BASE, "/metrics").body()).value("aegis_service_up", Map.of("service", "neo4j")))
+                .isEqualTo(1.0);
+    }
+
+    private static List<String> objects(URI server, String path) {
+        return get(server, path).json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
                 .map(fact -> fact.getString("object")).toList();
     }
 
