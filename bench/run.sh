@@ -35,7 +35,14 @@ rest() {
     local heap_ingested disk
     heap_ingested=$(heap_used_mib "$pid")
     disk=$(du -sm "$rest_data" | cut -f1)
+    local episodes=500
+    for i in $(seq 1 "$episodes"); do
+        curl -sf -o /dev/null -XPOST localhost:9080/api/v1/memory/episodes -H 'Content-Type: application/json' \
+            -d "{\"session_id\":\"bench-$((i % 20))\",\"content\":\"Engineer$i works at Company$((i % 50)). Company$((i % 50)) uses Product$((i % 7)).\"}"
+    done
     wrk -t2 -c4 -d20s -s bench/query.lua http://localhost:9080 > /dev/null
+    local before_rows stage_table
+    before_rows=$(curl -s localhost:9080/metrics)
     local heap_warm
     heap_warm=$(heap_used_mib "$pid")
     results=""
@@ -44,6 +51,24 @@ rest() {
         line=$(wrk -t"$(( connections < 2 ? 1 : 2 ))" -c"$connections" -d30s -s bench/query.lua http://localhost:9080 | grep RESULT)
         results+="| $connections | $(echo "$line" | sed -E 's/.*qps=([0-9.]+) p50_ms=([0-9.]+) p95_ms=([0-9.]+) p99_ms=([0-9.]+) errors=([0-9]+) \((.*)\).*/\1 | \2 | \3 | \4 | \5 (\6)/') |"$'\n'
     done
+    stage_table=$(printf '%s\n--\n%s\n' "$before_rows" "$(curl -s localhost:9080/metrics)" | awk '
+        /^--$/ { after = 1; next }
+        /^aegis_query_latency_seconds_(sum|count)\{/ {
+            if (match($0, /stage="[a-z_]+"/) == 0) next
+            stage = substr($0, RSTART + 7, RLENGTH - 8)
+            kind = ($0 ~ /_sum\{/) ? "sum" : "count"
+            value[after, kind, stage] = $NF
+        }
+        END {
+            split("vector bm25 graph memory", stages, " ")
+            base = (value[1, "sum", "vector"] - value[0, "sum", "vector"]) / (value[1, "count", "vector"] - value[0, "count", "vector"])
+            for (i = 1; i <= 4; i++) {
+                s = stages[i]
+                n = value[1, "count", s] - value[0, "count", s]
+                mean = (value[1, "sum", s] - value[0, "sum", s]) / n
+                printf "| %s | %d | %.3f | %.2f |\n", s, n, mean * 1000, mean / base
+            }
+        }')
     local soak heap_soaked
     soak=$(wrk -t2 -c4 -d300s -s bench/query.lua http://localhost:9080 | grep RESULT)
     heap_soaked=$(heap_used_mib "$pid")
@@ -62,6 +87,14 @@ rest() {
         echo "| connections | QPS | p50 ms | p95 ms | p99 ms | errors |"
         echo "|---|---|---|---|---|---|"
         printf '%s' "$results"
+        echo
+        echo "Each retriever's own time (stage=\"vector|bm25|graph|memory\" of aegis_query_latency_seconds, read from /metrics"
+        echo "over the three rows above; the retrievers run in parallel). Memory held the corpus's entity facts and $episodes"
+        echo "episodes (two relations each, 20 sessions) posted before the warm-up:"
+        echo
+        echo "| retriever | calls | mean ms | ratio to vector |"
+        echo "|---|---|---|---|"
+        printf '%s\n' "$stage_table"
         echo
         echo "Soak, 4 connections for 300 s: $soak"
         echo

@@ -46,7 +46,8 @@ public class LlmResponseCache {
     public static String key(String provider, String model, Prompt prompt) {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            for (String part : new String[]{provider, model, prompt.question(), prompt.system(), prompt.user()}) {
+            for (String part : new String[]{provider, model, prompt.question(), prompt.system(), prompt.user(),
+                    prompt.outputSchema() == null ? "" : prompt.outputSchema()}) {
                 sha256.update(part.getBytes(StandardCharsets.UTF_8));
                 sha256.update((byte) 0);
             }

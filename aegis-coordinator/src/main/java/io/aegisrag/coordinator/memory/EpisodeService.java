@@ -4,7 +4,6 @@ import io.aegisrag.core.graph.Entity;
 import io.aegisrag.core.memory.Fact;
 import io.aegisrag.core.memory.FactType;
 import io.aegisrag.core.port.TemporalMemory;
-import io.aegisrag.retrieval.graph.EntityExtractor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -16,10 +15,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Records an episode of a conversation in temporal memory, without a language model: the episode
- * itself (an episodic fact about the session), one entity fact per name it mentions and one semantic
- * fact per statement relating two of them ({@link RelationStatements}), valid from its reference time
- * and known from now, all or nothing. A statement supersedes the facts it contradicts.
+ * Records an episode of a conversation in temporal memory: the episode itself (an episodic fact about
+ * the session), one entity fact per entity its reader found and one semantic fact per statement
+ * relating two of them, valid from its reference time and known from now, all or nothing. A statement
+ * supersedes the facts it contradicts.
  */
 @ApplicationScoped
 public class EpisodeService {
@@ -31,23 +30,23 @@ public class EpisodeService {
     static final String EPISODE_PREFIX = "conversation-";
     private static final int SUMMARY_CHARS = 200;
 
-    /** What an episode taught. */
-    public record Recorded(String episodeId, List<Entity> entities, List<Fact> facts) {
+    /** What an episode taught, and who read it ({@code rules} or {@code llm}). */
+    public record Recorded(String episodeId, List<Entity> entities, List<Fact> facts, String readBy) {
     }
 
     private final TemporalMemory memory;
+    private final EpisodeReader reader;
     private final Clock clock;
-    private final EntityExtractor extractor = new EntityExtractor();
-    private final RelationStatements statements = new RelationStatements();
 
     @Inject
-    public EpisodeService(TemporalMemory memory, Clock clock) {
+    public EpisodeService(TemporalMemory memory, EpisodeReader reader, Clock clock) {
         this.memory = memory;
+        this.reader = reader;
         this.clock = clock;
     }
 
     protected EpisodeService() {
-        this(null, null);
+        this(null, null, null);
     }
 
     /**
@@ -61,21 +60,21 @@ public class EpisodeService {
         String id = EPISODE_PREFIX + UUID.randomUUID();
         String summary = content.strip();
         summary = summary.length() <= SUMMARY_CHARS ? summary : summary.substring(0, SUMMARY_CHARS) + "...";
-        List<Entity> entities = extractor.names(content);
+        EpisodeReader.Reading reading = reader.read(content);
         List<Fact> facts = new ArrayList<>();
         facts.add(new Fact(id + "/episode", FactType.EPISODIC, sessionId, summary, validFrom, null, now));
-        for (Entity entity : entities) {
+        for (Entity entity : reading.entities()) {
             facts.add(new Fact(id + "/" + entity.id(), FactType.ENTITY, entity.id(),
                     entity.name() + " is mentioned in session " + sessionId + ": " + summary, validFrom, null, now));
         }
-        List<RelationStatements.Statement> said = statements.statements(content);
+        List<Statement> said = reading.statements();
         for (int i = 0; i < said.size(); i++) {
-            RelationStatements.Statement statement = said.get(i);
+            Statement statement = said.get(i);
             facts.add(Fact.relation(id + "/relation-" + i, statement.subject().id(),
                     new Fact.Edge(statement.relation(), statement.object().id()), statement.sentence(), validFrom, now));
         }
         memory.recordEpisode(id, facts);
-        return new Recorded(id, entities, facts);
+        return new Recorded(id, reading.entities(), facts, reading.readBy());
     }
 
 }

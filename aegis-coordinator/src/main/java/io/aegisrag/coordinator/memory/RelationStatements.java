@@ -25,10 +25,6 @@ import java.util.regex.Pattern;
  */
 public final class RelationStatements {
 
-    /** One statement: {@code subject —relation→ object}, and the sentence that says it. */
-    public record Statement(Entity subject, String relation, Entity object, String sentence) {
-    }
-
     private static final Pattern SENTENCE = Pattern.compile("[^.!?\\n]+");
     private static final int MAX_RELATION_WORDS = 4;
     private static final Set<String> DROPPED = Set.of("now", "currently", "also", "still", "recently", "just", "then",
@@ -100,6 +96,12 @@ public final class RelationStatements {
             return Optional.empty();
         }
         String joined = String.join(" ", words);
-        return Optional.of(SYNONYMS.getOrDefault(joined, String.join("_", words)));
+        return Optional.of(canonical(joined));
+    }
+
+    /** The name of a relation said in {@code words} (spaces or underscores between them): a common phrasing's shared name, else the words joined by underscores. */
+    static String canonical(String words) {
+        String phrase = words.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s_]+", " ");
+        return SYNONYMS.getOrDefault(phrase, phrase.replace(' ', '_'));
     }
 }

@@ -65,8 +65,8 @@ public class MemoryResource {
     public record History(String entity, List<FactView> facts) {
     }
 
-    /** What an episode taught. */
-    public record EpisodeView(String episodeId, List<Entity> entities, List<FactView> facts) {
+    /** What an episode taught, and who read it: {@code rules} or {@code llm}. */
+    public record EpisodeView(String episodeId, List<Entity> entities, List<FactView> facts, String readBy) {
     }
 
     @Inject
@@ -95,7 +95,8 @@ public class MemoryResource {
         EpisodeService.Recorded recorded = episodes.record(episode.sessionId(), episode.content(),
                 Optional.ofNullable(QueryParams.instant("reference_time", episode.referenceTime(), null)));
         return Response.status(Response.Status.CREATED)
-                .entity(new EpisodeView(recorded.episodeId(), recorded.entities(), recorded.facts().stream().map(FactView::of).toList()))
+                .entity(new EpisodeView(recorded.episodeId(), recorded.entities(), recorded.facts().stream().map(FactView::of).toList(),
+                        recorded.readBy()))
                 .build();
     }
 

@@ -12,7 +12,7 @@ class RelationStatementsTest {
     @Test
     void should_relate_a_name_to_the_next_by_the_words_between_them() {
         assertThat(extractor.statements("Alice Smith works at Acme Corp. Acme Corp depends on Kafka."))
-                .extracting(s -> s.subject().id(), RelationStatements.Statement::relation, s -> s.object().id(), RelationStatements.Statement::sentence)
+                .extracting(s -> s.subject().id(), Statement::relation, s -> s.object().id(), Statement::sentence)
                 .containsExactly(tuple("alice-smith", "works_at", "acme-corp", "Alice Smith works at Acme Corp"),
                         tuple("acme-corp", "depends_on", "kafka", "Acme Corp depends on Kafka"));
     }
@@ -20,14 +20,14 @@ class RelationStatementsTest {
     @Test
     void should_give_one_name_to_the_phrasings_of_one_relation() {
         assertThat(extractor.statements("Alice joined Globex! Bob now works for Initech\nCarol has moved to Berlin"))
-                .extracting(RelationStatements.Statement::relation)
+                .extracting(Statement::relation)
                 .containsExactly("works_at", "works_at", "lives_in");
     }
 
     @Test
     void should_take_the_verb_and_not_a_noun_between_two_names_for_the_relation() {
         assertThat(extractor.statements("Marguerite moved the Zanzibar cluster to Frankfurt."))
-                .extracting(s -> s.subject().id(), RelationStatements.Statement::relation, s -> s.object().id())
+                .extracting(s -> s.subject().id(), Statement::relation, s -> s.object().id())
                 .containsExactly(tuple("marguerite", "moved", "zanzibar"));
     }
 

@@ -1,6 +1,7 @@
 package io.aegisrag.coordinator.startup;
 
 import io.aegisrag.coordinator.memory.EpisodeService;
+import io.aegisrag.coordinator.memory.RuleEpisodeReader;
 import io.aegisrag.core.document.Chunk;
 import io.aegisrag.core.document.Document;
 import io.aegisrag.core.document.DocumentId;
@@ -106,7 +107,7 @@ class StoreReconciliationTest {
     @Test
     void should_keep_the_episodes_of_conversations() {
         store("Lettuce is the Java client of Redis.");
-        String conversation = new EpisodeService(memory, Clock.systemUTC())
+        String conversation = new EpisodeService(memory, new RuleEpisodeReader(), Clock.systemUTC())
                 .record("session-1", "Marguerite moved the Zanzibar cluster.", Optional.empty()).episodeId();
 
         new StoreReconciliation(store, graph, memory).reconcile();

@@ -67,6 +67,15 @@ final class LlmServer {
                 .willReturn(aResponse().withHeader("Content-Type", "application/x-ndjson").withBody(ndjson.toString())));
     }
 
+    /** Ollama answers prompts holding {@code marker} with {@code content} in one object, not streamed, whatever the content holds. */
+    static void ollamaReplies(String marker, String content) {
+        String reply = Json.createObjectBuilder().add("model", "llama3.1:8b")
+                .add("message", Json.createObjectBuilder().add("role", "assistant").add("content", content))
+                .add("done", true).add("done_reason", "stop").add("prompt_eval_count", 120).add("eval_count", 40).build() + "\n";
+        PROVIDERS.register(post("/api/chat").withRequestBody(containing(marker))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(reply)));
+    }
+
     /** Ollama streams {@code pieces} slowly, a piece every 400 ms or so. */
     static void ollamaStreamsSlowly(String marker, int pieces) {
         StringBuilder ndjson = new StringBuilder();

@@ -24,6 +24,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Temporal memory over REST on Liberty: episodes in, facts out on both time axes, and bad input. */
@@ -147,6 +152,43 @@ class MemoryIT {
         assertThat(get(LlmServer.BASE, "/health/ready").body()).contains("\"temporal_memory\"").contains("\"service\":\"neo4j\"");
         assertThat(PrometheusScrape.parse(get(LlmServer.BASE, "/metrics").body()).value("aegis_service_up", Map.of("service", "neo4j")))
                 .isEqualTo(1.0);
+    }
+
+    /** The LLM test server reads episodes with its chat chain (aegis.extraction.provider=llm, aegis-coordinator/pom.xml). */
+    @Test
+    void should_read_an_episode_with_the_language_model_and_not_ask_it_twice() {
+        LlmServer.ollamaReplies("Ottilie Brand", "{\"entities\":[{\"name\":\"Ottilie Brand\",\"type\":\"person\"},"
+                + "{\"name\":\"Quorvex\",\"type\":\"product\"}],\"facts\":[{\"subject\":\"Ottilie Brand\",\"relation\":\"leads\","
+                + "\"object\":\"Quorvex\",\"fact\":\"Ottilie Brand leads the Quorvex rollout.\"}]}");
+        String said = "Ottilie Brand has been steering the Quorvex rollout since spring.";
+
+        AegisClient.Reply first = episode(LlmServer.BASE, "it-" + UUID.randomUUID(), said, "2026-04-01T00:00:00Z");
+        AegisClient.Reply again = episode(LlmServer.BASE, "it-" + UUID.randomUUID(), said, "2026-04-02T00:00:00Z");
+
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(first.json().getString("read_by")).isEqualTo("llm");
+        assertThat(first.json().getJsonArray("entities").getValuesAs(JsonObject.class)).extracting(e -> e.getString("id") + ":" + e.getString("type"))
+                .containsExactly("ottilie-brand:person", "quorvex:product");
+        assertThat(first.json().getJsonArray("facts").getValuesAs(JsonObject.class)).filteredOn(f -> f.getString("type").equals("semantic"))
+                .extracting(f -> f.getString("subject") + " " + f.getString("relation") + " " + f.getString("object") + ": " + f.getString("content"))
+                .containsExactly("ottilie-brand leads quorvex: Ottilie Brand leads the Quorvex rollout.");
+        assertThat(again.json().getString("read_by")).isEqualTo("llm");
+        assertThat(LlmServer.PROVIDERS.find(postRequestedFor(urlEqualTo("/api/chat")).withRequestBody(containing("Ottilie Brand"))
+                .withRequestBody(matchingJsonPath("$.format.required[0]", equalTo("entities"))))).as("the second reading came from the cache").hasSize(1);
+    }
+
+    @Test
+    void should_let_the_rules_read_an_episode_the_language_model_does_not_answer_in_json() {
+        LlmServer.ollamaReplies("Zebulon Marsh", "Zebulon Marsh works at Pellucid Labs, I think.");
+
+        AegisClient.Reply read = episode(LlmServer.BASE, "it-" + UUID.randomUUID(), "Zebulon Marsh joined Pellucid Labs.", "2026-04-01T00:00:00Z");
+
+        assertThat(read.status()).as(read.body()).isEqualTo(201);
+        assertThat(read.json().getString("read_by")).isEqualTo("rules");
+        assertThat(read.json().getJsonArray("facts").getValuesAs(JsonObject.class)).filteredOn(f -> f.getString("type").equals("semantic"))
+                .extracting(f -> f.getString("relation") + " " + f.getString("object")).containsExactly("works_at pellucid-labs");
+        assertThat(LlmServer.PROVIDERS.find(postRequestedFor(urlEqualTo("/api/chat")).withRequestBody(containing("Zebulon Marsh"))))
+                .as("asked again with the reason once").hasSize(2);
     }
 
     private static List<String> objects(URI server, String path) {

@@ -22,6 +22,7 @@ public final class ConfigKeys {
     public static final String INDEX_REINDEX = "aegis.index.reindex";
     public static final String GRAPH_PROVIDER = "aegis.graph.provider";
     public static final String MEMORY_PROVIDER = "aegis.memory.provider";
+    public static final String EXTRACTION_PROVIDER = "aegis.extraction.provider";
     public static final String NEO4J_URI = "aegis.neo4j.uri";
     public static final String NEO4J_USER = "aegis.neo4j.user";
     public static final String NEO4J_PASSWORD = "aegis.neo4j.password";

@@ -11,10 +11,17 @@ import java.util.List;
  * message holds the resolved question and {@code question} the question as asked.
  *
  * @param estimatedTokens the estimated length of both messages, in tokens
+ * @param outputSchema    a JSON schema the reply must follow (Ollama's {@code format}, OpenAI's
+ *                        {@code response_format}), null for free text
  */
-public record Prompt(String question, List<Context> contexts, String system, String user, int estimatedTokens) {
+public record Prompt(String question, List<Context> contexts, String system, String user, int estimatedTokens, String outputSchema) {
 
     public Prompt {
         contexts = List.copyOf(contexts);
+    }
+
+    /** A prompt answered in free text. */
+    public Prompt(String question, List<Context> contexts, String system, String user, int estimatedTokens) {
+        this(question, contexts, system, user, estimatedTokens, null);
     }
 }

@@ -17,6 +17,7 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
+import java.io.StringReader;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -106,7 +107,7 @@ public class OllamaChatModel implements ChatModel {
     }
 
     private String request(Prompt prompt, String model, boolean stream) {
-        return Json.createObjectBuilder()
+        var request = Json.createObjectBuilder()
                 .add("model", model)
                 .add("messages", Json.createArrayBuilder()
                         .add(Json.createObjectBuilder().add("role", "system").add("content", prompt.system()))
@@ -115,8 +116,11 @@ public class OllamaChatModel implements ChatModel {
                 .add("options", Json.createObjectBuilder()
                         .add("num_ctx", settings.contextWindow())
                         .add("num_predict", settings.answerTokens())
-                        .add("temperature", settings.temperature()))
-                .build().toString();
+                        .add("temperature", settings.temperature()));
+        if (prompt.outputSchema() != null) {
+            request.add("format", Json.createReader(new StringReader(prompt.outputSchema())).readObject());
+        }
+        return request.build().toString();
     }
 
     private URI endpoint(String path) {

@@ -18,6 +18,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
+import java.io.StringReader;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -153,6 +154,10 @@ public class OpenAiChatModel implements ChatModel {
                 .add("stream", stream);
         if (stream) {
             request.add("stream_options", Json.createObjectBuilder().add("include_usage", true));
+        }
+        if (prompt.outputSchema() != null) {
+            request.add("response_format", Json.createObjectBuilder().add("type", "json_schema").add("json_schema", Json.createObjectBuilder()
+                    .add("name", "reply").add("strict", true).add("schema", Json.createReader(new StringReader(prompt.outputSchema())).readObject())));
         }
         return request.build().toString();
     }

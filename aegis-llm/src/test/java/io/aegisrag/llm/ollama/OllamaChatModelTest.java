@@ -5,6 +5,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.aegisrag.core.llm.Answer;
 import io.aegisrag.core.llm.LlmException;
 import io.aegisrag.core.llm.LlmFailure;
+import io.aegisrag.core.llm.Prompt;
 import io.aegisrag.core.llm.TokenSink;
 import io.aegisrag.core.port.ChatModel;
 import io.aegisrag.core.port.ChatModelContract;
@@ -22,6 +23,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.notMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -77,6 +79,19 @@ class OllamaChatModelTest extends ChatModelContract {
     }
 
     @Test
+    void should_ask_for_a_reply_that_follows_the_prompts_json_schema() {
+        Prompt free = prompt(QUESTION, List.of(context("Qdrant is written in Rust.")));
+        String schema = "{\"type\":\"object\",\"properties\":{\"facts\":{\"type\":\"array\"}},\"required\":[\"facts\"]}";
+
+        model(ollama.baseUrl()).generate(new Prompt(free.question(), free.contexts(), free.system(), free.user(), free.estimatedTokens(), schema),
+                null, TokenSink.NONE);
+
+        ollama.verify(postRequestedFor(urlEqualTo("/api/chat"))
+                .withRequestBody(matchingJsonPath("$.format.type", equalTo("object")))
+                .withRequestBody(matchingJsonPath("$.format.required[0]", equalTo("facts"))));
+    }
+
+    @Test
     void should_send_the_prompt_and_the_window_and_report_ollamas_own_token_counts() {
         Answer answer = ask(model(ollama.baseUrl()), RecordingSink.reading());
 
@@ -89,7 +104,8 @@ class OllamaChatModelTest extends ChatModelContract {
                 .withRequestBody(matchingJsonPath("$.options.num_ctx", equalTo("4096")))
                 .withRequestBody(matchingJsonPath("$.options.num_predict", equalTo("256")))
                 .withRequestBody(matchingJsonPath("$.messages[0].role", equalTo("system")))
-                .withRequestBody(matchingJsonPath("$.messages[1].content", containing("[2] Qdrant is written in Rust."))));
+                .withRequestBody(matchingJsonPath("$.messages[1].content", containing("[2] Qdrant is written in Rust.")))
+                .withRequestBody(notMatching(".*\"format\".*")));
     }
 
     @Test

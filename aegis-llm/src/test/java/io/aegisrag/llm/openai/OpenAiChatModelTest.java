@@ -4,6 +4,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.aegisrag.core.llm.Answer;
 import io.aegisrag.core.llm.LlmException;
 import io.aegisrag.core.llm.LlmFailure;
+import io.aegisrag.core.llm.Prompt;
 import io.aegisrag.core.llm.TokenSink;
 import io.aegisrag.core.port.ChatModel;
 import io.aegisrag.core.port.ChatModelContract;
@@ -81,6 +82,20 @@ class OpenAiChatModelTest extends ChatModelContract {
     private static Answer ask(TokenSink sink) {
         return model(openai.baseUrl()).generate(prompt("Which language is Qdrant written in?",
                 List.of(context("Lucene is written in Java."), context("Qdrant is written in Rust."))), null, sink);
+    }
+
+    @Test
+    void should_ask_for_a_reply_that_follows_the_prompts_json_schema() {
+        Prompt free = prompt("Which language is Qdrant written in?", List.of(context("Qdrant is written in Rust.")));
+        String schema = "{\"type\":\"object\",\"properties\":{\"facts\":{\"type\":\"array\"}},\"required\":[\"facts\"]}";
+
+        model(openai.baseUrl()).generate(new Prompt(free.question(), free.contexts(), free.system(), free.user(), free.estimatedTokens(), schema),
+                null, TokenSink.NONE);
+
+        openai.verify(postRequestedFor(urlEqualTo("/v1/chat/completions"))
+                .withRequestBody(matchingJsonPath("$.response_format.type", equalTo("json_schema")))
+                .withRequestBody(matchingJsonPath("$.response_format.json_schema.strict", equalTo("true")))
+                .withRequestBody(matchingJsonPath("$.response_format.json_schema.schema.required[0]", equalTo("facts"))));
     }
 
     @Test

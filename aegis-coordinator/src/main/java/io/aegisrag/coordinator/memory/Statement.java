@@ -1,0 +1,7 @@
+package io.aegisrag.coordinator.memory;
+
+import io.aegisrag.core.graph.Entity;
+
+/** One statement of an episode: {@code subject —relation→ object}, and the sentence that says it. */
+public record Statement(Entity subject, String relation, Entity object, String sentence) {
+}
