@@ -54,7 +54,7 @@ rest() {
     stage_table=$(printf '%s\n--\n%s\n' "$before_rows" "$(curl -s localhost:9080/metrics)" | awk '
         /^--$/ { after = 1; next }
         /^aegis_query_latency_seconds_(sum|count)\{/ {
-            if (match($0, /stage="[a-z_]+"/) == 0) next
+            if (match($0, /stage="[a-z0-9_]+"/) == 0) next
             stage = substr($0, RSTART + 7, RLENGTH - 8)
             kind = ($0 ~ /_sum\{/) ? "sum" : "count"
             value[after, kind, stage] = $NF

@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -29,6 +28,7 @@ public final class InMemoryTemporalMemory implements TemporalMemory {
     private final List<Fact> facts = new ArrayList<>();
     private final Map<FactType, Long> counts = new EnumMap<>(FactType.class);
     private final Map<String, Set<String>> factIdsByEpisode = new LinkedHashMap<>();
+    private final RelationIndex relations = new RelationIndex();
 
     @Override
     public synchronized void record(Fact fact, boolean supersedes) {
@@ -36,9 +36,10 @@ public final class InMemoryTemporalMemory implements TemporalMemory {
             put(fact);
             return;
         }
-        Supersession change = Supersession.of(fact, facts.stream().filter(old -> old.isContradictedBy(fact)).toList());
+        Supersession change = Supersession.of(fact, relations.of(fact.subject()).stream().filter(old -> old.isContradictedBy(fact)).toList());
         for (Fact expired : change.expired()) {
             facts.replaceAll(old -> old.id().equals(expired.id()) ? expired : old);
+            relations.replace(expired);
             counts.merge(expired.type(), -1L, Long::sum);
         }
         change.added().forEach(this::put);
@@ -67,6 +68,7 @@ public final class InMemoryTemporalMemory implements TemporalMemory {
     private int forget(Set<String> ids) {
         List<Fact> gone = facts.stream().filter(fact -> ids.contains(fact.lineage()) && fact.expiredAt() == null).toList();
         facts.removeIf(fact -> ids.contains(fact.lineage()));
+        relations.removeIf(fact -> ids.contains(fact.lineage()));
         gone.forEach(fact -> counts.merge(fact.type(), -1L, Long::sum));
         return gone.size();
     }
@@ -85,6 +87,7 @@ public final class InMemoryTemporalMemory implements TemporalMemory {
     /** Inserts a fact as it is (a version, expired or not), without looking for contradictions: a compacted journal's line. */
     synchronized void put(Fact fact) {
         facts.add(fact);
+        relations.add(fact);
         if (fact.expiredAt() == null) {
             counts.merge(fact.type(), 1L, Long::sum);
         }
@@ -134,24 +137,12 @@ public final class InMemoryTemporalMemory implements TemporalMemory {
 
     @Override
     public synchronized List<Fact> search(String text, Instant at, int limit) {
-        KeywordMatch match = new KeywordMatch(text);
-        return facts.stream()
-                .filter(fact -> fact.edge() != null && fact.isKnownAt(at) && fact.isValidAt(at))
-                .map(fact -> Map.entry(fact, match.score(fact)))
-                .filter(scored -> scored.getValue() > 0)
-                .sorted(Map.Entry.<Fact, Integer>comparingByValue().reversed()
-                        .thenComparing(scored -> scored.getKey().recordedAt(), Comparator.reverseOrder()))
-                .limit(limit)
-                .map(Map.Entry::getKey)
-                .toList();
+        return relations.search(new KeywordMatch(text), at, limit);
     }
 
     @Override
     public synchronized List<Fact> relationsFrom(Set<String> subjects, Instant at) {
-        return facts.stream()
-                .filter(fact -> fact.edge() != null && fact.isKnownAt(at) && fact.isValidAt(at)
-                        && subjects.contains(fact.subject().toLowerCase(Locale.ROOT)))
-                .toList();
+        return relations.from(subjects, at);
     }
 
     @Override

@@ -26,10 +26,21 @@ final class KeywordMatch {
         this.queryWords = words(query);
     }
 
-    int score(Fact fact) {
-        Set<String> factWords = words(fact.content() + " " + fact.subject()
+    /** How many of the query's words are among {@code factWords} ({@link #wordsOf}). */
+    int score(Set<String> factWords) {
+        int shared = 0;
+        for (String word : queryWords) {
+            if (factWords.contains(word)) {
+                shared++;
+            }
+        }
+        return shared;
+    }
+
+    /** The words a fact is matched by: of its content, subject, relation and object. */
+    static Set<String> wordsOf(Fact fact) {
+        return words(fact.content() + " " + fact.subject()
                 + (fact.edge() == null ? "" : " " + fact.edge().relation() + " " + fact.edge().object()));
-        return (int) queryWords.stream().filter(factWords::contains).count();
     }
 
     /** The lower-case words of {@code text}, less the function words. */

@@ -124,6 +124,40 @@ public abstract class TemporalMemoryContract {
     }
 
     @Test
+    void should_lose_no_contradicting_fact_that_arrives_at_once_and_order_them_by_their_validity() throws Exception {
+        int facts = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<?>> running = new java.util.ArrayList<>();
+            for (int i = 0; i < facts; i++) {
+                int day = i;
+                running.add(pool.submit(() -> {
+                    start.await();
+                    memory.recordEpisode("conversation-" + day, List.of(Fact.relation("f" + day, "alice",
+                            new Fact.Edge("works_at", "employer-" + day), "works at employer " + day, JAN.plus(java.time.Duration.ofDays(day)), MAR)));
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (java.util.concurrent.Future<?> fact : running) {
+                fact.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        for (int day = 0; day < facts; day++) {
+            assertThat(memory.factsAt(JAN.plus(java.time.Duration.ofDays(day)).plus(java.time.Duration.ofHours(12)), APR,
+                    Optional.of("alice"), Optional.of(FactType.SEMANTIC), false))
+                    .as("day %d", day).extracting(Fact::content).containsExactly("works at employer " + day);
+        }
+        assertThat(memory.factsAt(APR, APR, Optional.of("alice"), Optional.of(FactType.SEMANTIC), false)).extracting(Fact::content)
+                .containsExactly("works at employer " + (facts - 1));
+        assertThat(memory.count(FactType.SEMANTIC)).isEqualTo(facts);
+    }
+
+    @Test
     void should_remove_the_conversation_facts_retention_no_longer_keeps_and_never_a_documents_episode() {
         String document = "0b6a4c9e-3f1d-4e2a-9b8c-7d6e5f4a3b2c";
         memory.recordEpisode(document, List.of(fact(document + "/episode", FactType.EPISODIC, document, "ingested", JAN),

@@ -1,0 +1,87 @@
+package io.aegisrag.memory;
+
+import io.aegisrag.core.memory.Fact;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The semantic facts of a store (every version) by subject, each with the words it is searched by,
+ * so that the memory retriever reads relations, not every fact memory holds. Not thread-safe: the
+ * store's lock guards it.
+ */
+final class RelationIndex {
+
+    private record Indexed(Fact fact, Set<String> words) {
+    }
+
+    private final Map<String, List<Indexed>> bySubject = new HashMap<>();
+
+    static String key(String subject) {
+        return subject.toLowerCase(Locale.ROOT);
+    }
+
+    void add(Fact fact) {
+        if (fact.edge() != null) {
+            bySubject.computeIfAbsent(key(fact.subject()), subject -> new ArrayList<>()).add(new Indexed(fact, KeywordMatch.wordsOf(fact)));
+        }
+    }
+
+    /** Puts {@code version} in place of the indexed fact with its id. */
+    void replace(Fact version) {
+        List<Indexed> ofSubject = bySubject.getOrDefault(key(version.subject()), List.of());
+        ofSubject.replaceAll(indexed -> indexed.fact().id().equals(version.id()) ? new Indexed(version, indexed.words()) : indexed);
+    }
+
+    void removeIf(Predicate<Fact> doomed) {
+        bySubject.values().forEach(facts -> facts.removeIf(indexed -> doomed.test(indexed.fact())));
+        bySubject.values().removeIf(List::isEmpty);
+    }
+
+    /** Every version of the relations leaving {@code subject}. */
+    List<Fact> of(String subject) {
+        return bySubject.getOrDefault(key(subject), List.of()).stream().map(Indexed::fact).toList();
+    }
+
+    List<Fact> from(Set<String> subjects, Instant at) {
+        List<Fact> found = new ArrayList<>();
+        for (String subject : subjects) {
+            for (Indexed indexed : bySubject.getOrDefault(subject, List.of())) {
+                if (holds(indexed.fact(), at)) {
+                    found.add(indexed.fact());
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The relations holding at {@code at} that share words with {@code match}'s query, most shared first, then newest recorded. */
+    List<Fact> search(KeywordMatch match, Instant at, int limit) {
+        List<Map.Entry<Fact, Integer>> scored = new ArrayList<>();
+        for (List<Indexed> facts : bySubject.values()) {
+            for (Indexed indexed : facts) {
+                int score = match.score(indexed.words());
+                if (score > 0 && holds(indexed.fact(), at)) {
+                    scored.add(Map.entry(indexed.fact(), score));
+                }
+            }
+        }
+        return scored.stream()
+                .sorted(Map.Entry.<Fact, Integer>comparingByValue().reversed()
+                        .thenComparing(entry -> entry.getKey().recordedAt(), Comparator.reverseOrder()))
+                .limit(limit)
+                .map(Map.Entry::getKey)
+                .toList();
+    }
+
+    private static boolean holds(Fact fact, Instant at) {
+        return fact.isKnownAt(at) && fact.isValidAt(at);
+    }
+}
