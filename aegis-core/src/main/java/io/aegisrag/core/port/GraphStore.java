@@ -6,6 +6,7 @@ import io.aegisrag.core.graph.Mention;
 import io.aegisrag.core.graph.Relation;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** The knowledge graph: entities, the chunks that mention them and the relations between them. */
@@ -18,7 +19,25 @@ public interface GraphStore extends BackingService {
     void removeDocument(DocumentId documentId);
 
     /** Entities whose name contains {@code text} (case-insensitive), most mentioned first. */
-    List<Entity> findEntities(String text, int limit);
+    default List<Entity> findEntities(String text, int limit) {
+        return findEntities(text, Optional.empty(), limit);
+    }
+
+    /**
+     * Entities named like {@code text}, ignoring case, optionally only of {@code type}: the name equal to
+     * it, then starting with it, then containing it, then a word of the name one or two edits from it
+     * (a typo); most mentioned first within each.
+     */
+    List<Entity> findEntities(String text, Optional<String> type, int limit);
+
+    /** The entity with this id, if the graph holds it. */
+    Optional<Entity> entity(String entityId);
+
+    /** Every relation the graph holds, each pair of entities once whatever the relation's type or direction. */
+    List<Relation> relations();
+
+    /** The relations leaving or entering the entity, at most {@code limit}. */
+    List<Relation> relationsOf(String entityId, int limit);
 
     /** Entities one relation away from {@code entityId}. */
     List<Entity> neighbors(String entityId, int limit);

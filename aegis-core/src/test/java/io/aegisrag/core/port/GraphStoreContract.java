@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,6 +55,45 @@ public abstract class GraphStoreContract {
         assertThat(graph.findEntities("a", 10)).extracting(Entity::name).containsExactly("Java", "Qdrant");
         assertThat(graph.findEntities("LUC", 10)).containsExactly(LUCENE);
         assertThat(graph.findEntities("nothing", 10)).isEmpty();
+    }
+
+    @Test
+    void should_find_entities_by_a_typo_and_by_type_the_best_match_first() {
+        addTwoDocuments();
+        Entity lucid = Entity.named("Lucidity", "concept");
+        graph.addDocument(DocumentId.random(), List.of(new Mention(lucid, "c#0"), new Mention(lucid, "c#1"), new Mention(lucid, "c#2"),
+                new Mention(lucid, "c#3")), List.of());
+
+        assertThat(graph.findEntities("Qdrabt", Optional.empty(), 10)).as("one substitution").containsExactly(QDRANT);
+        assertThat(graph.findEntities("Luc", Optional.empty(), 10)).as("both start with it: most mentioned first").containsExactly(lucid, LUCENE);
+        assertThat(graph.findEntities("lucene", Optional.empty(), 10)).as("equal beats more mentioned").first().isEqualTo(LUCENE);
+        assertThat(graph.findEntities("luc", Optional.of("CONCEPT"), 10)).containsExactly(lucid);
+        assertThat(graph.findEntities("Qd", Optional.of("person"), 10)).isEmpty();
+        assertThat(graph.findEntities("Jvaa", Optional.empty(), 10)).as("a transposition is two edits").isEmpty();
+    }
+
+    @Test
+    void should_return_an_entity_and_its_relations_in_both_directions() {
+        addTwoDocuments();
+
+        assertThat(graph.entity(LUCENE.id())).contains(LUCENE);
+        assertThat(graph.entity("unknown")).isEmpty();
+        assertThat(graph.relationsOf(LUCENE.id(), 10)).extracting(Relation::sourceId, Relation::targetId)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(LUCENE.id(), JAVA.id()),
+                        org.assertj.core.groups.Tuple.tuple(QDRANT.id(), LUCENE.id()));
+        assertThat(graph.relationsOf(JAVA.id(), 10)).extracting(Relation::chunkId).containsExactly("a#0");
+        assertThat(graph.relationsOf(LUCENE.id(), 1)).hasSize(1);
+        assertThat(graph.relationsOf("unknown", 10)).isEmpty();
+    }
+
+    @Test
+    void should_list_each_related_pair_once() {
+        addTwoDocuments();
+        graph.addDocument(DocumentId.random(), List.of(new Mention(JAVA, "c#0"), new Mention(LUCENE, "c#0")),
+                List.of(new Relation(JAVA.id(), LUCENE.id(), "related_to", "c#0")));
+
+        assertThat(graph.relations()).extracting(relation -> Set.of(relation.sourceId(), relation.targetId()))
+                .containsExactlyInAnyOrder(Set.of(LUCENE.id(), JAVA.id()), Set.of(QDRANT.id(), LUCENE.id()));
     }
 
     @Test

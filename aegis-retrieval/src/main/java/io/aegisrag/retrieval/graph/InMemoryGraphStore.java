@@ -10,10 +10,11 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -49,12 +50,41 @@ public final class InMemoryGraphStore implements GraphStore {
     }
 
     @Override
-    public synchronized List<Entity> findEntities(String text, int limit) {
-        String needle = text.toLowerCase(Locale.ROOT);
-        return entities.values().stream()
-                .filter(entity -> entity.name().toLowerCase(Locale.ROOT).contains(needle))
-                .sorted(Comparator.comparing((Entity entity) -> -mentionCounts.getOrDefault(entity.id(), 0))
+    public synchronized List<Entity> findEntities(String text, Optional<String> type, int limit) {
+        NameMatch match = new NameMatch(text);
+        Map<Entity, Integer> ranks = new HashMap<>();
+        for (Entity entity : entities.values()) {
+            if (type.map(wanted -> wanted.equalsIgnoreCase(entity.type())).orElse(true)) {
+                match.rank(entity.name()).ifPresent(rank -> ranks.put(entity, rank));
+            }
+        }
+        return ranks.keySet().stream()
+                .sorted(Comparator.comparing((Entity entity) -> ranks.get(entity))
+                        .thenComparing(entity -> -mentionCounts.getOrDefault(entity.id(), 0))
                         .thenComparing(Entity::id))
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
+    public synchronized Optional<Entity> entity(String entityId) {
+        return Optional.ofNullable(entities.get(entityId));
+    }
+
+    @Override
+    public synchronized List<Relation> relations() {
+        Map<List<String>, Relation> pairs = new LinkedHashMap<>();
+        documents.values().forEach(graph -> graph.relations().forEach(relation -> pairs.putIfAbsent(
+                relation.sourceId().compareTo(relation.targetId()) <= 0 ? List.of(relation.sourceId(), relation.targetId())
+                        : List.of(relation.targetId(), relation.sourceId()), relation)));
+        return List.copyOf(pairs.values());
+    }
+
+    @Override
+    public synchronized List<Relation> relationsOf(String entityId, int limit) {
+        return documents.values().stream()
+                .flatMap(graph -> graph.relations().stream())
+                .filter(relation -> relation.sourceId().equals(entityId) || relation.targetId().equals(entityId))
                 .limit(limit)
                 .toList();
     }

@@ -1,0 +1,123 @@
+package io.aegisrag.retrieval.graph;
+
+import io.aegisrag.core.document.Chunk;
+import io.aegisrag.core.graph.Entity;
+import io.aegisrag.core.graph.Relation;
+import io.aegisrag.core.port.GraphStore;
+import io.aegisrag.core.port.VectorStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jgrapht.Graph;
+import org.jgrapht.alg.clustering.LabelPropagationClustering;
+import org.jgrapht.graph.DefaultEdge;
+import org.jgrapht.graph.SimpleGraph;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The communities of the entity graph, as LightRAG's global mode and Graphiti read them: label
+ * propagation (JGraphT, seeded, so the same graph gives the same communities) over the relations,
+ * communities of two entities or more, largest first. Each has an extractive summary: its most
+ * mentioned entities, then the first sentence of the chunk that mentions most of them. Computed
+ * again only when the graph's entity or relation count has changed since the last time.
+ */
+@ApplicationScoped
+public class Communities {
+
+    /** A community: its id (that of its most mentioned entity), members (most mentioned first), and summary. */
+    public record Community(String id, List<Entity> members, int mentions, String summary) {
+    }
+
+    private record Computed(long entities, long relations, List<Community> communities) {
+    }
+
+    private static final long SEED = 42;
+    private static final int MAX_ITERATIONS = 100;
+    private static final int NAMES_IN_SUMMARY = 5;
+    private static final Pattern FIRST_SENTENCE = Pattern.compile("[^.!?\\n]+[.!?]?");
+
+    private final GraphStore graph;
+    private final VectorStore store;
+    private Computed computed = new Computed(-1, -1, List.of());
+
+    @Inject
+    public Communities(GraphStore graph, VectorStore store) {
+        this.graph = graph;
+        this.store = store;
+    }
+
+    protected Communities() {
+        this(null, null);
+    }
+
+    public synchronized List<Community> all() {
+        long entities = graph.entityCount();
+        long relations = graph.relationCount();
+        if (computed.entities() != entities || computed.relations() != relations) {
+            computed = new Computed(entities, relations, compute());
+        }
+        return computed.communities();
+    }
+
+    private List<Community> compute() {
+        Graph<String, DefaultEdge> entityGraph = new SimpleGraph<>(DefaultEdge.class);
+        for (Relation relation : graph.relations()) {
+            if (!relation.sourceId().equals(relation.targetId())) {
+                entityGraph.addVertex(relation.sourceId());
+                entityGraph.addVertex(relation.targetId());
+                entityGraph.addEdge(relation.sourceId(), relation.targetId());
+            }
+        }
+        List<Community> communities = new ArrayList<>();
+        for (Set<String> cluster : new LabelPropagationClustering<>(entityGraph, MAX_ITERATIONS, new Random(SEED)).getClustering()) {
+            if (cluster.size() >= 2) {
+                community(cluster).ifPresent(communities::add);
+            }
+        }
+        communities.sort(Comparator.comparing((Community community) -> -community.members().size())
+                .thenComparing(community -> -community.mentions()).thenComparing(Community::id));
+        return List.copyOf(communities);
+    }
+
+    private Optional<Community> community(Set<String> cluster) {
+        Map<Entity, Integer> mentions = new HashMap<>();
+        Map<String, Integer> membersByChunk = new HashMap<>();
+        for (String id : cluster) {
+            Optional<Entity> entity = graph.entity(id);
+            if (entity.isPresent()) {
+                Set<String> chunks = graph.chunksMentioning(Set.of(id));
+                mentions.put(entity.get(), chunks.size());
+                chunks.forEach(chunk -> membersByChunk.merge(chunk, 1, Integer::sum));
+            }
+        }
+        if (mentions.size() < 2) {
+            return Optional.empty();
+        }
+        List<Entity> members = mentions.keySet().stream()
+                .sorted(Comparator.comparing((Entity entity) -> -mentions.get(entity)).thenComparing(Entity::id)).toList();
+        String names = String.join(", ", members.stream().limit(NAMES_IN_SUMMARY).map(Entity::name).toList())
+                + (members.size() > NAMES_IN_SUMMARY ? " and " + (members.size() - NAMES_IN_SUMMARY) + " more" : "");
+        String summary = membersByChunk.entrySet().stream()
+                .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+                .flatMap(best -> store.chunks(List.of(best.getKey())).stream().findFirst())
+                .map(chunk -> names + ": " + firstSentence(chunk))
+                .orElse(names);
+        return Optional.of(new Community(members.get(0).id(), members, mentions.values().stream().mapToInt(Integer::intValue).sum(), summary));
+    }
+
+    /** The first sentence of the chunk's prose (headings left out). */
+    private static String firstSentence(Chunk chunk) {
+        String prose = String.join(" ", chunk.text().lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList());
+        Matcher sentence = FIRST_SENTENCE.matcher(prose);
+        return sentence.find() ? sentence.group().strip() : prose;
+    }
+}
