@@ -6,6 +6,7 @@ import io.aegisrag.core.error.NotFoundException;
 import io.aegisrag.core.graph.Entity;
 import io.aegisrag.core.port.GraphStore;
 import io.aegisrag.core.port.VectorStore;
+import io.aegisrag.retrieval.graph.Communities;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
@@ -24,7 +25,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The knowledge graph over REST: entity search, one entity with its relations and the chunks that mention it, its neighbourhood. */
+/**
+ * The knowledge graph over REST: entity search, one entity with its relations and the chunks that
+ * mention it, its neighbourhood, and the communities of the entity graph.
+ */
 @Path("/graph")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -64,8 +68,19 @@ public class GraphResource {
     public record Neighborhood(String entity, int depth, List<Neighbor> neighbors) {
     }
 
+    /** A community of the entity graph: its entities (most mentioned first) and its extractive summary. */
+    public record CommunityView(String id, int size, int mentions, List<EntityView> entities, String summary) {
+    }
+
+    /** The largest communities first. */
+    public record CommunityPage(List<CommunityView> items, int total, int limit) {
+    }
+
     @Inject
     GraphStore graph;
+
+    @Inject
+    Communities communities;
 
     @Inject
     VectorStore store;
@@ -121,6 +136,19 @@ public class GraphResource {
             frontier = next;
         }
         return new Neighborhood(id, hops, List.copyOf(found.values()));
+    }
+
+    @GET
+    @Path("/communities")
+    @Operation(summary = "Communities of the entity graph (label propagation), largest first, each with an extractive summary")
+    public CommunityPage communities(@QueryParam("limit") @DefaultValue("20") String limit) {
+        int size = QueryParams.integer("limit", limit, 1, MAX_PAGE);
+        List<Communities.Community> all = communities.all();
+        List<CommunityView> page = all.stream().limit(size)
+                .map(community -> new CommunityView(community.id(), community.members().size(), community.mentions(),
+                        community.members().stream().limit(MAX_PAGE).map(this::view).toList(), community.summary()))
+                .toList();
+        return new CommunityPage(page, all.size(), size);
     }
 
     private EntityView view(Entity entity) {

@@ -56,6 +56,21 @@ class GraphIT {
     }
 
     @Test
+    void should_group_related_entities_into_a_community_with_a_summary() {
+        JsonObject page = AegisClient.get("/api/v1/graph/communities?limit=100").json();
+
+        assertThat(page.getJsonArray("items").getValuesAs(JsonObject.class))
+                .filteredOn(community -> community.getJsonArray("entities").getValuesAs(JsonObject.class).stream()
+                        .anyMatch(entity -> entity.getString("id").equals("vorastore")))
+                .singleElement().satisfies(community -> {
+                    assertThat(community.getJsonArray("entities").getValuesAs(JsonObject.class)).extracting(e -> e.getString("id"))
+                            .containsExactlyInAnyOrder("quillon", "vorastore", "zephyrix");
+                    assertThat(community.getString("summary")).endsWith(": Quillon is the client of Vorastore.");
+                });
+        assertThat(fieldOf(AegisClient.get("/api/v1/graph/communities?limit=101"))).isEqualTo("limit");
+    }
+
+    @Test
     void should_answer_bad_input_and_unknown_entities_with_a_problem() {
         assertThat(fieldOf(AegisClient.get("/api/v1/graph/entities?limit=0"))).isEqualTo("limit");
         assertThat(fieldOf(AegisClient.get("/api/v1/graph/entities?limit=many"))).isEqualTo("limit");
