@@ -6,11 +6,22 @@ import io.aegisrag.core.memory.RetentionPolicy;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** What every {@link TemporalMemory} adapter must do: bi-temporal validity and supersession. */
 public abstract class TemporalMemoryContract {
@@ -33,7 +44,7 @@ public abstract class TemporalMemoryContract {
     }
 
     private static Fact worksAt(String id, String employer, Instant validFrom, Instant recordedAt) {
-        return Fact.relation(id, "alice", new Fact.Edge("works_at", employer.toLowerCase(java.util.Locale.ROOT)),
+        return Fact.relation(id, "alice", new Fact.Edge("works_at", employer.toLowerCase(Locale.ROOT)),
                 "works at " + employer, validFrom, recordedAt);
     }
 
@@ -51,7 +62,7 @@ public abstract class TemporalMemoryContract {
     private static final Instant APR = Instant.parse("2026-04-01T00:00:00Z");
 
     private static Instant mid(Instant month) {
-        return month.plus(java.time.Duration.ofDays(14));
+        return month.plus(Duration.ofDays(14));
     }
 
     @Test
@@ -64,7 +75,7 @@ public abstract class TemporalMemoryContract {
         assertThat(memory.factsAt(mid(FEB), mid(MAR), Optional.of("alice"), Optional.empty(), false))
                 .as("known in March: she had moved in February").extracting(Fact::content).containsExactly("works at Globex");
         assertThat(memory.factsAt(mid(JAN), mid(MAR), Optional.of("alice"), Optional.empty(), false))
-                .extracting(Fact::content, Fact::validTo).containsExactly(org.assertj.core.groups.Tuple.tuple("works at Acme", FEB));
+                .extracting(Fact::content, Fact::validTo).containsExactly(tuple("works at Acme", FEB));
         assertThat(memory.factsAt(mid(MAR), mid(MAR), Optional.of("alice"), Optional.empty(), true))
                 .as("with the facts no longer true").extracting(Fact::content).containsExactly("works at Acme", "works at Globex");
     }
@@ -76,9 +87,9 @@ public abstract class TemporalMemoryContract {
 
         assertThat(memory.history("ALICE")).extracting(Fact::content, Fact::validTo, Fact::recordedAt, Fact::expiredAt)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("works at Acme", null, JAN, MAR),
-                        org.assertj.core.groups.Tuple.tuple("works at Acme", FEB, MAR, null),
-                        org.assertj.core.groups.Tuple.tuple("works at Globex", null, MAR, null));
+                        tuple("works at Acme", null, JAN, MAR),
+                        tuple("works at Acme", FEB, MAR, null),
+                        tuple("works at Globex", null, MAR, null));
         assertThat(memory.count(FactType.SEMANTIC)).isEqualTo(2);
     }
 
@@ -88,35 +99,41 @@ public abstract class TemporalMemoryContract {
         memory.record(worksAt("1", "Acme", JAN, MAR), true);
 
         assertThat(memory.factsAt(mid(JAN), APR, Optional.of("alice"), Optional.empty(), false))
-                .extracting(Fact::content, Fact::validTo).containsExactly(org.assertj.core.groups.Tuple.tuple("works at Acme", FEB));
+                .extracting(Fact::content, Fact::validTo).containsExactly(tuple("works at Acme", FEB));
         assertThat(memory.factsAt(mid(MAR), APR, Optional.of("alice"), Optional.empty(), false))
                 .as("both stay valid only where they do not overlap").extracting(Fact::content).containsExactly("works at Globex");
         assertThat(memory.factsAt(mid(JAN), mid(FEB), Optional.of("alice"), Optional.empty(), false))
                 .as("before March nothing was known of January").isEmpty();
     }
 
-    @Test
-    void should_lose_no_fact_when_episodes_about_the_same_entity_arrive_at_once() throws Exception {
-        int episodes = 16;
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    /** Runs {@code task} for 0..count-1 on four threads, all released at once, and waits for every one. */
+    private static void atOnce(int count, IntConsumer task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-            List<java.util.concurrent.Future<?>> running = new java.util.ArrayList<>();
-            for (int i = 0; i < episodes; i++) {
-                String episode = "conversation-" + i;
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<?>> running = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int index = i;
                 running.add(pool.submit(() -> {
                     start.await();
-                    memory.recordEpisode(episode, List.of(fact(episode + "/lucene", FactType.ENTITY, "lucene", "mentioned in " + episode, JAN)));
+                    task.accept(index);
                     return null;
                 }));
             }
             start.countDown();
-            for (java.util.concurrent.Future<?> episode : running) {
-                episode.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            for (Future<?> one : running) {
+                one.get(60, TimeUnit.SECONDS);
             }
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void should_lose_no_fact_when_episodes_about_the_same_entity_arrive_at_once() throws Exception {
+        int episodes = 16;
+        atOnce(episodes, i -> memory.recordEpisode("conversation-" + i,
+                List.of(fact("conversation-" + i + "/lucene", FactType.ENTITY, "lucene", "mentioned in conversation-" + i, JAN))));
 
         assertThat(memory.factsAt(MAR, Optional.of("lucene"), Optional.of(FactType.ENTITY))).hasSize(episodes);
         assertThat(memory.history("lucene")).hasSize(episodes);
@@ -126,29 +143,11 @@ public abstract class TemporalMemoryContract {
     @Test
     void should_lose_no_contradicting_fact_that_arrives_at_once_and_order_them_by_their_validity() throws Exception {
         int facts = 8;
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
-        try {
-            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-            List<java.util.concurrent.Future<?>> running = new java.util.ArrayList<>();
-            for (int i = 0; i < facts; i++) {
-                int day = i;
-                running.add(pool.submit(() -> {
-                    start.await();
-                    memory.recordEpisode("conversation-" + day, List.of(Fact.relation("f" + day, "alice",
-                            new Fact.Edge("works_at", "employer-" + day), "works at employer " + day, JAN.plus(java.time.Duration.ofDays(day)), MAR)));
-                    return null;
-                }));
-            }
-            start.countDown();
-            for (java.util.concurrent.Future<?> fact : running) {
-                fact.get(60, java.util.concurrent.TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        atOnce(facts, day -> memory.recordEpisode("conversation-" + day, List.of(Fact.relation("f" + day, "alice",
+                new Fact.Edge("works_at", "employer-" + day), "works at employer " + day, JAN.plus(Duration.ofDays(day)), MAR))));
 
         for (int day = 0; day < facts; day++) {
-            assertThat(memory.factsAt(JAN.plus(java.time.Duration.ofDays(day)).plus(java.time.Duration.ofHours(12)), APR,
+            assertThat(memory.factsAt(JAN.plus(Duration.ofDays(day)).plus(Duration.ofHours(12)), APR,
                     Optional.of("alice"), Optional.of(FactType.SEMANTIC), false))
                     .as("day %d", day).extracting(Fact::content).containsExactly("works at employer " + day);
         }
@@ -170,7 +169,7 @@ public abstract class TemporalMemoryContract {
         memory.record(fact("t4", FactType.EPISODIC, "s2", "asked in March", MAR), false);
         memory.record(worksAt("alice", "Acme", JAN, JAN), false);
 
-        int removed = memory.retain(new RetentionPolicy(java.time.Duration.ofDays(45), 2), MAR.plus(java.time.Duration.ofDays(1)));
+        int removed = memory.retain(new RetentionPolicy(Duration.ofDays(45), 2), MAR.plus(Duration.ofDays(1)));
 
         assertThat(removed).as("the January episode (2 facts) by age, t1 beyond s1's newest two").isEqualTo(3);
         assertThat(memory.episodes()).containsExactly(document);
@@ -179,7 +178,7 @@ public abstract class TemporalMemoryContract {
         assertThat(memory.factsAt(APR, Optional.of("alice"), Optional.empty())).hasSize(1);
         assertThat(memory.count(FactType.EPISODIC)).isEqualTo(4);
         assertThat(memory.count(FactType.ENTITY)).isEqualTo(1);
-        assertThat(memory.retain(new RetentionPolicy(java.time.Duration.ofDays(45), 2), MAR.plus(java.time.Duration.ofDays(1)))).isZero();
+        assertThat(memory.retain(new RetentionPolicy(Duration.ofDays(45), 2), MAR.plus(Duration.ofDays(1)))).isZero();
     }
 
     @Test
@@ -219,10 +218,10 @@ public abstract class TemporalMemoryContract {
         memory.record(Fact.relation("4", "bob", new Fact.Edge("lives_in", "paris"), "Bob lives in Paris", JAN, JAN), true);
         memory.record(fact("5", FactType.ENTITY, "alice", "mentioned", JAN), false);
 
-        assertThat(memory.relationsFrom(java.util.Set.of("alice", "globex"), MAR)).extracting(Fact::content)
+        assertThat(memory.relationsFrom(Set.of("alice", "globex"), MAR)).extracting(Fact::content)
                 .containsExactlyInAnyOrder("works at Globex", "Globex is based in Berlin");
-        assertThat(memory.relationsFrom(java.util.Set.of("alice"), mid(JAN))).extracting(Fact::content).containsExactly("works at Acme");
-        assertThat(memory.relationsFrom(java.util.Set.of("carol"), MAR)).isEmpty();
+        assertThat(memory.relationsFrom(Set.of("alice"), mid(JAN))).extracting(Fact::content).containsExactly("works at Acme");
+        assertThat(memory.relationsFrom(Set.of("carol"), MAR)).isEmpty();
     }
 
     @Test
