@@ -2,6 +2,7 @@ package io.aegisrag.coordinator.memory;
 
 import io.aegisrag.core.graph.Entity;
 import io.aegisrag.retrieval.graph.EntityExtractor;
+import io.aegisrag.retrieval.graph.Sentences;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,8 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Finds the statements of a text that relate one named entity to the next in the same sentence,
@@ -25,7 +24,6 @@ import java.util.regex.Pattern;
  */
 public final class RelationStatements {
 
-    private static final Pattern SENTENCE = Pattern.compile("[^.!?\\n]+");
     private static final int MAX_RELATION_WORDS = 4;
     private static final Set<String> DROPPED = Set.of("now", "currently", "also", "still", "recently", "just", "then",
             "finally", "has", "have", "had", "since", "already", "officially");
@@ -48,9 +46,7 @@ public final class RelationStatements {
 
     public List<Statement> statements(String text) {
         List<Statement> statements = new ArrayList<>();
-        Matcher sentences = SENTENCE.matcher(text);
-        while (sentences.find()) {
-            String sentence = sentences.group().strip();
+        for (String sentence : Sentences.of(text)) {
             List<Mention> mentions = mentions(sentence);
             for (int i = 0; i + 1 < mentions.size(); i++) {
                 Mention subject = mentions.get(i);

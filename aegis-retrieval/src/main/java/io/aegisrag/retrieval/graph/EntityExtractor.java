@@ -32,15 +32,18 @@ public final class EntityExtractor {
         }
     }
 
-    private static final Pattern SENTENCE = Pattern.compile("[^.!?\\n]+");
     private static final Pattern NAME = Pattern.compile(
-            "\\b(?:[A-Z][a-z]*+[A-Z0-9][a-zA-Z0-9]*+|[A-Z][a-z0-9]++(?:[-\\s][A-Z][a-zA-Z0-9]++){0,3})\\b");
+            "\\b(?:\\p{Lu}\\p{Ll}*+[\\p{Lu}\\p{N}][\\p{L}\\p{N}]*+|\\p{Lu}[\\p{Ll}\\p{N}]++(?:[-\\s]\\p{Lu}[\\p{L}\\p{N}]++){0,3})\\b",
+            Pattern.UNICODE_CHARACTER_CLASS);
     private static final Set<String> FUNCTION_WORDS = Set.of(
             "The", "A", "An", "This", "That", "These", "Those", "It", "Its", "In", "On", "At", "For", "With",
             "And", "Or", "But", "If", "When", "Where", "What", "Which", "Who", "Why", "How", "Is", "Are", "Was",
             "Were", "Be", "To", "Of", "By", "From", "As", "We", "You", "They", "He", "She", "I", "Our", "Your",
             "Their", "Each", "Every", "All", "Some", "No", "Not", "Do", "Does", "Can", "Will", "Should", "Use",
-            "Then", "There", "Here", "After", "Before", "Also", "One", "Two", "Note", "See", "Yes");
+            "Then", "There", "Here", "After", "Before", "Also", "One", "Two", "Note", "See", "Yes",
+            "However", "Meanwhile", "Moreover", "Furthermore", "Therefore", "Thus", "Today", "Yesterday", "Tomorrow", "Later",
+            "Now", "Still", "Although", "Because", "Since", "While", "During", "Despite", "Instead", "Finally", "Recently",
+            "Currently", "Eventually", "Dr", "Mr", "Mrs", "Ms", "Prof", "Sir");
     private static final int MAX_RELATIONS_PER_SENTENCE = 10;
 
     public Extraction extract(List<Chunk> chunks) {
@@ -48,9 +51,8 @@ public final class EntityExtractor {
         Set<Relation> relations = new LinkedHashSet<>();
         for (Chunk chunk : chunks) {
             Set<String> seenInChunk = new LinkedHashSet<>();
-            Matcher sentences = SENTENCE.matcher(chunk.text());
-            while (sentences.find()) {
-                List<Entity> inSentence = names(sentences.group());
+            for (String sentence : Sentences.of(chunk.text())) {
+                List<Entity> inSentence = names(sentence);
                 for (Entity entity : inSentence) {
                     if (seenInChunk.add(entity.id())) {
                         mentions.add(new Mention(entity, chunk.id()));

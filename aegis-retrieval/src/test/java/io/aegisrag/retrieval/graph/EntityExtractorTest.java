@@ -30,6 +30,23 @@ class EntityExtractorTest {
     }
 
     @Test
+    void should_read_names_in_any_script_without_the_words_and_titles_around_them() {
+        assertThat(extractor.names("Marie Skłodowska Curie worked with Pierre Curie in Paris.")).extracting(Entity::name)
+                .containsExactly("Marie Skłodowska Curie", "Pierre Curie", "Paris");
+        assertThat(extractor.names("However Marie Curie stayed. Meanwhile Zürich grew.")).extracting(Entity::name)
+                .containsExactly("Marie Curie", "Zürich");
+        assertThat(extractor.names("Dr. Curie moved to Paris.")).extracting(Entity::name).containsExactly("Curie", "Paris");
+    }
+
+    @Test
+    void should_keep_a_sentence_whole_across_a_title() {
+        Chunk chunk = new Chunk("d#0", DocumentId.random(), "t", "s", "", "Dr. Curie moved to Paris. Langevin stayed.", 0);
+
+        assertThat(extractor.extract(List.of(chunk)).relations()).extracting(Relation::sourceId, Relation::targetId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("curie", "paris"));
+    }
+
+    @Test
     void should_relate_entities_named_in_the_same_sentence_only() {
         DocumentId id = DocumentId.random();
         Chunk chunk = new Chunk(Chunk.idOf(id, 0), id, "t", "s", "", "Lucene runs on Java. Qdrant is written in Rust.", 0);
