@@ -12,9 +12,9 @@ import java.util.Set;
  */
 public final class Sentences {
 
-    private static final Set<String> ABBREVIATIONS = Set.of("dr", "mr", "mrs", "ms", "prof", "st", "jr", "sr", "mt", "ft",
-            "e.g", "i.e", "vs", "etc", "cf", "approx", "inc", "ltd", "co", "corp", "no", "vol", "fig", "jan", "feb", "mar", "apr",
-            "aug", "sept", "sep", "oct", "nov", "dec");
+    /** Abbreviations that a sentence seldom ends with ("Inc.", "Corp.", "etc." often do, and split). */
+    private static final Set<String> ABBREVIATIONS = Set.of("dr", "mr", "mrs", "ms", "prof", "st", "mt", "ft",
+            "e.g", "i.e", "vs", "cf", "approx", "no", "vol", "fig", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec");
 
     private Sentences() {
     }

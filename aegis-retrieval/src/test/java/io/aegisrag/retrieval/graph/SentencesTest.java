@@ -13,6 +13,12 @@ class SentencesTest {
     }
 
     @Test
+    void should_split_after_an_abbreviation_that_often_ends_a_sentence() {
+        assertThat(Sentences.of("Alice works at Acme Corp. Acme Corp depends on Kafka, Redis etc. It runs."))
+                .containsExactly("Alice works at Acme Corp", "Acme Corp depends on Kafka, Redis etc", "It runs");
+    }
+
+    @Test
     void should_not_split_after_a_title_an_abbreviation_or_an_initial() {
         assertThat(Sentences.of("Dr. Curie met Prof. Langevin, e.g. in Paris. J. R. R. Tolkien wrote."))
                 .containsExactly("Dr. Curie met Prof. Langevin, e.g. in Paris", "J. R. R. Tolkien wrote");
