@@ -16,19 +16,19 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The communities of the entity graph, as LightRAG's global mode and Graphiti read them: label
  * propagation (JGraphT, seeded, so the same graph gives the same communities) over the relations,
  * communities of two entities or more, largest first. Each has an extractive summary: its most
- * mentioned entities, then the first sentence of the chunk that mentions most of them. Computed
- * again only when the graph's entity or relation count has changed since the last time.
+ * mentioned entities, then, from the chunk that mentions most of them, the first sentence naming the
+ * most of them. Computed again only when the graph's entity or relation count has changed since the
+ * last time.
  */
 @ApplicationScoped
 public class Communities {
@@ -43,7 +43,6 @@ public class Communities {
     private static final long SEED = 42;
     private static final int MAX_ITERATIONS = 100;
     private static final int NAMES_IN_SUMMARY = 5;
-    private static final Pattern FIRST_SENTENCE = Pattern.compile("[^.!?\\n]+[.!?]?");
 
     private final GraphStore graph;
     private final VectorStore store;
@@ -109,15 +108,24 @@ public class Communities {
         String summary = membersByChunk.entrySet().stream()
                 .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
                 .flatMap(best -> store.chunks(List.of(best.getKey())).stream().findFirst())
-                .map(chunk -> names + ": " + firstSentence(chunk))
+                .map(chunk -> names + ": " + sentenceNamingMost(chunk, members))
                 .orElse(names);
         return Optional.of(new Community(members.get(0).id(), members, mentions.values().stream().mapToInt(Integer::intValue).sum(), summary));
     }
 
-    /** The first sentence of the chunk's prose (headings left out). */
-    private static String firstSentence(Chunk chunk) {
-        String prose = String.join(" ", chunk.text().lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList());
-        Matcher sentence = FIRST_SENTENCE.matcher(prose);
-        return sentence.find() ? sentence.group().strip() : prose;
+    /** The first of the chunk's sentences (headings left out) that names the most of {@code members}. */
+    private static String sentenceNamingMost(Chunk chunk, List<Entity> members) {
+        String prose = String.join("\n", chunk.text().lines().filter(line -> !line.strip().startsWith("#")).toList());
+        String best = "";
+        long bestCount = -1;
+        for (String sentence : Sentences.of(prose)) {
+            String lower = sentence.toLowerCase(Locale.ROOT);
+            long count = members.stream().filter(member -> lower.contains(member.name().toLowerCase(Locale.ROOT))).count();
+            if (count > bestCount) {
+                best = sentence;
+                bestCount = count;
+            }
+        }
+        return best.isEmpty() || best.endsWith(".") ? best : best + ".";
     }
 }

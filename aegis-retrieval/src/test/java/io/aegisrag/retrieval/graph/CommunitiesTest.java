@@ -58,7 +58,7 @@ class CommunitiesTest {
         assertThat(found).extracting(community -> community.members().stream().map(e -> e.id()).sorted().toList())
                 .containsExactly(List.of("elastic", "lucene", "solr"), List.of("flink", "kafka"));
         assertThat(found.get(1).summary()).isEqualTo("Flink, Kafka: Kafka streams events to Flink.");
-        assertThat(found.get(0).summary()).endsWith(": Lucene and Solr index text.");
+        assertThat(found.get(0).summary()).as("the sentence naming all three").endsWith(": Solr runs Lucene for Elastic too.");
         assertThat(communities.all()).as("the same graph, the same communities").isEqualTo(found);
     }
 
