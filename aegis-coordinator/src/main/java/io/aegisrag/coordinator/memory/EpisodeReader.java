@@ -1,6 +1,7 @@
 package io.aegisrag.coordinator.memory;
 
 import io.aegisrag.core.graph.Entity;
+import io.aegisrag.retrieval.graph.Statement;
 
 import java.util.List;
 

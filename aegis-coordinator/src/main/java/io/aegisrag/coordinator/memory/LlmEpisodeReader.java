@@ -6,6 +6,8 @@ import io.aegisrag.core.llm.Prompt;
 import io.aegisrag.core.llm.TokenSink;
 import io.aegisrag.llm.ChatModelRouter;
 import io.aegisrag.llm.Generation;
+import io.aegisrag.retrieval.graph.RelationStatements;
+import io.aegisrag.retrieval.graph.Statement;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;

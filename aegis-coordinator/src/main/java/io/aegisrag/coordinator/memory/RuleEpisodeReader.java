@@ -1,15 +1,15 @@
 package io.aegisrag.coordinator.memory;
 
 import io.aegisrag.retrieval.graph.EntityExtractor;
+import io.aegisrag.retrieval.graph.RelationStatements;
 
 /** Reads an episode without a language model: the rule-based entity extractor and {@link RelationStatements}. */
 public final class RuleEpisodeReader implements EpisodeReader {
 
     private final EntityExtractor names = new EntityExtractor();
-    private final RelationStatements statements = new RelationStatements();
 
     @Override
     public Reading read(String content) {
-        return new Reading(names.names(content), statements.statements(content), "rules");
+        return new Reading(names.names(content), RelationStatements.of(content), "rules");
     }
 }

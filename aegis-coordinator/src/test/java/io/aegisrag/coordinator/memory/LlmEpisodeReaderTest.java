@@ -14,6 +14,7 @@ import io.aegisrag.llm.cost.SpendLedger;
 import io.aegisrag.llm.extractive.ExtractiveChatModel;
 import io.aegisrag.llm.prompt.PromptBuilder;
 import io.aegisrag.observability.testing.IsolatedMetrics;
+import io.aegisrag.retrieval.graph.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -6,6 +6,7 @@ import io.aegisrag.core.graph.Mention;
 import io.aegisrag.core.graph.Relation;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,7 +18,9 @@ import java.util.regex.Pattern;
 /**
  * Rule-based entity and relation extraction, needing no model: runs of capitalised words, acronyms
  * and CamelCase names are entities, less the function words that are capitalised only because
- * they open a sentence; two entities in one sentence are {@code related_to} each other. The name
+ * they open a sentence; two entities in one sentence are related, by the relation a statement
+ * between them names ("Marie Curie worked with Pierre Curie": {@code worked_with}), else
+ * {@code related_to}. The name
  * pattern's quantifiers are possessive, so matching never backtracks into a word: linear in the text.
  */
 public final class EntityExtractor {
@@ -58,7 +61,7 @@ public final class EntityExtractor {
                         mentions.add(new Mention(entity, chunk.id()));
                     }
                 }
-                relate(inSentence, chunk.id(), relations);
+                relate(sentence, inSentence, chunk.id(), relations);
             }
         }
         return new Extraction(mentions, List.copyOf(relations));
@@ -79,11 +82,22 @@ public final class EntityExtractor {
         return List.copyOf(found.values());
     }
 
-    private static void relate(List<Entity> entities, String chunkId, Set<Relation> relations) {
+    /**
+     * Relates the entities of one sentence pairwise: by the relation a statement names when the words
+     * between two consecutive names make one ({@link RelationStatements}, directed subject to object),
+     * {@code related_to} otherwise.
+     */
+    private static void relate(String sentence, List<Entity> entities, String chunkId, Set<Relation> relations) {
+        Map<Set<String>, Statement> stated = new HashMap<>();
+        for (Statement statement : RelationStatements.inSentence(sentence, entities)) {
+            stated.putIfAbsent(Set.of(statement.subject().id(), statement.object().id()), statement);
+        }
         int added = 0;
         for (int i = 0; i < entities.size() && added < MAX_RELATIONS_PER_SENTENCE; i++) {
             for (int j = i + 1; j < entities.size() && added < MAX_RELATIONS_PER_SENTENCE; j++) {
-                relations.add(new Relation(entities.get(i).id(), entities.get(j).id(), "related_to", chunkId));
+                Statement statement = stated.get(Set.of(entities.get(i).id(), entities.get(j).id()));
+                relations.add(statement == null ? new Relation(entities.get(i).id(), entities.get(j).id(), "related_to", chunkId)
+                        : new Relation(statement.subject().id(), statement.object().id(), statement.relation(), chunkId));
                 added++;
             }
         }

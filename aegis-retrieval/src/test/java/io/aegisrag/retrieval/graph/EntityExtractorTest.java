@@ -39,6 +39,16 @@ class EntityExtractorTest {
     }
 
     @Test
+    void should_name_a_relation_by_the_verb_between_two_names_and_keep_the_others_as_co_occurrence() {
+        Chunk chunk = new Chunk("d#0", DocumentId.random(), "t", "s", "", "Marie Curie worked with Pierre Curie in Paris.", 0);
+
+        assertThat(extractor.extract(List.of(chunk)).relations()).extracting(Relation::sourceId, Relation::type, Relation::targetId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("marie-curie", "worked_with", "pierre-curie"),
+                        org.assertj.core.groups.Tuple.tuple("marie-curie", "related_to", "paris"),
+                        org.assertj.core.groups.Tuple.tuple("pierre-curie", "related_to", "paris"));
+    }
+
+    @Test
     void should_keep_a_sentence_whole_across_a_title() {
         Chunk chunk = new Chunk("d#0", DocumentId.random(), "t", "s", "", "Dr. Curie moved to Paris. Langevin stayed.", 0);
 
@@ -55,8 +65,8 @@ class EntityExtractorTest {
 
         assertThat(extraction.entities()).extracting(Entity::id).containsExactly("lucene", "java", "qdrant", "rust");
         assertThat(extraction.relations()).containsExactly(
-                new Relation("lucene", "java", "related_to", chunk.id()),
-                new Relation("qdrant", "rust", "related_to", chunk.id()));
+                new Relation("lucene", "java", "uses", chunk.id()),
+                new Relation("qdrant", "rust", "written_in", chunk.id()));
     }
 
     @Test

@@ -1,8 +1,6 @@
-package io.aegisrag.coordinator.memory;
+package io.aegisrag.retrieval.graph;
 
 import io.aegisrag.core.graph.Entity;
-import io.aegisrag.retrieval.graph.EntityExtractor;
-import io.aegisrag.retrieval.graph.Sentences;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,9 +26,11 @@ public final class RelationStatements {
     private static final Set<String> DROPPED = Set.of("now", "currently", "also", "still", "recently", "just", "then",
             "finally", "has", "have", "had", "since", "already", "officially");
     private static final Set<String> ARTICLES = Set.of("the", "a", "an");
+    private static final Set<String> AUXILIARIES = Set.of("is", "was", "are", "were");
     private static final Set<String> VERBS = Set.of("is", "was", "are", "were", "will", "can", "does", "did", "built", "wrote",
             "led", "ran", "made", "bought", "sold", "left", "became", "began", "took", "gave", "met", "knew", "won", "heads",
-            "leads", "run", "use", "own", "lead", "manage", "work", "live", "know");
+            "leads", "run", "use", "own", "lead", "manage", "work", "live", "know", "written", "known", "born", "given", "taken",
+            "seen", "done", "shown", "grown", "drawn", "held", "sent", "spent", "found");
     private static final Set<String> LINKING_ONLY = Set.of("and", "or", "but", "to", "of", "in", "on", "at", "for", "with",
             "from", "by", "as", "the", "a", "an", "than", "vs", "versus", "nor", "is", "are", "was", "were");
     private static final Map<String, String> SYNONYMS = Map.ofEntries(
@@ -42,18 +42,28 @@ public final class RelationStatements {
             Map.entry("reported to", "reports_to"), Map.entry("uses", "uses"), Map.entry("used", "uses"),
             Map.entry("switched to", "uses"), Map.entry("migrated to", "uses"), Map.entry("runs on", "uses"));
 
-    private final EntityExtractor names = new EntityExtractor();
+    private RelationStatements() {
+    }
 
-    public List<Statement> statements(String text) {
+    /** The statements of every sentence of {@code text}, the entities found by {@link EntityExtractor#names}. */
+    public static List<Statement> of(String text) {
+        EntityExtractor extractor = new EntityExtractor();
         List<Statement> statements = new ArrayList<>();
         for (String sentence : Sentences.of(text)) {
-            List<Mention> mentions = mentions(sentence);
-            for (int i = 0; i + 1 < mentions.size(); i++) {
-                Mention subject = mentions.get(i);
-                Mention object = mentions.get(i + 1);
-                relation(sentence.substring(subject.end(), object.start()))
-                        .ifPresent(relation -> statements.add(new Statement(subject.entity(), relation, object.entity(), sentence)));
-            }
+            statements.addAll(inSentence(sentence, extractor.names(sentence)));
+        }
+        return statements;
+    }
+
+    /** The statements of one sentence that names {@code entities} (in their order of appearance). */
+    public static List<Statement> inSentence(String sentence, List<Entity> entities) {
+        List<Statement> statements = new ArrayList<>();
+        List<Mention> mentions = mentions(sentence, entities);
+        for (int i = 0; i + 1 < mentions.size(); i++) {
+            Mention subject = mentions.get(i);
+            Mention object = mentions.get(i + 1);
+            relation(sentence.substring(subject.end(), object.start()))
+                    .ifPresent(relation -> statements.add(new Statement(subject.entity(), relation, object.entity(), sentence)));
         }
         return statements;
     }
@@ -62,10 +72,10 @@ public final class RelationStatements {
     }
 
     /** The entities of a sentence where they stand in it, in order. */
-    private List<Mention> mentions(String sentence) {
+    private static List<Mention> mentions(String sentence, List<Entity> entities) {
         List<Mention> mentions = new ArrayList<>();
         int from = 0;
-        for (Entity entity : names.names(sentence)) {
+        for (Entity entity : entities) {
             int start = sentence.indexOf(entity.name(), from);
             if (start >= 0) {
                 mentions.add(new Mention(entity, start, start + entity.name().length()));
@@ -95,9 +105,20 @@ public final class RelationStatements {
         return Optional.of(canonical(joined));
     }
 
-    /** The name of a relation said in {@code words} (spaces or underscores between them): a common phrasing's shared name, else the words joined by underscores. */
-    static String canonical(String words) {
+    /**
+     * The name of a relation said in {@code words} (spaces or underscores between them): a common
+     * phrasing's shared name, else the words joined by underscores, less an auxiliary before a verb
+     * ("is written in": {@code written_in}).
+     */
+    public static String canonical(String words) {
         String phrase = words.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s_]+", " ");
-        return SYNONYMS.getOrDefault(phrase, phrase.replace(' ', '_'));
+        if (SYNONYMS.containsKey(phrase)) {
+            return SYNONYMS.get(phrase);
+        }
+        String[] parts = phrase.split(" ", 2);
+        if (parts.length == 2 && AUXILIARIES.contains(parts[0]) && looksLikeVerb(parts[1].split(" ")[0])) {
+            phrase = parts[1];
+        }
+        return phrase.replace(' ', '_');
     }
 }

@@ -1,4 +1,4 @@
-package io.aegisrag.coordinator.memory;
+package io.aegisrag.retrieval.graph;
 
 import io.aegisrag.core.graph.Entity;
 
