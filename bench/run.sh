@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the benchmarks (they are not tests) and writes their figures, the machine and the command to
-# bench/results/*.md. Usage: bench/run.sh [instrumentation|vector|ingestion|parsing|quality [embedding providers...]|rest|generation|all]
+# bench/results/*.md. Usage: bench/run.sh [instrumentation|vector|ingestion|parsing|extraction|quality [embedding providers...]|rest|generation|all]
 # "rest" starts the app on Liberty (port 9080), loads ~10k chunks and drives it with wrk (Debian package).
 # "generation" starts a WireMock replaying an Ollama that answers at once, and the app on Liberty with the chain
 # ollama,extractive, and drives /query with each model and /chat with wrk: what the generation layer costs.
@@ -187,6 +187,7 @@ case "${1:-all}" in
     vector) run io.aegisrag.bench.VectorSearchBenchmark ;;
     ingestion) run io.aegisrag.bench.IngestionBenchmark ;;
     parsing) run io.aegisrag.bench.ParsingBenchmark ;;
+    extraction) run io.aegisrag.bench.ExtractionQuality ;;
     quality) shift; run io.aegisrag.bench.QualityBenchmark "$@" ;;
     rest) rest ;;
     generation) generation ;;
@@ -197,5 +198,5 @@ case "${1:-all}" in
         run io.aegisrag.bench.ParsingBenchmark
         rest
         ;;
-    *) echo "usage: $0 [instrumentation|vector|ingestion|parsing|quality [models...]|rest|all]" >&2; exit 2 ;;
+    *) echo "usage: $0 [instrumentation|vector|ingestion|parsing|extraction|quality [models...]|rest|generation|all]" >&2; exit 2 ;;
 esac
