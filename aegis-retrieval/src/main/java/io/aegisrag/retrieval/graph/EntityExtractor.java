@@ -16,8 +16,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Rule-based entity and relation extraction, needing no model: runs of capitalised words, acronyms
- * and CamelCase names are entities, less the function words that are capitalised only because
+ * Rule-based entity and relation extraction, needing no model: runs of capitalised words (with a
+ * name particle such as "van" or "von" between two of them), acronyms and CamelCase names are entities, less the function words that are capitalised only because
  * they open a sentence; two entities in one sentence are related, by the relation a statement
  * between them names ("Marie Curie worked with Pierre Curie": {@code worked_with}), else
  * {@code related_to}. The name
@@ -36,7 +36,8 @@ public final class EntityExtractor {
     }
 
     private static final Pattern NAME = Pattern.compile(
-            "\\b(?:\\p{Lu}\\p{Ll}*+[\\p{Lu}\\p{N}][\\p{L}\\p{N}]*+|\\p{Lu}[\\p{Ll}\\p{N}]++(?:[-\\s]\\p{Lu}[\\p{L}\\p{N}]++){0,3})\\b",
+            "\\b(?:\\p{Lu}\\p{Ll}*+[\\p{Lu}\\p{N}][\\p{L}\\p{N}]*+|\\p{Lu}[\\p{Ll}\\p{N}]++"
+                    + "(?:(?:[-\\s]|\\s(?:van|von|de|der|den|da|di|du|del|la|le)\\s)\\p{Lu}[\\p{L}\\p{N}]++){0,3})\\b",
             Pattern.UNICODE_CHARACTER_CLASS);
     private static final Set<String> FUNCTION_WORDS = Set.of(
             "The", "A", "An", "This", "That", "These", "Those", "It", "Its", "In", "On", "At", "For", "With",

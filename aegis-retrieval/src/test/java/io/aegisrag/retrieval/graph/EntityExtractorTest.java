@@ -36,6 +36,8 @@ class EntityExtractorTest {
         assertThat(extractor.names("However Marie Curie stayed. Meanwhile Zürich grew.")).extracting(Entity::name)
                 .containsExactly("Marie Curie", "Zürich");
         assertThat(extractor.names("Dr. Curie moved to Paris.")).extracting(Entity::name).containsExactly("Curie", "Paris");
+        assertThat(extractor.names("Guido van Rossum met Ludwig van Beethoven's heirs in Den Haag, de facto.")).extracting(Entity::name)
+                .containsExactly("Guido van Rossum", "Ludwig van Beethoven", "Den Haag");
     }
 
     @Test
