@@ -7,6 +7,7 @@ import io.aegisrag.core.llm.Prompt;
 import io.aegisrag.core.llm.TokenSink;
 import io.aegisrag.core.port.ChatModel;
 import io.aegisrag.llm.Transcript;
+import io.aegisrag.llm.http.ChatMessages;
 import io.aegisrag.llm.http.ProviderHttp;
 import io.aegisrag.llm.http.StreamingReply;
 import io.aegisrag.observability.interceptor.TrackedLlmCall;
@@ -17,7 +18,6 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
-import java.io.StringReader;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -109,16 +109,14 @@ public class OllamaChatModel implements ChatModel {
     private String request(Prompt prompt, String model, boolean stream) {
         var request = Json.createObjectBuilder()
                 .add("model", model)
-                .add("messages", Json.createArrayBuilder()
-                        .add(Json.createObjectBuilder().add("role", "system").add("content", prompt.system()))
-                        .add(Json.createObjectBuilder().add("role", "user").add("content", prompt.user())))
+                .add("messages", ChatMessages.of(prompt))
                 .add("stream", stream)
                 .add("options", Json.createObjectBuilder()
                         .add("num_ctx", settings.contextWindow())
                         .add("num_predict", settings.answerTokens())
                         .add("temperature", settings.temperature()));
         if (prompt.outputSchema() != null) {
-            request.add("format", Json.createReader(new StringReader(prompt.outputSchema())).readObject());
+            request.add("format", ChatMessages.outputSchema(prompt));
         }
         return request.build().toString();
     }

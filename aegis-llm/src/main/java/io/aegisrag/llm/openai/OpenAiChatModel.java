@@ -7,6 +7,7 @@ import io.aegisrag.core.llm.Prompt;
 import io.aegisrag.core.llm.TokenSink;
 import io.aegisrag.core.port.ChatModel;
 import io.aegisrag.llm.Transcript;
+import io.aegisrag.llm.http.ChatMessages;
 import io.aegisrag.llm.http.ProviderHttp;
 import io.aegisrag.llm.http.StreamingReply;
 import io.aegisrag.observability.interceptor.TrackedLlmCall;
@@ -18,7 +19,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
-import java.io.StringReader;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -146,9 +146,7 @@ public class OpenAiChatModel implements ChatModel {
     private String request(Prompt prompt, String model, boolean stream) {
         var request = Json.createObjectBuilder()
                 .add("model", model)
-                .add("messages", Json.createArrayBuilder()
-                        .add(Json.createObjectBuilder().add("role", "system").add("content", prompt.system()))
-                        .add(Json.createObjectBuilder().add("role", "user").add("content", prompt.user())))
+                .add("messages", ChatMessages.of(prompt))
                 .add("max_tokens", settings.answerTokens())
                 .add("temperature", settings.temperature())
                 .add("stream", stream);
@@ -157,7 +155,7 @@ public class OpenAiChatModel implements ChatModel {
         }
         if (prompt.outputSchema() != null) {
             request.add("response_format", Json.createObjectBuilder().add("type", "json_schema").add("json_schema", Json.createObjectBuilder()
-                    .add("name", "reply").add("strict", true).add("schema", Json.createReader(new StringReader(prompt.outputSchema())).readObject())));
+                    .add("name", "reply").add("strict", true).add("schema", ChatMessages.outputSchema(prompt))));
         }
         return request.build().toString();
     }
