@@ -8,7 +8,6 @@ import io.aegisrag.core.port.TemporalMemory;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -131,7 +130,7 @@ public final class InMemoryTemporalMemory implements TemporalMemory {
                 .filter(fact -> fact.isKnownAt(knownAt) && (includeInvalid || fact.isValidAt(validAt)))
                 .filter(fact -> subject.map(fact.subject()::equalsIgnoreCase).orElse(true))
                 .filter(fact -> type.map(fact.type()::equals).orElse(true))
-                .sorted(Comparator.comparing(Fact::validFrom))
+                .sorted(Fact.BY_VALID_FROM)
                 .toList();
     }
 
@@ -149,7 +148,7 @@ public final class InMemoryTemporalMemory implements TemporalMemory {
     public synchronized List<Fact> history(String subject) {
         return facts.stream()
                 .filter(fact -> fact.subject().equalsIgnoreCase(subject))
-                .sorted(Comparator.comparing(Fact::recordedAt).thenComparing(Fact::validFrom))
+                .sorted(Fact.BY_RECORDED_AT)
                 .toList();
     }
 

@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -278,7 +277,7 @@ public final class Neo4jTemporalMemory implements TemporalMemory, AutoCloseable 
         String cypher = "CALL { " + String.join(" UNION ALL ", branches) + " } WITH * WHERE " + KNOWN
                 + (includeInvalid ? "" : " AND " + VALID) + " RETURN *";
         return read(tx -> tx.run(cypher, params).list(Neo4jTemporalMemory::fact)).stream()
-                .sorted(Comparator.comparing(Fact::validFrom)).toList();
+                .sorted(Fact.BY_VALID_FROM).toList();
     }
 
     @Override
@@ -287,7 +286,7 @@ public final class Neo4jTemporalMemory implements TemporalMemory, AutoCloseable 
         params.put("key", key(subject));
         String cypher = "CALL { " + String.join(" UNION ALL ", ROWS.values()) + " } RETURN *";
         return read(tx -> tx.run(cypher, params).list(Neo4jTemporalMemory::fact)).stream()
-                .sorted(Comparator.comparing(Fact::recordedAt).thenComparing(Fact::validFrom)).toList();
+                .sorted(Fact.BY_RECORDED_AT).toList();
     }
 
     /** Full-text search of {@code edge_name_and_fact}, the query's words joined by OR, then the facts believed and valid at {@code at}. */

@@ -1,6 +1,7 @@
 package io.aegisrag.core.memory;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -26,6 +27,12 @@ public record Fact(String id, FactType type, String subject, String content,
             Objects.requireNonNull(object, "object");
         }
     }
+
+    /** The order of {@link io.aegisrag.core.port.TemporalMemory#factsAt}: by when a fact became true, then by id. */
+    public static final Comparator<Fact> BY_VALID_FROM = Comparator.comparing(Fact::validFrom).thenComparing(Fact::id);
+
+    /** The order of {@link io.aegisrag.core.port.TemporalMemory#history}: by when a version was recorded, then when it became true, then by id. */
+    public static final Comparator<Fact> BY_RECORDED_AT = Comparator.comparing(Fact::recordedAt).thenComparing(BY_VALID_FROM);
 
     public Fact {
         Objects.requireNonNull(id, "id");

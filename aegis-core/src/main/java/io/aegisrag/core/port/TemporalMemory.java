@@ -54,11 +54,11 @@ public interface TemporalMemory extends BackingService {
     /**
      * What was true at {@code validAt} as the system knew it at {@code knownAt}: the versions believed
      * at {@code knownAt} ({@link Fact#isKnownAt}) that hold at {@code validAt}, or every version believed
-     * then when {@code includeInvalid}; by {@code validFrom}. The subject matches ignoring case.
+     * then when {@code includeInvalid}; by {@code validFrom}, then id ({@link Fact#BY_VALID_FROM}). The subject matches ignoring case.
      */
     List<Fact> factsAt(Instant validAt, Instant knownAt, Optional<String> subject, Optional<FactType> type, boolean includeInvalid);
 
-    /** Every version of every fact about {@code subject} (ignoring case), expired ones included, by {@code recordedAt} then {@code validFrom}. */
+    /** Every version of every fact about {@code subject} (ignoring case), expired ones included, by {@code recordedAt}, then {@code validFrom}, then id ({@link Fact#BY_RECORDED_AT}). */
     List<Fact> history(String subject);
 
     /**
