@@ -6,12 +6,16 @@ import io.aegisrag.core.port.GraphStore;
 import io.aegisrag.core.port.VectorStore;
 import io.aegisrag.retrieval.graph.InMemoryGraphStore;
 import io.aegisrag.retrieval.lucene.LuceneVectorStore;
+import io.aegisrag.retrieval.qdrant.QdrantVectorStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -27,10 +31,16 @@ public class StoreProducer {
                             @ConfigProperty(name = ConfigKeys.DATA_DIR, defaultValue = "aegis-data") String dataDir,
                             @ConfigProperty(name = ConfigKeys.HNSW_CANDIDATES, defaultValue = "100") int candidates,
                             @ConfigProperty(name = ConfigKeys.INDEX_REINDEX, defaultValue = "false") boolean reindex,
+                            @ConfigProperty(name = ConfigKeys.QDRANT_URL, defaultValue = "http://localhost:6333") URI qdrantUrl,
+                            @ConfigProperty(name = ConfigKeys.QDRANT_API_KEY) Optional<String> qdrantApiKey,
+                            @ConfigProperty(name = ConfigKeys.QDRANT_COLLECTION, defaultValue = "aegis_chunks") String qdrantCollection,
+                            @ConfigProperty(name = ConfigKeys.QDRANT_TIMEOUT_MS, defaultValue = "5000") long qdrantTimeoutMillis,
                             EmbeddingModel embeddings) {
         return switch (provider) {
             case "lucene" -> new LuceneVectorStore(Path.of(dataDir, "lucene"), embeddings.serviceName(), embeddings.dimension(), candidates, reindex);
-            default -> throw new IllegalStateException(ConfigKeys.VECTOR_PROVIDER + " must be one of [lucene], got '" + provider + "'");
+            case "qdrant" -> new QdrantVectorStore(qdrantUrl, qdrantApiKey, qdrantCollection, embeddings.serviceName(), embeddings.dimension(),
+                    Duration.ofMillis(qdrantTimeoutMillis), reindex);
+            default -> throw new IllegalStateException(ConfigKeys.VECTOR_PROVIDER + " must be one of [lucene, qdrant], got '" + provider + "'");
         };
     }
 

@@ -20,6 +20,10 @@ public final class ConfigKeys {
     public static final String VECTOR_PROVIDER = "aegis.vector.provider";
     public static final String HNSW_CANDIDATES = "aegis.vector.hnsw.candidates";
     public static final String INDEX_REINDEX = "aegis.index.reindex";
+    public static final String QDRANT_URL = "aegis.qdrant.url";
+    public static final String QDRANT_API_KEY = "aegis.qdrant.api-key";
+    public static final String QDRANT_COLLECTION = "aegis.qdrant.collection";
+    public static final String QDRANT_TIMEOUT_MS = "aegis.qdrant.timeout.ms";
     public static final String GRAPH_PROVIDER = "aegis.graph.provider";
     public static final String MEMORY_PROVIDER = "aegis.memory.provider";
     public static final String EXTRACTION_PROVIDER = "aegis.extraction.provider";

@@ -16,7 +16,7 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  * or {@code fetch_retries} are indexed whole and by their parts ({@code timing}, {@code safe},
  * {@code equal}), so a question may name either. Then lower case, English stop words, Porter stems.
  */
-final class IdentifierAwareAnalyzer extends Analyzer {
+public final class IdentifierAwareAnalyzer extends Analyzer {
 
     private static final int SPLIT = WordDelimiterGraphFilter.GENERATE_WORD_PARTS
             | WordDelimiterGraphFilter.GENERATE_NUMBER_PARTS
