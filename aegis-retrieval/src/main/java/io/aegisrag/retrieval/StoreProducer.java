@@ -5,6 +5,7 @@ import io.aegisrag.core.port.EmbeddingModel;
 import io.aegisrag.core.port.GraphStore;
 import io.aegisrag.core.port.VectorStore;
 import io.aegisrag.retrieval.graph.InMemoryGraphStore;
+import io.aegisrag.retrieval.graph.Neo4jGraphStore;
 import io.aegisrag.retrieval.lucene.LuceneVectorStore;
 import io.aegisrag.retrieval.qdrant.QdrantVectorStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,10 +57,26 @@ public class StoreProducer {
 
     @Produces
     @ApplicationScoped
-    GraphStore graphStore(@ConfigProperty(name = ConfigKeys.GRAPH_PROVIDER, defaultValue = "embedded") String provider) {
+    GraphStore graphStore(@ConfigProperty(name = ConfigKeys.GRAPH_PROVIDER, defaultValue = "embedded") String provider,
+                          @ConfigProperty(name = ConfigKeys.NEO4J_URI, defaultValue = "bolt://localhost:7687") String uri,
+                          @ConfigProperty(name = ConfigKeys.NEO4J_USER, defaultValue = "neo4j") String user,
+                          @ConfigProperty(name = ConfigKeys.NEO4J_PASSWORD) Optional<String> password,
+                          @ConfigProperty(name = ConfigKeys.NEO4J_DATABASE, defaultValue = "neo4j") String database,
+                          @ConfigProperty(name = ConfigKeys.NEO4J_TIMEOUT_MS, defaultValue = "5000") long timeoutMillis) {
         return switch (provider) {
             case "embedded" -> new InMemoryGraphStore();
-            default -> throw new IllegalStateException(ConfigKeys.GRAPH_PROVIDER + " must be one of [embedded], got '" + provider + "'");
+            case "neo4j" -> new Neo4jGraphStore(uri, user, password.orElse(null), database, Duration.ofMillis(timeoutMillis));
+            default -> throw new IllegalStateException(ConfigKeys.GRAPH_PROVIDER + " must be one of [embedded, neo4j], got '" + provider + "'");
         };
+    }
+
+    void closeGraphStore(@Disposes GraphStore store) {
+        if (store instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "could not close the graph store", e);
+            }
+        }
     }
 }
