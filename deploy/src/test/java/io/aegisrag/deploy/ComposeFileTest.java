@@ -70,6 +70,8 @@ class ComposeFileTest {
                 .containsEntry("AEGIS_NEO4J_URI", "bolt://neo4j:7687")
                 .containsEntry("AEGIS_REDIS_URL", "redis://redis:6379")
                 .containsEntry("AEGIS_SHORT_TERM_PROVIDER", "${AEGIS_SHORT_TERM_PROVIDER:-redis}")
+                .containsEntry("AEGIS_VECTOR_PROVIDER", "${AEGIS_VECTOR_PROVIDER:-qdrant}")
+                .containsEntry("AEGIS_GRAPH_PROVIDER", "${AEGIS_GRAPH_PROVIDER:-neo4j}")
                 .containsEntry("AEGIS_OLLAMA_URL", "http://ollama:11434");
     }
 

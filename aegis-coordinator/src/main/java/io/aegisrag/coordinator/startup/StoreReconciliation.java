@@ -50,8 +50,14 @@ public class StoreReconciliation {
         this(null, null, null);
     }
 
+    /** Reconciles the stores; when the vector or graph store cannot be read (a server that is down), starts without. */
     void onStart(@Observes @Priority(1) Startup startup) {
-        reconcile();
+        try {
+            reconcile();
+        } catch (AegisException e) {
+            LOG.warning("the stores were not reconciled at start-up, " + vectors.serviceName() + " or " + graph.serviceName()
+                    + " cannot be read: " + e.getMessage());
+        }
     }
 
     /**

@@ -10,7 +10,9 @@ import io.aegisrag.core.memory.Fact;
 import io.aegisrag.core.memory.FactType;
 import io.aegisrag.memory.InMemoryTemporalMemory;
 import io.aegisrag.memory.Neo4jTemporalMemory;
+import io.aegisrag.core.error.AegisException;
 import io.aegisrag.retrieval.graph.InMemoryGraphStore;
+import io.aegisrag.retrieval.graph.Neo4jGraphStore;
 import io.aegisrag.retrieval.lucene.LuceneVectorStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +29,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class StoreReconciliationTest {
 
@@ -75,6 +78,19 @@ class StoreReconciliationTest {
         }
 
         assertThat(graph.entityCount()).isEqualTo(3);
+    }
+
+    @Test
+    void should_start_without_reconciling_when_the_graph_store_cannot_be_read() {
+        store("Lettuce is the Java client of Redis.");
+
+        try (Neo4jGraphStore down = new Neo4jGraphStore("bolt://127.0.0.1:1", null, null, "neo4j", Duration.ofMillis(300))) {
+            StoreReconciliation reconciliation = new StoreReconciliation(store, down, memory);
+            assertThatThrownBy(reconciliation::reconcile).isInstanceOf(AegisException.class);
+            reconciliation.onStart(null);
+        }
+
+        assertThat(memory.episodes()).isEmpty();
     }
 
     @Test

@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
  * point id that is neither an unsigned integer nor a UUID, 404 for a missing collection, 409 for an
  * existing one). Only what the adapter uses; every write is applied whole or not at all.
  */
-final class QdrantEmulator implements ResponseDefinitionTransformerV2 {
+public final class QdrantEmulator implements ResponseDefinitionTransformerV2 {
 
     static final String NAME = "qdrant";
     private static final Pattern PATH = Pattern.compile("/collections/([^/]+)(/.*)?");
