@@ -1,5 +1,6 @@
 package io.aegisrag.bench;
 
+import io.aegisrag.core.graph.Extraction;
 import io.aegisrag.core.document.Chunk;
 import io.aegisrag.core.document.ChunkHit;
 import io.aegisrag.core.document.Document;
@@ -175,7 +176,7 @@ public final class VectorSearchBenchmark {
                 long start = System.nanoTime();
                 store.add(new Document(id, "t", "s", "t", Map.of(), Instant.now()), chunks);
                 indexing += System.nanoTime() - start;
-                EntityExtractor.Extraction extraction = extractor.extract(chunks.stream().map(EmbeddedChunk::chunk).toList());
+                Extraction extraction = extractor.extract(chunks.stream().map(EmbeddedChunk::chunk).toList());
                 graph.addDocument(id, extraction.mentions(), extraction.relations());
             }
             return indexing / 1e9;

@@ -1,5 +1,6 @@
 package io.aegisrag.coordinator.ingest;
 
+import io.aegisrag.core.graph.Extraction;
 import io.aegisrag.core.config.ConfigKeys;
 import io.aegisrag.core.document.Chunk;
 import io.aegisrag.core.document.Document;
@@ -11,12 +12,12 @@ import io.aegisrag.core.error.InvalidInputException;
 import io.aegisrag.core.error.NotFoundException;
 import io.aegisrag.core.memory.Fact;
 import io.aegisrag.core.port.EmbeddingModel;
+import io.aegisrag.core.port.GraphExtractor;
 import io.aegisrag.core.port.GraphStore;
 import io.aegisrag.core.port.TemporalMemory;
 import io.aegisrag.core.port.VectorStore;
 import io.aegisrag.retrieval.chunking.MarkdownChunker;
 import io.aegisrag.retrieval.chunking.SentenceWindows;
-import io.aegisrag.retrieval.graph.EntityExtractor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -44,7 +45,7 @@ public class DefaultIngestionService implements IngestionService {
 
     private final MarkdownChunker chunker;
     private final int windowChars;
-    private final EntityExtractor extractor = new EntityExtractor();
+    private final GraphExtractor extractor;
     private final EmbeddingModel embeddings;
     private final VectorStore vectors;
     private final GraphStore graph;
@@ -53,7 +54,7 @@ public class DefaultIngestionService implements IngestionService {
 
     @Inject
     public DefaultIngestionService(EmbeddingModel embeddings, VectorStore vectors, GraphStore graph, TemporalMemory memory,
-                                   Clock clock,
+                                   GraphExtractor extractor, Clock clock,
                                    @ConfigProperty(name = ConfigKeys.CHUNK_SIZE, defaultValue = "800") int chunkSize,
                                    @ConfigProperty(name = ConfigKeys.CHUNK_OVERLAP, defaultValue = "100") int chunkOverlap,
                                    @ConfigProperty(name = ConfigKeys.CHUNK_WINDOW, defaultValue = "400") int windowChars) {
@@ -63,6 +64,7 @@ public class DefaultIngestionService implements IngestionService {
         this.vectors = vectors;
         this.graph = graph;
         this.memory = memory;
+        this.extractor = extractor;
         this.clock = clock;
     }
 
@@ -72,6 +74,7 @@ public class DefaultIngestionService implements IngestionService {
         this.embeddings = null;
         this.vectors = null;
         this.graph = null;
+        this.extractor = null;
         this.memory = null;
         this.clock = null;
     }
@@ -103,7 +106,7 @@ public class DefaultIngestionService implements IngestionService {
     }
 
     /** A document chunked, embedded and extracted, ready to be written. */
-    private record Prepared(List<EmbeddedChunk> embedded, EntityExtractor.Extraction extraction, List<Fact> episode) {
+    private record Prepared(List<EmbeddedChunk> embedded, Extraction extraction, List<Fact> episode) {
     }
 
     /** Chunks the document and embeds each chunk, then the sentence windows of the long ones, with their headers, in one call. */
@@ -123,7 +126,7 @@ public class DefaultIngestionService implements IngestionService {
             embedded.add(new EmbeddedChunk(chunks.get(i), vectors.get(i), vectors.subList(nextWindow, nextWindow + windowsOfChunk.get(i))));
             nextWindow += windowsOfChunk.get(i);
         }
-        EntityExtractor.Extraction extraction = extractor.extract(chunks);
+        Extraction extraction = extractor.extract(chunks);
         return new Prepared(embedded, extraction, DocumentEpisode.facts(document, chunks.size(), extraction));
     }
 

@@ -1,5 +1,6 @@
 package io.aegisrag.coordinator.ingest;
 
+import io.aegisrag.core.graph.Extraction;
 import io.aegisrag.core.document.Document;
 import io.aegisrag.core.graph.Entity;
 import io.aegisrag.core.memory.Fact;
@@ -17,7 +18,7 @@ public final class DocumentEpisode {
     }
 
     /** The episode fact itself and one fact per entity the document mentions, valid from its creation. */
-    public static List<Fact> facts(Document document, int chunks, EntityExtractor.Extraction extraction) {
+    public static List<Fact> facts(Document document, int chunks, Extraction extraction) {
         Instant at = document.createdAt();
         String episode = document.id().value();
         List<Fact> facts = new ArrayList<>();

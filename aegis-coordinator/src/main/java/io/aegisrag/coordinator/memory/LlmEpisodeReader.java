@@ -49,24 +49,38 @@ public final class LlmEpisodeReader implements EpisodeReader {
              "facts":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["subject","relation","object","fact"],"properties":{
               "subject":{"type":"string"},"relation":{"type":"string"},"object":{"type":"string"},"fact":{"type":"string"}}}}}}""";
     private static final String SYSTEM = """
-            You extract a knowledge graph from one episode of a conversation. List the named entities the episode \
+            You extract a knowledge graph from %1$s. List the named entities the %2$s \
             mentions, each with its type, and every fact it states that relates two of them: the subject, the \
             relation, the object and the sentence that states it. Subjects and objects are names from your list of \
             entities. Relations are short lower-case snake_case verbs in the present tense, such as works_at, \
             lives_in, uses, depends_on, reports_to, manages, owns; use works_at for any employment and lives_in for \
-            any residence. State only what the episode says. Reply with the JSON object only.""";
+            any residence. State only what the %2$s says. Reply with the JSON object only.""";
 
     private final ChatModelRouter models;
     private final EpisodeReader rules;
+    private final String system;
+    private final String label;
 
+    /** Reads episodes of a conversation. */
     public LlmEpisodeReader(ChatModelRouter models, EpisodeReader rules) {
+        this(models, rules, "one episode of a conversation", "episode");
+    }
+
+    private LlmEpisodeReader(ChatModelRouter models, EpisodeReader rules, String whole, String part) {
         this.models = models;
         this.rules = rules;
+        this.system = SYSTEM.formatted(whole, part);
+        this.label = Character.toUpperCase(part.charAt(0)) + part.substring(1) + ":\n";
+    }
+
+    /** Reads passages (chunks) of a document, for the knowledge graph. */
+    public static LlmEpisodeReader forDocuments(ChatModelRouter models, EpisodeReader rules) {
+        return new LlmEpisodeReader(models, rules, "one passage of a document", "passage");
     }
 
     @Override
     public Reading read(String content) {
-        String user = "Episode:\n" + content;
+        String user = label + content;
         try {
             Optional<String> reply = reply(content, user);
             if (reply.isEmpty()) {
@@ -89,7 +103,7 @@ public final class LlmEpisodeReader implements EpisodeReader {
 
     /** The model's reply, or empty when the chain ended at the extractive model, which cannot read. */
     private Optional<String> reply(String content, String user) {
-        Prompt prompt = new Prompt(content, List.of(), SYSTEM, user, (SYSTEM.length() + user.length()) / 4, SCHEMA);
+        Prompt prompt = new Prompt(content, List.of(), system, user, (system.length() + user.length()) / 4, SCHEMA);
         Generation generation = models.generate(prompt, models.route(null), TokenSink.NONE);
         return generation.answer().provider().equals("extractive") ? Optional.empty() : Optional.of(generation.answer().text());
     }

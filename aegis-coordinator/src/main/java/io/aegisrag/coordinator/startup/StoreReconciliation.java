@@ -1,15 +1,16 @@
 package io.aegisrag.coordinator.startup;
 
+import io.aegisrag.core.graph.Extraction;
 import io.aegisrag.coordinator.ingest.DocumentEpisode;
 import io.aegisrag.core.document.Chunk;
 import io.aegisrag.core.document.DocumentId;
 import io.aegisrag.core.document.DocumentSummary;
 import io.aegisrag.core.document.Page;
 import io.aegisrag.core.error.AegisException;
+import io.aegisrag.core.port.GraphExtractor;
 import io.aegisrag.core.port.GraphStore;
 import io.aegisrag.core.port.TemporalMemory;
 import io.aegisrag.core.port.VectorStore;
-import io.aegisrag.retrieval.graph.EntityExtractor;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -37,17 +38,18 @@ public class StoreReconciliation {
     private final VectorStore vectors;
     private final GraphStore graph;
     private final TemporalMemory memory;
-    private final EntityExtractor extractor = new EntityExtractor();
+    private final GraphExtractor extractor;
 
     @Inject
-    public StoreReconciliation(VectorStore vectors, GraphStore graph, TemporalMemory memory) {
+    public StoreReconciliation(VectorStore vectors, GraphStore graph, TemporalMemory memory, GraphExtractor extractor) {
         this.vectors = vectors;
         this.graph = graph;
         this.memory = memory;
+        this.extractor = extractor;
     }
 
     protected StoreReconciliation() {
-        this(null, null, null);
+        this(null, null, null, null);
     }
 
     /** Reconciles the stores; when the vector or graph store cannot be read (a server that is down), starts without. */
@@ -86,7 +88,7 @@ public class StoreReconciliation {
                     continue;
                 }
                 List<Chunk> chunks = vectors.chunksOf(document.id());
-                EntityExtractor.Extraction extraction = extractor.extract(chunks);
+                Extraction extraction = extractor.extract(chunks);
                 if (rebuildGraph) {
                     graph.addDocument(document.id(), extraction.mentions(), extraction.relations());
                     extracted++;

@@ -11,6 +11,7 @@ import io.aegisrag.core.port.GraphStore;
 import io.aegisrag.core.port.TemporalMemory;
 import io.aegisrag.core.port.VectorStore;
 import io.aegisrag.memory.JournaledTemporalMemory;
+import io.aegisrag.retrieval.graph.EntityExtractor;
 import io.aegisrag.retrieval.graph.InMemoryGraphStore;
 import io.aegisrag.retrieval.lucene.LuceneVectorStore;
 import org.junit.jupiter.api.AfterEach;
@@ -57,7 +58,7 @@ class DefaultIngestionServiceTest {
         vectors = failingOn(VectorStore.class, lucene);
         graph = failingOn(GraphStore.class, embeddedGraph);
         memory = failingOn(TemporalMemory.class, journal);
-        ingestion = new DefaultIngestionService(new HashEmbeddingModel(), vectors, graph, memory, Clock.systemUTC(), 800, 100, 400);
+        ingestion = new DefaultIngestionService(new HashEmbeddingModel(), vectors, graph, memory, new EntityExtractor(), Clock.systemUTC(), 800, 100, 400);
     }
 
     @AfterEach
@@ -112,7 +113,7 @@ class DefaultIngestionServiceTest {
         assertThatThrownBy(() -> ingestion.ingest(DOCUMENT)).isInstanceOf(AegisException.class);
         assertThat(journal.episodes()).hasSize(1);
         failing.clear();
-        new StoreReconciliation(vectors, graph, memory).reconcile();
+        new StoreReconciliation(vectors, graph, memory, new EntityExtractor()).reconcile();
 
         assertNothingStored();
     }
@@ -135,14 +136,14 @@ class DefaultIngestionServiceTest {
 
         assertThat(lucene.list(0, 10).total()).isZero();
         failing.clear();
-        new StoreReconciliation(vectors, graph, memory).reconcile();
+        new StoreReconciliation(vectors, graph, memory, new EntityExtractor()).reconcile();
         assertNothingStored();
     }
 
     private DefaultIngestionService reopenWithAnotherModel() throws Exception {
         lucene.close();
         lucene = new LuceneVectorStore(directory.resolve("lucene"), "hash-2", 8, 100, true);
-        return new DefaultIngestionService(new HashEmbeddingModel("hash-2"), failingOn(VectorStore.class, lucene), graph, memory,
+        return new DefaultIngestionService(new HashEmbeddingModel("hash-2"), failingOn(VectorStore.class, lucene), graph, memory, new EntityExtractor(),
                 Clock.systemUTC(), 800, 100, 400);
     }
 

@@ -11,6 +11,7 @@ import io.aegisrag.core.memory.FactType;
 import io.aegisrag.memory.InMemoryTemporalMemory;
 import io.aegisrag.memory.Neo4jTemporalMemory;
 import io.aegisrag.core.error.AegisException;
+import io.aegisrag.retrieval.graph.EntityExtractor;
 import io.aegisrag.retrieval.graph.InMemoryGraphStore;
 import io.aegisrag.retrieval.graph.Neo4jGraphStore;
 import io.aegisrag.retrieval.lucene.LuceneVectorStore;
@@ -62,7 +63,7 @@ class StoreReconciliationTest {
         Chunk redis = store("Lettuce is the Java client of Redis.");
         store("Qdrant is written in Rust.");
 
-        new StoreReconciliation(store, graph, memory).reconcile();
+        new StoreReconciliation(store, graph, memory, new EntityExtractor()).reconcile();
 
         assertThat(graph.entityCount()).isEqualTo(5);
         assertThat(graph.chunksMentioning(Set.of("redis"))).containsExactly(redis.id());
@@ -74,7 +75,7 @@ class StoreReconciliationTest {
         Neo4jTemporalMemory down = new Neo4jTemporalMemory("bolt://127.0.0.1:1", null, null, "neo4j", Duration.ofMillis(300));
 
         try (down) {
-            new StoreReconciliation(store, graph, down).reconcile();
+            new StoreReconciliation(store, graph, down, new EntityExtractor()).reconcile();
         }
 
         assertThat(graph.entityCount()).isEqualTo(3);
@@ -85,7 +86,7 @@ class StoreReconciliationTest {
         store("Lettuce is the Java client of Redis.");
 
         try (Neo4jGraphStore down = new Neo4jGraphStore("bolt://127.0.0.1:1", null, null, "neo4j", Duration.ofMillis(300))) {
-            StoreReconciliation reconciliation = new StoreReconciliation(store, down, memory);
+            StoreReconciliation reconciliation = new StoreReconciliation(store, down, memory, new EntityExtractor());
             assertThatThrownBy(reconciliation::reconcile).isInstanceOf(AegisException.class);
             reconciliation.onStart(null);
         }
@@ -96,7 +97,7 @@ class StoreReconciliationTest {
     @Test
     void should_leave_a_graph_that_already_has_entities_alone() {
         store("Lettuce is the Java client of Redis.");
-        StoreReconciliation reconciliation = new StoreReconciliation(store, graph, memory);
+        StoreReconciliation reconciliation = new StoreReconciliation(store, graph, memory, new EntityExtractor());
         reconciliation.reconcile();
         store("Qdrant is written in Rust.");
 
@@ -113,7 +114,7 @@ class StoreReconciliationTest {
         memory.recordEpisode(unfinished, List.of(new Fact(unfinished + "/episode", FactType.EPISODIC, unfinished, "ingested", now, null, now)));
         memory.record(new Fact("turn", FactType.EPISODIC, "session-1", "asked: why?", now, null, now), false);
 
-        new StoreReconciliation(store, graph, memory).reconcile();
+        new StoreReconciliation(store, graph, memory, new EntityExtractor()).reconcile();
 
         assertThat(memory.episodes()).containsExactly(stored.documentId().value());
         assertThat(memory.count(FactType.EPISODIC)).isEqualTo(2);
@@ -126,7 +127,7 @@ class StoreReconciliationTest {
         String conversation = new EpisodeService(memory, new RuleEpisodeReader(), Clock.systemUTC())
                 .record("session-1", "Marguerite moved the Zanzibar cluster.", Optional.empty()).episodeId();
 
-        new StoreReconciliation(store, graph, memory).reconcile();
+        new StoreReconciliation(store, graph, memory, new EntityExtractor()).reconcile();
 
         assertThat(memory.episodes()).contains(conversation);
         assertThat(memory.factsAt(Instant.now(), Optional.of("zanzibar"), Optional.of(FactType.ENTITY))).hasSize(1);

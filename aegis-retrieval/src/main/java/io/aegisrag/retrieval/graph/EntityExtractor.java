@@ -2,8 +2,10 @@ package io.aegisrag.retrieval.graph;
 
 import io.aegisrag.core.document.Chunk;
 import io.aegisrag.core.graph.Entity;
+import io.aegisrag.core.graph.Extraction;
 import io.aegisrag.core.graph.Mention;
 import io.aegisrag.core.graph.Relation;
+import io.aegisrag.core.port.GraphExtractor;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,17 +25,7 @@ import java.util.regex.Pattern;
  * {@code related_to}. The name
  * pattern's quantifiers are possessive, so matching never backtracks into a word: linear in the text.
  */
-public final class EntityExtractor {
-
-    /** What one chunk, or a whole document, mentions; each relation once. */
-    public record Extraction(List<Mention> mentions, List<Relation> relations) {
-
-        public Set<Entity> entities() {
-            Set<Entity> entities = new LinkedHashSet<>();
-            mentions.forEach(mention -> entities.add(mention.entity()));
-            return entities;
-        }
-    }
+public final class EntityExtractor implements GraphExtractor {
 
     private static final Pattern NAME = Pattern.compile(
             "\\b(?:\\p{Lu}\\p{Ll}*+[\\p{Lu}\\p{N}][\\p{L}\\p{N}]*+|\\p{Lu}[\\p{Ll}\\p{N}]++"
@@ -50,6 +42,12 @@ public final class EntityExtractor {
             "Currently", "Eventually", "Dr", "Mr", "Mrs", "Ms", "Prof", "Sir");
     private static final int MAX_RELATIONS_PER_SENTENCE = 10;
 
+    @Override
+    public String name() {
+        return "rules";
+    }
+
+    @Override
     public Extraction extract(List<Chunk> chunks) {
         List<Mention> mentions = new ArrayList<>();
         Set<Relation> relations = new LinkedHashSet<>();
@@ -102,6 +100,11 @@ public final class EntityExtractor {
                 added++;
             }
         }
+    }
+
+    /** Whether {@code word} is a function word, a sentence adverb or a title: capitalised, but not a name. */
+    static boolean isFunctionWord(String word) {
+        return FUNCTION_WORDS.contains(word) || FUNCTION_WORDS.contains(word.replace(".", ""));
     }
 
     private static String trimFunctionWords(String name) {

@@ -1,5 +1,6 @@
 package io.aegisrag.retrieval.graph;
 
+import io.aegisrag.core.graph.Extraction;
 import io.aegisrag.core.document.Chunk;
 import io.aegisrag.core.document.Document;
 import io.aegisrag.core.document.DocumentId;
@@ -43,7 +44,7 @@ class CommunitiesTest {
                 .mapToObj(i -> new Chunk(Chunk.idOf(id, i), id, "t", "s", "", texts[i], i)).toList();
         store.add(new Document(id, "t", "s", String.join("\n", texts), Map.of(), Instant.now()),
                 chunks.stream().map(chunk -> new EmbeddedChunk(chunk, new float[]{1, 0})).toList());
-        EntityExtractor.Extraction extraction = new EntityExtractor().extract(chunks);
+        Extraction extraction = new EntityExtractor().extract(chunks);
         graph.addDocument(id, extraction.mentions(), extraction.relations());
     }
 

@@ -1,5 +1,6 @@
 package io.aegisrag.retrieval.graph;
 
+import io.aegisrag.core.graph.Extraction;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.aegisrag.core.document.Chunk;
@@ -22,7 +23,7 @@ class EntityExtractorFuzzTest {
         DocumentId id = DocumentId.random();
         Chunk chunk = new Chunk(Chunk.idOf(id, 0), id, "t", "s", "", data.consumeRemainingAsString(), 0);
 
-        EntityExtractor.Extraction extraction = TimeBound.within(Duration.ofSeconds(1), () -> extractor.extract(List.of(chunk)));
+        Extraction extraction = TimeBound.within(Duration.ofSeconds(1), () -> extractor.extract(List.of(chunk)));
 
         List<String> found = extraction.entities().stream().map(entity -> entity.id()).toList();
         for (Relation relation : extraction.relations()) {

@@ -1,5 +1,6 @@
 package io.aegisrag.retrieval.graph;
 
+import io.aegisrag.core.graph.Extraction;
 import io.aegisrag.core.document.Chunk;
 import io.aegisrag.core.document.DocumentId;
 import io.aegisrag.core.graph.Entity;
@@ -63,7 +64,7 @@ class EntityExtractorTest {
         DocumentId id = DocumentId.random();
         Chunk chunk = new Chunk(Chunk.idOf(id, 0), id, "t", "s", "", "Lucene runs on Java. Qdrant is written in Rust.", 0);
 
-        EntityExtractor.Extraction extraction = extractor.extract(List.of(chunk));
+        Extraction extraction = extractor.extract(List.of(chunk));
 
         assertThat(extraction.entities()).extracting(Entity::id).containsExactly("lucene", "java", "qdrant", "rust");
         assertThat(extraction.relations()).containsExactly(
@@ -88,7 +89,7 @@ class EntityExtractorTest {
             DocumentId id = DocumentId.random();
             Chunk chunk = new Chunk(Chunk.idOf(id, 0), id, "t", "s", "", text, 0);
 
-            EntityExtractor.Extraction extraction = TimeBound.within(Duration.ofSeconds(3), () -> extractor.extract(List.of(chunk)));
+            Extraction extraction = TimeBound.within(Duration.ofSeconds(3), () -> extractor.extract(List.of(chunk)));
 
             assertThat(extraction.relations().size()).isLessThanOrEqualTo(10 * Math.max(1, extraction.mentions().size()));
         }

@@ -1,5 +1,6 @@
 package io.aegisrag.retrieval.search;
 
+import io.aegisrag.core.graph.Extraction;
 import io.aegisrag.core.document.Chunk;
 import io.aegisrag.core.document.ChunkHit;
 import io.aegisrag.core.document.Document;
@@ -43,7 +44,7 @@ class GraphRetrieverTest {
                 .toList();
         store.add(new Document(id, "t", "s", String.join(" ", texts), Map.of(), Instant.now()),
                 chunks.stream().map(c -> new EmbeddedChunk(c, new float[]{1, 0})).toList());
-        EntityExtractor.Extraction extraction = new EntityExtractor().extract(chunks);
+        Extraction extraction = new EntityExtractor().extract(chunks);
         graph.addDocument(id, extraction.mentions(), extraction.relations());
         retriever = new GraphRetriever(graph, store);
     }

@@ -1,0 +1,114 @@
+package io.aegisrag.retrieval.graph;
+
+import opennlp.tools.chunker.ChunkerME;
+import opennlp.tools.chunker.ChunkerModel;
+import opennlp.tools.postag.POSModel;
+import opennlp.tools.postag.POSTagFormat;
+import opennlp.tools.postag.POSTaggerME;
+import opennlp.tools.sentdetect.SentenceDetectorME;
+import opennlp.tools.sentdetect.SentenceModel;
+import opennlp.tools.tokenize.TokenizerME;
+import opennlp.tools.tokenize.TokenizerModel;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Apache OpenNLP's stock English models (1.5: sentences, tokens, Penn Treebank part-of-speech tags,
+ * phrase chunks), loaded once from the classpath; each thread gets its own taggers, which are not
+ * thread-safe, over the shared models. Sentences of more than {@value #MAX_TOKENS} tokens are cut
+ * there: tagging stays linear and bounded.
+ */
+final class NlpPipeline {
+
+    static final int MAX_TOKENS = 150;
+
+    /** A tagged sentence: its tokens, their Penn tags and their phrase chunk tags (B-NP, I-VP, O…). */
+    record Tagged(String[] tokens, String[] tags, String[] chunks) {
+
+        /** A phrase: its chunk type (NP, VP, PP, …, or O for a token outside every phrase) and token range. */
+        record Phrase(String type, int start, int end) {
+        }
+
+        List<Phrase> phrases() {
+            List<Phrase> phrases = new ArrayList<>();
+            int i = 0;
+            while (i < tokens.length) {
+                String type = chunks[i].length() > 2 ? chunks[i].substring(2) : "O";
+                int end = i + 1;
+                while (!type.equals("O") && end < tokens.length && chunks[end].equals("I-" + type)) {
+                    end++;
+                }
+                phrases.add(new Phrase(type, i, end));
+                i = end;
+            }
+            return phrases;
+        }
+    }
+
+    private record Models(SentenceModel sentences, TokenizerModel tokens, POSModel tags, ChunkerModel chunks) {
+    }
+
+    private record Taggers(SentenceDetectorME sentences, TokenizerME tokens, POSTaggerME tags, ChunkerME chunks) {
+    }
+
+    private static final class Loaded {
+        static final Models MODELS = load();
+
+        private static Models load() {
+            try (InputStream sentences = open("en-sent.bin"); InputStream tokens = open("en-token.bin");
+                 InputStream tags = open("en-pos-maxent.bin"); InputStream chunks = open("en-chunker.bin")) {
+                return new Models(new SentenceModel(sentences), new TokenizerModel(tokens), new POSModel(tags), new ChunkerModel(chunks));
+            } catch (IOException e) {
+                throw new UncheckedIOException("the OpenNLP models could not be read", e);
+            }
+        }
+
+        private static InputStream open(String model) {
+            InputStream stream = NlpPipeline.class.getClassLoader().getResourceAsStream(model);
+            if (stream == null) {
+                throw new IllegalStateException("the OpenNLP model " + model + " is not on the classpath (edu.washington.cs.knowitall:opennlp-*-models)");
+            }
+            return stream;
+        }
+    }
+
+    private final ThreadLocal<Taggers> taggers = ThreadLocal.withInitial(() -> new Taggers(
+            new SentenceDetectorME(Loaded.MODELS.sentences()), new TokenizerME(Loaded.MODELS.tokens()),
+            new POSTaggerME(Loaded.MODELS.tags(), POSTagFormat.PENN), new ChunkerME(Loaded.MODELS.chunks())));
+
+    /** The 1.5 tokenizer leaves a sentence's final period on its last word ("Simonov."): split it off. */
+    private static String[] splitFinalPeriod(String[] tokens) {
+        String last = tokens[tokens.length - 1];
+        if (last.length() < 2 || !last.endsWith(".") || last.indexOf('.') < last.length() - 1) {
+            return tokens;
+        }
+        String[] split = Arrays.copyOf(tokens, tokens.length + 1);
+        split[tokens.length - 1] = last.substring(0, last.length() - 1);
+        split[tokens.length] = ".";
+        return split;
+    }
+
+    /** The sentences of {@code text}, tagged. */
+    List<Tagged> tag(String text) {
+        Taggers mine = taggers.get();
+        List<Tagged> tagged = new ArrayList<>();
+        for (String sentence : mine.sentences().sentDetect(text)) {
+            String[] tokens = mine.tokens().tokenize(sentence);
+            if (tokens.length > MAX_TOKENS) {
+                tokens = Arrays.copyOf(tokens, MAX_TOKENS);
+            }
+            if (tokens.length == 0) {
+                continue;
+            }
+            tokens = splitFinalPeriod(tokens);
+            String[] tags = mine.tags().tag(tokens);
+            tagged.add(new Tagged(tokens, tags, mine.chunks().chunk(tokens, tags)));
+        }
+        return tagged;
+    }
+}
