@@ -58,7 +58,8 @@ public final class ExtractionQuality {
         rows.add(row("entity precision", counts, c -> ratio(c.entityHits(), c.entitiesFound())));
         rows.add(row("entity recall", counts, c -> ratio(c.entityHits(), c.entitiesWanted())));
         rows.add(row("entity F1", counts, c -> f1(ratio(c.entityHits(), c.entitiesFound()), ratio(c.entityHits(), c.entitiesWanted()))));
-        rows.add(row("entity type right (of the typed gold entities found)", counts, c -> ratio(c.typeHits(), c.typed())));
+        rows.add(row("entity type right (of the typed gold entities found; n/a: the set has no types)", counts,
+                c -> c.typed() == 0 ? Double.NaN : ratio(c.typeHits(), c.typed())));
         rows.add(row("named relation precision (subject, object, direction)", counts, c -> ratio(c.pairHits(), c.relationsFound())));
         rows.add(row("named relation precision, name included", counts, c -> ratio(c.namedHits(), c.relationsFound())));
         rows.add(row("named relation recall (subject, object, direction)", counts, c -> ratio(c.pairHits(), c.relationsWanted())));
@@ -138,7 +139,7 @@ public final class ExtractionQuality {
 
     private static List<String> row(String name, List<Counts> counts, Measure measure) {
         List<String> row = new ArrayList<>(List.of(name));
-        counts.forEach(c -> row.add(String.format(Locale.ROOT, "%.2f", measure.of(c))));
+        counts.forEach(c -> row.add(Double.isNaN(measure.of(c)) ? "n/a" : String.format(Locale.ROOT, "%.2f", measure.of(c))));
         return row;
     }
 

@@ -19,9 +19,12 @@ import io.aegisrag.retrieval.embedding.OnnxEmbeddingModel;
 import io.aegisrag.retrieval.evaluation.EvaluationCorpus;
 import io.aegisrag.retrieval.evaluation.EvaluationQuestion;
 import io.aegisrag.retrieval.evaluation.RankingMetrics;
+import io.aegisrag.retrieval.graph.Communities;
 import io.aegisrag.retrieval.graph.InMemoryGraphStore;
+import io.aegisrag.retrieval.graph.OpenNlpGraphExtractor;
 import io.aegisrag.retrieval.lucene.LuceneVectorStore;
 import io.aegisrag.retrieval.search.ChunkRetriever;
+import io.aegisrag.retrieval.search.GlobalGraphRetriever;
 import io.aegisrag.retrieval.search.GraphRetriever;
 import io.aegisrag.retrieval.search.HybridRetriever;
 import io.aegisrag.retrieval.search.KeywordRetriever;
@@ -86,7 +89,7 @@ public final class QualityBenchmark {
                 new EmbeddingCache(100_000, 1L << 30), 32);
         try (LuceneVectorStore store = new LuceneVectorStore(data, embeddings.serviceName(), embeddings.dimension())) {
             InMemoryGraphStore graph = new InMemoryGraphStore();
-            var ingestion = new DefaultIngestionService(embeddings, store, graph, new InMemoryTemporalMemory(), Clock.systemUTC(),
+            var ingestion = new DefaultIngestionService(embeddings, store, graph, new InMemoryTemporalMemory(), new OpenNlpGraphExtractor(), Clock.systemUTC(),
                     Integer.getInteger("quality.chunk.size", 800), Integer.getInteger("quality.chunk.overlap", 100),
                     Integer.getInteger("quality.chunk.window", 400));
             long start = System.nanoTime();
@@ -99,7 +102,7 @@ public final class QualityBenchmark {
             List<Chunk> chunks = ids.stream().flatMap(id -> store.chunksOf(id).stream()).toList();
 
             List<ChunkRetriever> retrievers = List.of(new VectorRetriever(embeddings, store), new KeywordRetriever(store),
-                    new GraphRetriever(graph, store));
+                    new GraphRetriever(graph, store), new GlobalGraphRetriever(new Communities(graph, store), graph, store));
             HybridRetriever hybrid = new HybridRetriever(retrievers, executor,
                     new AegisMetrics(SharedMetricRegistries.getOrCreate(MetricRegistry.APPLICATION_SCOPE)), new NoopStageTracer(),
                     Integer.getInteger("quality.candidates", 80), 60_000);

@@ -68,8 +68,8 @@ public class GraphResource {
     public record Neighborhood(String entity, int depth, List<Neighbor> neighbors) {
     }
 
-    /** A community of the entity graph: its entities (most mentioned first) and its extractive summary. */
-    public record CommunityView(String id, int size, int mentions, List<EntityView> entities, String summary) {
+    /** A community of the entity graph: its entities (most mentioned first), its extractive summary and keywords. */
+    public record CommunityView(String id, int size, int mentions, List<EntityView> entities, String summary, List<String> keywords) {
     }
 
     /** The largest communities first. */
@@ -146,7 +146,7 @@ public class GraphResource {
         List<Communities.Community> all = communities.all();
         List<CommunityView> page = all.stream().limit(size)
                 .map(community -> new CommunityView(community.id(), community.members().size(), community.mentions(),
-                        community.members().stream().limit(MAX_PAGE).map(this::view).toList(), community.summary()))
+                        community.members().stream().limit(MAX_PAGE).map(this::view).toList(), community.summary(), community.keywords()))
                 .toList();
         return new CommunityPage(page, all.size(), size);
     }

@@ -39,7 +39,7 @@ class GraphIT {
         assertThat(vorastore.getString("name")).isEqualTo("Vorastore");
         assertThat(vorastore.getJsonArray("relations").getValuesAs(JsonObject.class))
                 .extracting(r -> r.getString("source") + " " + r.getString("type") + " " + r.getString("target"))
-                .containsExactlyInAnyOrder("quillon is_the_client_of vorastore", "vorastore uses zephyrix");
+                .containsExactlyInAnyOrder("quillon client_of vorastore", "vorastore related_to zephyrix");
         assertThat(vorastore.getJsonArray("chunks").getValuesAs(JsonObject.class))
                 .allSatisfy(chunk -> assertThat(chunk.getString("document_id")).isEqualTo(document)).isNotEmpty();
     }

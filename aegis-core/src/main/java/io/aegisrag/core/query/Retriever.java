@@ -2,9 +2,12 @@ package io.aegisrag.core.query;
 
 import java.util.Locale;
 
-/** The retrievers whose rankings are fused. */
+/**
+ * The retrievers whose rankings are fused: {@code graph} is LightRAG's local graph mode (the entities a
+ * question names and their neighbourhood), {@code graph_global} its global mode (communities).
+ */
 public enum Retriever {
-    VECTOR, BM25, GRAPH, MEMORY;
+    VECTOR, BM25, GRAPH, MEMORY, GRAPH_GLOBAL;
 
     private final String label = name().toLowerCase(Locale.ROOT);
 

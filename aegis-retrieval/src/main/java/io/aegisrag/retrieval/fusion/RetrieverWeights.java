@@ -9,11 +9,11 @@ import java.util.Map;
  * The weight of each retriever in the fusion, by intent. Retrievers absent from a row are not run.
  *
  * <pre>
- *  intent  | vector | bm25 | graph | memory
- *  vector  |  1.0   | 0.3  | 0.1   | 0.5
- *  graph   |  1.0   | 0.7  | 0.3   | 0.5
- *  hybrid  |  1.0   | 1.0  | 0.1   | 0.5
- *  memory  |  0.5   | 0.2  | 0.1   | 1.0
+ *  intent  | vector | bm25 | graph | memory | graph_global
+ *  vector  |  1.0   | 0.3  | 0.1   | 0.5    | 0.1
+ *  graph   |  1.0   | 0.7  | 0.3   | 0.5    | 0.1
+ *  hybrid  |  1.0   | 1.0  | 0.1   | 0.5    | 0.1
+ *  memory  |  0.5   | 0.2  | 0.1   | 1.0    | -
  * </pre>
  *
  * The first three columns of the first three rows are the best of the fusion sweep of the project's
@@ -33,9 +33,12 @@ public final class RetrieverWeights {
 
     public static Map<Retriever, Double> forIntent(Intent intent) {
         return switch (intent) {
-            case VECTOR -> Map.of(Retriever.VECTOR, 1.0, Retriever.BM25, 0.3, Retriever.GRAPH, 0.1, Retriever.MEMORY, 0.5);
-            case GRAPH -> Map.of(Retriever.VECTOR, 1.0, Retriever.BM25, 0.7, Retriever.GRAPH, 0.3, Retriever.MEMORY, 0.5);
-            case HYBRID -> Map.of(Retriever.VECTOR, 1.0, Retriever.BM25, 1.0, Retriever.GRAPH, 0.1, Retriever.MEMORY, 0.5);
+            case VECTOR -> Map.of(Retriever.VECTOR, 1.0, Retriever.BM25, 0.3, Retriever.GRAPH, 0.1, Retriever.MEMORY, 0.5,
+                    Retriever.GRAPH_GLOBAL, 0.1);
+            case GRAPH -> Map.of(Retriever.VECTOR, 1.0, Retriever.BM25, 0.7, Retriever.GRAPH, 0.3, Retriever.MEMORY, 0.5,
+                    Retriever.GRAPH_GLOBAL, 0.1);
+            case HYBRID -> Map.of(Retriever.VECTOR, 1.0, Retriever.BM25, 1.0, Retriever.GRAPH, 0.1, Retriever.MEMORY, 0.5,
+                    Retriever.GRAPH_GLOBAL, 0.1);
             case MEMORY -> Map.of(Retriever.VECTOR, 0.5, Retriever.BM25, 0.2, Retriever.GRAPH, 0.1, Retriever.MEMORY, 1.0);
         };
     }

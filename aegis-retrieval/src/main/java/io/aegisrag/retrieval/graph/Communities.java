@@ -33,8 +33,11 @@ import java.util.Set;
 @ApplicationScoped
 public class Communities {
 
-    /** A community: its id (that of its most mentioned entity), members (most mentioned first), and summary. */
-    public record Community(String id, List<Entity> members, int mentions, String summary) {
+    /**
+     * A community: its id (that of its most mentioned entity), members (most mentioned first), summary,
+     * and keywords: the words most frequent in the chunks that mention two members or more.
+     */
+    public record Community(String id, List<Entity> members, int mentions, String summary, List<String> keywords) {
     }
 
     private record Computed(long entities, long relations, List<Community> communities) {
@@ -43,6 +46,12 @@ public class Communities {
     private static final long SEED = 42;
     private static final int MAX_ITERATIONS = 100;
     private static final int NAMES_IN_SUMMARY = 5;
+    private static final int KEYWORDS = 20;
+    private static final int CHUNKS_FOR_KEYWORDS = 20;
+    private static final Set<String> STOP_WORDS = Set.of("the", "and", "for", "with", "what", "which", "who", "how", "are", "was", "were",
+            "does", "did", "this", "that", "these", "those", "about", "from", "into", "their", "there", "have", "has", "main", "all",
+            "any", "its", "they", "them", "our", "your", "can", "you", "why", "when", "where", "not", "but", "than", "then", "also",
+            "will", "would", "should", "could", "been", "being", "one", "two", "more", "most", "some", "such", "only", "other", "each");
 
     private final GraphStore graph;
     private final VectorStore store;
@@ -110,7 +119,31 @@ public class Communities {
                 .flatMap(best -> store.chunks(List.of(best.getKey())).stream().findFirst())
                 .map(chunk -> names + ": " + sentenceNamingMost(chunk, members))
                 .orElse(names);
-        return Optional.of(new Community(members.get(0).id(), members, mentions.values().stream().mapToInt(Integer::intValue).sum(), summary));
+        return Optional.of(new Community(members.get(0).id(), members, mentions.values().stream().mapToInt(Integer::intValue).sum(), summary,
+                keywords(membersByChunk)));
+    }
+
+    /** The words most frequent in the chunks (at most {@value #CHUNKS_FOR_KEYWORDS}) that mention two members or more. */
+    private List<String> keywords(Map<String, Integer> membersByChunk) {
+        List<String> defining = membersByChunk.entrySet().stream().filter(entry -> entry.getValue() >= 2)
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(CHUNKS_FOR_KEYWORDS).map(Map.Entry::getKey).toList();
+        Map<String, Integer> frequencies = new HashMap<>();
+        store.chunks(defining).forEach(chunk -> {
+            for (String word : chunk.withHeader().toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+                if (isKeyword(word)) {
+                    frequencies.merge(word, 1, Integer::sum);
+                }
+            }
+        });
+        return frequencies.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(KEYWORDS).map(Map.Entry::getKey).toList();
+    }
+
+    /** A word of three letters or more that is not a common function or question word. */
+    public static boolean isKeyword(String lowerCaseWord) {
+        return lowerCaseWord.length() >= 3 && !STOP_WORDS.contains(lowerCaseWord);
     }
 
     /** The first of the chunk's sentences (headings left out) that names the most of {@code members}. */

@@ -93,11 +93,36 @@ final class NlpPipeline {
         return split;
     }
 
-    /** The sentences of {@code text}, tagged. */
+    /**
+     * The sentences of {@code text}, tagged: each paragraph (blank lines between) and each Markdown
+     * heading on its own, so that a heading never runs into the sentence after it.
+     */
     List<Tagged> tag(String text) {
         Taggers mine = taggers.get();
         List<Tagged> tagged = new ArrayList<>();
-        for (String sentence : mine.sentences().sentDetect(text)) {
+        StringBuilder paragraph = new StringBuilder();
+        for (String line : text.split("\n")) {
+            String stripped = line.strip();
+            boolean heading = stripped.startsWith("#");
+            if (stripped.isEmpty() || heading) {
+                tagSentences(mine, paragraph.toString(), tagged);
+                paragraph.setLength(0);
+            }
+            if (heading) {
+                tagSentences(mine, stripped.replaceFirst("^#++", ""), tagged);
+            } else {
+                paragraph.append(stripped).append(' ');
+            }
+        }
+        tagSentences(mine, paragraph.toString(), tagged);
+        return tagged;
+    }
+
+    private static void tagSentences(Taggers mine, String paragraph, List<Tagged> tagged) {
+        if (paragraph.isBlank()) {
+            return;
+        }
+        for (String sentence : mine.sentences().sentDetect(paragraph.strip())) {
             String[] tokens = mine.tokens().tokenize(sentence);
             if (tokens.length > MAX_TOKENS) {
                 tokens = Arrays.copyOf(tokens, MAX_TOKENS);
@@ -109,6 +134,5 @@ final class NlpPipeline {
             String[] tags = mine.tags().tag(tokens);
             tagged.add(new Tagged(tokens, tags, mine.chunks().chunk(tokens, tags)));
         }
-        return tagged;
     }
 }

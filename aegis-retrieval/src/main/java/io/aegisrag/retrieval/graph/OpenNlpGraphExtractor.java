@@ -10,6 +10,7 @@ import io.aegisrag.core.port.GraphExtractor;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -61,13 +62,16 @@ public final class OpenNlpGraphExtractor implements GraphExtractor {
         Map<String, String> names = new LinkedHashMap<>();
         List<String[]> mentionRows = new ArrayList<>();
         List<String[]> relationRows = new ArrayList<>();
+        Map<Chunk, List<NlpPipeline.Tagged>> tagged = new LinkedHashMap<>();
+        chunks.forEach(chunk -> tagged.put(chunk, pipeline.tag(chunk.text())));
+        Set<String> nameWords = nameWords(tagged.values());
         for (Chunk chunk : chunks) {
-            for (NlpPipeline.Tagged sentence : pipeline.tag(chunk.text())) {
+            for (NlpPipeline.Tagged sentence : tagged.get(chunk)) {
                 List<NlpPipeline.Tagged.Phrase> phrases = sentence.phrases();
                 Map<Integer, List<Name>> namesByPhrase = new HashMap<>();
                 List<Name> inSentence = new ArrayList<>();
                 for (int p = 0; p < phrases.size(); p++) {
-                    List<Name> found = names(sentence, phrases.get(p));
+                    List<Name> found = names(sentence, phrases.get(p), nameWords);
                     namesByPhrase.put(p, found);
                     inSentence.addAll(found);
                 }
@@ -117,22 +121,40 @@ public final class OpenNlpGraphExtractor implements GraphExtractor {
         return new Extraction(mentions, List.copyOf(relations));
     }
 
+    /**
+     * The words the document uses as proper nouns past the start of a sentence: such a word is a name
+     * word wherever it stands, even where the tagger, at the start of a sentence, took it for a common noun.
+     */
+    private static Set<String> nameWords(Iterable<List<NlpPipeline.Tagged>> document) {
+        Set<String> words = new HashSet<>();
+        for (List<NlpPipeline.Tagged> sentences : document) {
+            for (NlpPipeline.Tagged sentence : sentences) {
+                for (int i = 1; i < sentence.tokens().length; i++) {
+                    if (isProperNoun(sentence, i)) {
+                        words.add(sentence.tokens()[i]);
+                    }
+                }
+            }
+        }
+        return words;
+    }
+
     /** The names in one phrase: runs of proper nouns (with particles between them), less a leading title or function word. */
-    private static List<Name> names(NlpPipeline.Tagged sentence, NlpPipeline.Tagged.Phrase phrase) {
+    private static List<Name> names(NlpPipeline.Tagged sentence, NlpPipeline.Tagged.Phrase phrase, Set<String> nameWords) {
         List<Name> found = new ArrayList<>();
         if (!phrase.type().equals("NP")) {
             return found;
         }
         int i = phrase.start();
         while (i < phrase.end()) {
-            if (!isNameWord(sentence, i)) {
+            if (!isNameWord(sentence, i, nameWords)) {
                 i++;
                 continue;
             }
             int start = i;
             int end = i + 1;
-            while (end < phrase.end() && (isNameWord(sentence, end)
-                    || PARTICLES.contains(sentence.tokens()[end]) && end + 1 < phrase.end() && isNameWord(sentence, end + 1))) {
+            while (end < phrase.end() && (isNameWord(sentence, end, nameWords)
+                    || PARTICLES.contains(sentence.tokens()[end]) && end + 1 < phrase.end() && isNameWord(sentence, end + 1, nameWords))) {
                 end++;
             }
             boolean titled = false;
@@ -148,13 +170,17 @@ public final class OpenNlpGraphExtractor implements GraphExtractor {
         return found;
     }
 
-    private static boolean isNameWord(NlpPipeline.Tagged sentence, int i) {
-        String token = sentence.tokens()[i];
+    private static boolean isProperNoun(NlpPipeline.Tagged sentence, int i) {
         String tag = sentence.tags()[i];
+        return (tag.equals("NNP") || tag.equals("NNPS")) && Character.isUpperCase(sentence.tokens()[i].codePointAt(0));
+    }
+
+    private static boolean isNameWord(NlpPipeline.Tagged sentence, int i, Set<String> nameWords) {
+        String token = sentence.tokens()[i];
         if (!Character.isLetterOrDigit(token.codePointAt(0))) {
             return false;
         }
-        boolean properNoun = (tag.equals("NNP") || tag.equals("NNPS")) && Character.isUpperCase(token.codePointAt(0));
+        boolean properNoun = isProperNoun(sentence, i) || nameWords.contains(token) && sentence.tags()[i].startsWith("NN");
         boolean identifier = token.codePoints().skip(1).anyMatch(Character::isUpperCase) && token.codePoints().anyMatch(Character::isLowerCase)
                 || token.codePoints().anyMatch(Character::isDigit) && token.codePoints().anyMatch(Character::isLetter);
         return properNoun || identifier;

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -78,15 +79,19 @@ class ReciprocalRankFusionTest {
         assertThat(rrf.fuse(Map.of(), Map.of(Retriever.VECTOR, 1.0), 5)).isEmpty();
     }
 
-    @ParameterizedTest(name = "{0}: vector={1} bm25={2} graph={3} memory={4}")
+    @ParameterizedTest(name = "{0}: vector={1} bm25={2} graph={3} memory={4} graph_global={5}")
     @CsvSource({
-            "VECTOR, 1.0, 0.3, 0.1, 0.5",
-            "GRAPH,  1.0, 0.7, 0.3, 0.5",
-            "HYBRID, 1.0, 1.0, 0.1, 0.5",
-            "MEMORY, 0.5, 0.2, 0.1, 1.0"})
-    void should_weigh_retrievers_by_intent(Intent intent, double vector, double bm25, double graph, double memory) {
-        assertThat(RetrieverWeights.forIntent(intent)).containsExactlyInAnyOrderEntriesOf(
-                Map.of(Retriever.VECTOR, vector, Retriever.BM25, bm25, Retriever.GRAPH, graph, Retriever.MEMORY, memory));
+            "VECTOR, 1.0, 0.3, 0.1, 0.5, 0.1",
+            "GRAPH,  1.0, 0.7, 0.3, 0.5, 0.1",
+            "HYBRID, 1.0, 1.0, 0.1, 0.5, 0.1",
+            "MEMORY, 0.5, 0.2, 0.1, 1.0, 0"})
+    void should_weigh_retrievers_by_intent(Intent intent, double vector, double bm25, double graph, double memory, double global) {
+        Map<Retriever, Double> expected = new EnumMap<>(Map.of(Retriever.VECTOR, vector, Retriever.BM25, bm25,
+                Retriever.GRAPH, graph, Retriever.MEMORY, memory));
+        if (global > 0) {
+            expected.put(Retriever.GRAPH_GLOBAL, global);
+        }
+        assertThat(RetrieverWeights.forIntent(intent)).containsExactlyInAnyOrderEntriesOf(expected);
     }
 
     @Test

@@ -1,0 +1,108 @@
+package io.aegisrag.retrieval.search;
+
+import io.aegisrag.core.document.Chunk;
+import io.aegisrag.core.document.ChunkHit;
+import io.aegisrag.core.graph.Entity;
+import io.aegisrag.core.port.GraphStore;
+import io.aegisrag.core.port.VectorStore;
+import io.aegisrag.core.query.Retriever;
+import io.aegisrag.observability.interceptor.TrackedStage;
+import io.aegisrag.retrieval.graph.Communities;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * LightRAG's global graph mode: the communities of the entity graph whose summary, keywords and
+ * members' names share the question's words (each word weighted by how few communities hold it), the best
+ * {@value #COMMUNITIES} of them; then the chunks that mention their members, ranked by the weight of
+ * their community times how many of its members each mentions. Answers a broad question ("what are
+ * the main themes …") from the parts of the graph it is about, where no single entity is named.
+ */
+@ApplicationScoped
+public class GlobalGraphRetriever implements ChunkRetriever {
+
+    static final int COMMUNITIES = 3;
+
+    private final Communities communities;
+    private final GraphStore graph;
+    private final VectorStore store;
+
+    @Inject
+    public GlobalGraphRetriever(Communities communities, GraphStore graph, VectorStore store) {
+        this.communities = communities;
+        this.graph = graph;
+        this.store = store;
+    }
+
+    protected GlobalGraphRetriever() {
+        this(null, null, null);
+    }
+
+    @Override
+    public Retriever kind() {
+        return Retriever.GRAPH_GLOBAL;
+    }
+
+    @Override
+    @TrackedStage("graph_global")
+    public List<ChunkHit> retrieve(String query, int limit) {
+        Set<String> asked = words(query);
+        List<Communities.Community> all = communities.all();
+        if (asked.isEmpty() || all.isEmpty()) {
+            return List.of();
+        }
+        Map<Communities.Community, Set<String>> wordsOf = new HashMap<>();
+        Map<String, Integer> holding = new HashMap<>();
+        for (Communities.Community community : all) {
+            Set<String> words = words(community.summary() + " " + String.join(" ", community.keywords()) + " "
+                    + community.members().stream().map(Entity::name).collect(Collectors.joining(" ")));
+            words.retainAll(asked);
+            wordsOf.put(community, words);
+            words.forEach(word -> holding.merge(word, 1, Integer::sum));
+        }
+        Map<Communities.Community, Double> relevance = new HashMap<>();
+        wordsOf.forEach((community, words) -> {
+            double weight = words.stream().mapToDouble(word -> Math.log(1 + (double) all.size() / holding.get(word))).sum();
+            if (weight > 0) {
+                relevance.put(community, weight);
+            }
+        });
+        Map<String, Double> scores = new HashMap<>();
+        relevance.entrySet().stream()
+                .sorted(Map.Entry.<Communities.Community, Double>comparingByValue().reversed()
+                        .thenComparing(entry -> entry.getKey().id()))
+                .limit(COMMUNITIES)
+                .forEach(entry -> {
+                    for (Entity member : entry.getKey().members()) {
+                        graph.chunksMentioning(Set.of(member.id())).forEach(chunk -> scores.merge(chunk, entry.getValue(), Double::sum));
+                    }
+                });
+        List<String> best = scores.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(limit)
+                .map(Map.Entry::getKey)
+                .toList();
+        Map<String, Chunk> chunks = new HashMap<>();
+        store.chunks(best).forEach(chunk -> chunks.put(chunk.id(), chunk));
+        return best.stream().filter(chunks::containsKey).map(id -> new ChunkHit(chunks.get(id), scores.get(id))).toList();
+    }
+
+    /** The distinct lower-case keywords of {@code text}. */
+    static Set<String> words(String text) {
+        Set<String> words = new HashSet<>();
+        for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+            if (Communities.isKeyword(word)) {
+                words.add(word);
+            }
+        }
+        return words;
+    }
+}
