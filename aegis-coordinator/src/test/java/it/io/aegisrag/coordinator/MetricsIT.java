@@ -62,7 +62,7 @@ class MetricsIT {
             assertThat(after.increaseSince(before, "aegis_query_latency_seconds_count", Map.of("stage", stage))).as(stage).isEqualTo(1);
             assertThat(after.increaseSince(before, "aegis_query_latency_seconds_bucket", Map.of("stage", stage, "le", "+Inf"))).as(stage).isEqualTo(1);
         }
-        for (String retriever : List.of("vector", "bm25", "graph", "memory")) {
+        for (String retriever : List.of("vector", "bm25", "graph", "memory", "graph_global")) {
             assertThat(after.increaseSince(before, "aegis_query_latency_seconds_count", Map.of("stage", retriever))).as(retriever).isEqualTo(1);
         }
         assertThat(after.increaseSince(before, "aegis_llm_requests_total",

@@ -5,7 +5,10 @@ import io.aegisrag.core.graph.Entity;
 import io.aegisrag.core.graph.Mention;
 import io.aegisrag.core.graph.Relation;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -44,6 +47,21 @@ public interface GraphStore extends BackingService {
 
     /** Ids of the chunks that mention any of {@code entityIds}; read-only, and may show later changes to the graph. */
     Set<String> chunksMentioning(Set<String> entityIds);
+
+    /**
+     * For each of {@code entityIds} that any chunk mentions, the ids of those chunks; one round trip to
+     * the store where it can, rather than one per entity.
+     */
+    default Map<String, Set<String>> chunksMentioningEach(Collection<String> entityIds) {
+        Map<String, Set<String>> mentioning = new HashMap<>();
+        for (String entityId : entityIds) {
+            Set<String> chunks = chunksMentioning(Set.of(entityId));
+            if (!chunks.isEmpty()) {
+                mentioning.put(entityId, chunks);
+            }
+        }
+        return mentioning;
+    }
 
     long entityCount();
 

@@ -114,6 +114,17 @@ public abstract class GraphStoreContract {
     }
 
     @Test
+    void should_return_the_chunks_mentioning_each_entity_in_one_call_leaving_out_unmentioned_ones() {
+        addTwoDocuments();
+
+        assertThat(graph.chunksMentioningEach(List.of(LUCENE.id(), QDRANT.id(), "unknown")))
+                .containsOnlyKeys(LUCENE.id(), QDRANT.id())
+                .hasEntrySatisfying(LUCENE.id(), chunks -> assertThat(chunks).containsExactlyInAnyOrder("a#0", "a#1", "b#0"))
+                .hasEntrySatisfying(QDRANT.id(), chunks -> assertThat(chunks).containsExactly("b#0"));
+        assertThat(graph.chunksMentioningEach(List.of())).isEmpty();
+    }
+
+    @Test
     void should_forget_entities_only_the_removed_document_mentioned() {
         addTwoDocuments();
 

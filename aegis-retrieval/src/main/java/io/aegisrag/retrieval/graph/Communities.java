@@ -14,7 +14,9 @@ import org.jgrapht.graph.SimpleGraph;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,9 +37,11 @@ public class Communities {
 
     /**
      * A community: its id (that of its most mentioned entity), members (most mentioned first), summary,
-     * and keywords: the words most frequent in the chunks that mention two members or more.
+     * keywords (the words most frequent in the chunks that mention two members or more), and the chunks
+     * that mention the most members, with how many each mentions (at most {@value #DEFINING_CHUNKS}).
      */
-    public record Community(String id, List<Entity> members, int mentions, String summary, List<String> keywords) {
+    public record Community(String id, List<Entity> members, int mentions, String summary, List<String> keywords,
+                            Map<String, Integer> chunks) {
     }
 
     private record Computed(long entities, long relations, List<Community> communities) {
@@ -48,6 +52,7 @@ public class Communities {
     private static final int NAMES_IN_SUMMARY = 5;
     private static final int KEYWORDS = 20;
     private static final int CHUNKS_FOR_KEYWORDS = 20;
+    static final int DEFINING_CHUNKS = 50;
     private static final Set<String> STOP_WORDS = Set.of("the", "and", "for", "with", "what", "which", "who", "how", "are", "was", "were",
             "does", "did", "this", "that", "these", "those", "about", "from", "into", "their", "there", "have", "has", "main", "all",
             "any", "its", "they", "them", "our", "your", "can", "you", "why", "when", "where", "not", "but", "than", "then", "also",
@@ -119,8 +124,13 @@ public class Communities {
                 .flatMap(best -> store.chunks(List.of(best.getKey())).stream().findFirst())
                 .map(chunk -> names + ": " + sentenceNamingMost(chunk, members))
                 .orElse(names);
+        Map<String, Integer> defining = new LinkedHashMap<>();
+        membersByChunk.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(DEFINING_CHUNKS)
+                .forEach(entry -> defining.put(entry.getKey(), entry.getValue()));
         return Optional.of(new Community(members.get(0).id(), members, mentions.values().stream().mapToInt(Integer::intValue).sum(), summary,
-                keywords(membersByChunk)));
+                keywords(membersByChunk), Collections.unmodifiableMap(defining)));
     }
 
     /** The words most frequent in the chunks (at most {@value #CHUNKS_FOR_KEYWORDS}) that mention two members or more. */

@@ -22,6 +22,7 @@ import org.neo4j.driver.exceptions.Neo4jException;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -209,6 +210,15 @@ public final class Neo4jGraphStore implements GraphStore, AutoCloseable {
     public Set<String> chunksMentioning(Set<String> entityIds) {
         return new LinkedHashSet<>(query("MATCH (c:Chunk)-[:MENTIONS]->(e:DocumentEntity) WHERE e.id IN $ids RETURN DISTINCT c.id AS id",
                 Map.of("ids", List.copyOf(entityIds)), row -> row.get("id").asString()));
+    }
+
+    @Override
+    public Map<String, Set<String>> chunksMentioningEach(Collection<String> entityIds) {
+        Map<String, Set<String>> mentioning = new HashMap<>();
+        query("MATCH (c:Chunk)-[:MENTIONS]->(e:DocumentEntity) WHERE e.id IN $ids RETURN e.id AS entity, collect(DISTINCT c.id) AS chunks",
+                Map.of("ids", List.copyOf(entityIds)), row -> row)
+                .forEach(row -> mentioning.put(row.get("entity").asString(), new LinkedHashSet<>(row.get("chunks").asList(value -> value.asString()))));
+        return mentioning;
     }
 
     @Override

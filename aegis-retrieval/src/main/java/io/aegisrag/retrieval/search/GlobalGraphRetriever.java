@@ -3,7 +3,6 @@ package io.aegisrag.retrieval.search;
 import io.aegisrag.core.document.Chunk;
 import io.aegisrag.core.document.ChunkHit;
 import io.aegisrag.core.graph.Entity;
-import io.aegisrag.core.port.GraphStore;
 import io.aegisrag.core.port.VectorStore;
 import io.aegisrag.core.query.Retriever;
 import io.aegisrag.observability.interceptor.TrackedStage;
@@ -22,8 +21,9 @@ import java.util.stream.Collectors;
 /**
  * LightRAG's global graph mode: the communities of the entity graph whose summary, keywords and
  * members' names share the question's words (each word weighted by how few communities hold it), the best
- * {@value #COMMUNITIES} of them; then the chunks that mention their members, ranked by the weight of
- * their community times how many of its members each mentions. Answers a broad question ("what are
+ * {@value #COMMUNITIES} of them; then the chunks that mention the most of their members, ranked by
+ * the weight of their community times how many of its members each mentions. Communities are
+ * computed once per change of the graph, so a question costs no round trip to the graph store. Answers a broad question ("what are
  * the main themes …") from the parts of the graph it is about, where no single entity is named.
  */
 @ApplicationScoped
@@ -32,18 +32,16 @@ public class GlobalGraphRetriever implements ChunkRetriever {
     static final int COMMUNITIES = 3;
 
     private final Communities communities;
-    private final GraphStore graph;
     private final VectorStore store;
 
     @Inject
-    public GlobalGraphRetriever(Communities communities, GraphStore graph, VectorStore store) {
+    public GlobalGraphRetriever(Communities communities, VectorStore store) {
         this.communities = communities;
-        this.graph = graph;
         this.store = store;
     }
 
     protected GlobalGraphRetriever() {
-        this(null, null, null);
+        this(null, null);
     }
 
     @Override
@@ -80,11 +78,7 @@ public class GlobalGraphRetriever implements ChunkRetriever {
                 .sorted(Map.Entry.<Communities.Community, Double>comparingByValue().reversed()
                         .thenComparing(entry -> entry.getKey().id()))
                 .limit(COMMUNITIES)
-                .forEach(entry -> {
-                    for (Entity member : entry.getKey().members()) {
-                        graph.chunksMentioning(Set.of(member.id())).forEach(chunk -> scores.merge(chunk, entry.getValue(), Double::sum));
-                    }
-                });
+                .forEach(entry -> entry.getKey().chunks().forEach((chunk, members) -> scores.merge(chunk, entry.getValue() * members, Double::sum)));
         List<String> best = scores.entrySet().stream()
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(limit)

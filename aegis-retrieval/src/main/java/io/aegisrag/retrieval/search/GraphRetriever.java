@@ -14,11 +14,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * Graph retrieval: finds the entities the query names (any run of one to three of its words that is
@@ -51,11 +51,23 @@ public class GraphRetriever implements ChunkRetriever {
     @Override
     @TrackedStage("graph")
     public List<ChunkHit> retrieve(String query, int limit) {
-        Map<String, Set<String>> mentions = new HashMap<>();
-        Function<String, Set<String>> chunksMentioning = entityId -> mentions.computeIfAbsent(entityId, id -> graph.chunksMentioning(Set.of(id)));
+        Set<String> named = EntityNames.candidateIds(query);
+        Map<String, Set<String>> mentions = new HashMap<>(graph.chunksMentioningEach(named));
+        Map<String, Double> weights = new HashMap<>();
+        for (String entityId : named) {
+            if (mentions.containsKey(entityId)) {
+                weights.merge(entityId, 1.0, Double::sum);
+                for (Entity neighbor : graph.neighbors(entityId, NEIGHBORS_PER_ENTITY)) {
+                    weights.merge(neighbor.id(), 0.5, Double::sum);
+                }
+            }
+        }
+        Set<String> neighbours = new HashSet<>(weights.keySet());
+        neighbours.removeAll(mentions.keySet());
+        mentions.putAll(graph.chunksMentioningEach(neighbours));
         Map<String, double[]> scores = new HashMap<>();
-        entityWeights(query, chunksMentioning).forEach((entityId, weight) -> {
-            for (String chunkId : chunksMentioning.apply(entityId)) {
+        weights.forEach((entityId, weight) -> {
+            for (String chunkId : mentions.getOrDefault(entityId, Set.of())) {
                 scores.computeIfAbsent(chunkId, id -> new double[1])[0] += weight;
             }
         });
@@ -66,21 +78,6 @@ public class GraphRetriever implements ChunkRetriever {
                 .filter(chunks::containsKey)
                 .map(id -> new ChunkHit(chunks.get(id), scores.get(id)[0]))
                 .toList();
-    }
-
-    /** The entities the query names, weight 1 each, and their neighbours, ½ per named entity they neighbour. */
-    private Map<String, Double> entityWeights(String query, Function<String, Set<String>> chunksMentioning) {
-        Map<String, Double> weights = new HashMap<>();
-        for (String entityId : EntityNames.candidateIds(query)) {
-            if (chunksMentioning.apply(entityId).isEmpty()) {
-                continue;
-            }
-            weights.merge(entityId, 1.0, Double::sum);
-            for (Entity neighbor : graph.neighbors(entityId, NEIGHBORS_PER_ENTITY)) {
-                weights.merge(neighbor.id(), 0.5, Double::sum);
-            }
-        }
-        return weights;
     }
 
     /** The ids of the {@code limit} best-scored chunks, best first, ties by id; a bounded heap, not a sort of them all. */

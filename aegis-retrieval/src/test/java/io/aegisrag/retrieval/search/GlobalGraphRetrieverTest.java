@@ -47,7 +47,7 @@ class GlobalGraphRetrieverTest {
                 chunks.stream().map(c -> new EmbeddedChunk(c, new float[]{1, 0})).toList());
         Extraction extraction = new OpenNlpGraphExtractor().extract(chunks);
         graph.addDocument(id, extraction.mentions(), extraction.relations());
-        retriever = new GlobalGraphRetriever(new Communities(graph, store), graph, store);
+        retriever = new GlobalGraphRetriever(new Communities(graph, store), store);
     }
 
     @AfterEach
