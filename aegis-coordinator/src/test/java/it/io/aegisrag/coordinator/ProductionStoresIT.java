@@ -16,6 +16,9 @@ import java.util.UUID;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -71,8 +74,32 @@ class ProductionStoresIT {
         assertThat(LlmServer.read("/api/v1/graph/entities/quintessa-robotics", AegisClient.ADMIN_KEY).status()).isEqualTo(404);
     }
 
+    /** The LLM test server reads documents into the graph with its chat chain (aegis.extraction.provider=llm). */
     @Test
     @Order(2)
+    void should_read_a_document_into_the_graph_with_the_language_model_and_not_ask_it_twice() {
+        LlmServer.ollamaReplies("Thaddeus Okoro", "{\"entities\":[{\"name\":\"Thaddeus Okoro\",\"type\":\"person\"},"
+                + "{\"name\":\"Brindlewood Observatory\",\"type\":\"organization\"}],\"facts\":[{\"subject\":\"Thaddeus Okoro\","
+                + "\"relation\":\"directs\",\"object\":\"Brindlewood Observatory\",\"fact\":\"Thaddeus Okoro directs the observatory.\"}]}");
+        String text = "Thaddeus Okoro has run the Brindlewood Observatory since its telescope was rebuilt.";
+
+        String first = LlmServer.ingest("Brindlewood", text);
+        String second = LlmServer.ingest("Brindlewood again", text);
+
+        JsonObject okoro = LlmServer.read("/api/v1/graph/entities/thaddeus-okoro", AegisClient.ADMIN_KEY).json();
+        assertThat(okoro.getString("type")).isEqualTo("person");
+        assertThat(okoro.getJsonArray("relations").getValuesAs(JsonObject.class))
+                .extracting(r -> r.getString("source") + " " + r.getString("type") + " " + r.getString("target"))
+                .contains("thaddeus-okoro directs brindlewood-observatory");
+        assertThat(LlmServer.PROVIDERS.find(postRequestedFor(urlEqualTo("/api/chat")).withRequestBody(containing("Passage:"))
+                .withRequestBody(containing("Thaddeus Okoro")))).as("the second document's chunk was read from the cache").hasSize(1);
+        delete("/api/v1/documents/" + first);
+        delete("/api/v1/documents/" + second);
+        assertThat(LlmServer.read("/api/v1/graph/entities/thaddeus-okoro", AegisClient.ADMIN_KEY).status()).isEqualTo(404);
+    }
+
+    @Test
+    @Order(3)
     void should_say_qdrant_is_down_and_still_answer_from_memory() {
         String session = "it-" + UUID.randomUUID();
         assertThat(LlmServer.postJson("/api/v1/memory/episodes", Json.createObjectBuilder().add("session_id", session)
