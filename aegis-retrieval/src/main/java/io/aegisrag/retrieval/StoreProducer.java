@@ -46,13 +46,7 @@ public class StoreProducer {
     }
 
     void closeVectorStore(@Disposes VectorStore store) {
-        if (store instanceof AutoCloseable closeable) {
-            try {
-                closeable.close();
-            } catch (Exception e) {
-                LOG.log(Level.WARNING, "could not close the vector store", e);
-            }
-        }
+        close(store, "vector");
     }
 
     @Produces
@@ -71,11 +65,15 @@ public class StoreProducer {
     }
 
     void closeGraphStore(@Disposes GraphStore store) {
+        close(store, "graph");
+    }
+
+    private static void close(Object store, String kind) {
         if (store instanceof AutoCloseable closeable) {
             try {
                 closeable.close();
             } catch (Exception e) {
-                LOG.log(Level.WARNING, "could not close the graph store", e);
+                LOG.log(Level.WARNING, "could not close the " + kind + " store", e);
             }
         }
     }

@@ -3,7 +3,9 @@ package io.aegisrag.bench;
 import io.aegisrag.core.document.Chunk;
 import io.aegisrag.core.document.DocumentId;
 import io.aegisrag.retrieval.chunking.MarkdownChunker;
+import io.aegisrag.core.port.GraphExtractor;
 import io.aegisrag.retrieval.graph.EntityExtractor;
+import io.aegisrag.retrieval.graph.OpenNlpGraphExtractor;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,18 +43,19 @@ public final class ParsingBenchmark {
         inputs.put("nul, right-to-left and surrogates", size -> "\u0000\u202E\uD83D\uDE00 ".repeat(size / 5));
 
         MarkdownChunker chunker = new MarkdownChunker(800, 100);
-        EntityExtractor extractor = new EntityExtractor();
+        Map<String, GraphExtractor> extractors = Map.of("entity extractor (rules)", new EntityExtractor(),
+                "entity extractor (OpenNLP)", new OpenNlpGraphExtractor());
         DocumentId id = DocumentId.random();
         List<List<String>> rows = new ArrayList<>();
         double worstPerMib = 0;
         for (Map.Entry<String, IntFunction<String>> input : inputs.entrySet()) {
-            for (String parser : List.of("chunker", "entity extractor")) {
+            for (String parser : List.of("chunker", "entity extractor (rules)", "entity extractor (OpenNLP)")) {
                 double[] millis = new double[2];
                 for (int mib = 1; mib <= 2; mib++) {
                     String text = input.getValue().apply(mib * MIB);
                     Supplier<?> work = parser.equals("chunker")
                             ? () -> chunker.chunk(id, "t", "s", text)
-                            : () -> extractor.extract(List.of(new Chunk(Chunk.idOf(id, 0), id, "t", "s", "", text, 0)));
+                            : () -> extractors.get(parser).extract(List.of(new Chunk(Chunk.idOf(id, 0), id, "t", "s", "", text, 0)));
                     millis[mib - 1] = medianMillis(work);
                 }
                 worstPerMib = Math.max(worstPerMib, millis[1] / 2);

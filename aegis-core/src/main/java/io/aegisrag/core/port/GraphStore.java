@@ -36,6 +36,13 @@ public interface GraphStore extends BackingService {
     /** The entity with this id, if the graph holds it. */
     Optional<Entity> entity(String entityId);
 
+    /** The entities with these ids that the graph holds, by id; one round trip to the store where it can. */
+    default Map<String, Entity> entities(Collection<String> entityIds) {
+        Map<String, Entity> found = new HashMap<>();
+        entityIds.forEach(id -> entity(id).ifPresent(entity -> found.put(id, entity)));
+        return found;
+    }
+
     /** Every relation the graph holds, each pair of entities once whatever the relation's type or direction. */
     List<Relation> relations();
 

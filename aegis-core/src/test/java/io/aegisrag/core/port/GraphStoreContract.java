@@ -114,7 +114,7 @@ public abstract class GraphStoreContract {
     }
 
     @Test
-    void should_return_the_chunks_mentioning_each_entity_in_one_call_leaving_out_unmentioned_ones() {
+    void should_return_entities_and_the_chunks_mentioning_each_in_one_call_leaving_out_unknown_ones() {
         addTwoDocuments();
 
         assertThat(graph.chunksMentioningEach(List.of(LUCENE.id(), QDRANT.id(), "unknown")))
@@ -122,6 +122,8 @@ public abstract class GraphStoreContract {
                 .hasEntrySatisfying(LUCENE.id(), chunks -> assertThat(chunks).containsExactlyInAnyOrder("a#0", "a#1", "b#0"))
                 .hasEntrySatisfying(QDRANT.id(), chunks -> assertThat(chunks).containsExactly("b#0"));
         assertThat(graph.chunksMentioningEach(List.of())).isEmpty();
+        assertThat(graph.entities(List.of(LUCENE.id(), JAVA.id(), "unknown"))).containsOnlyKeys(LUCENE.id(), JAVA.id())
+                .containsEntry(JAVA.id(), JAVA);
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,11 +38,13 @@ public class Communities {
 
     /**
      * A community: its id (that of its most mentioned entity), members (most mentioned first), summary,
-     * keywords (the words most frequent in the chunks that mention two members or more), and the chunks
-     * that mention the most members, with how many each mentions (at most {@value #DEFINING_CHUNKS}).
+     * keywords (the words most frequent in the chunks that mention two members or more), the chunks
+     * that mention the most members, with how many each mentions (at most {@value #DEFINING_CHUNKS}),
+     * and its terms: the keywords of its summary, its keywords and its members' names,
+     * which a question is matched against.
      */
     public record Community(String id, List<Entity> members, int mentions, String summary, List<String> keywords,
-                            Map<String, Integer> chunks) {
+                            Map<String, Integer> chunks, Set<String> terms) {
     }
 
     private record Computed(long entities, long relations, List<Community> communities) {
@@ -104,14 +107,12 @@ public class Communities {
     private Optional<Community> community(Set<String> cluster) {
         Map<Entity, Integer> mentions = new HashMap<>();
         Map<String, Integer> membersByChunk = new HashMap<>();
-        for (String id : cluster) {
-            Optional<Entity> entity = graph.entity(id);
-            if (entity.isPresent()) {
-                Set<String> chunks = graph.chunksMentioning(Set.of(id));
-                mentions.put(entity.get(), chunks.size());
-                chunks.forEach(chunk -> membersByChunk.merge(chunk, 1, Integer::sum));
-            }
-        }
+        Map<String, Set<String>> chunksOf = graph.chunksMentioningEach(cluster);
+        graph.entities(cluster).forEach((id, entity) -> {
+            Set<String> chunks = chunksOf.getOrDefault(id, Set.of());
+            mentions.put(entity, chunks.size());
+            chunks.forEach(chunk -> membersByChunk.merge(chunk, 1, Integer::sum));
+        });
         if (mentions.size() < 2) {
             return Optional.empty();
         }
@@ -129,8 +130,12 @@ public class Communities {
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(DEFINING_CHUNKS)
                 .forEach(entry -> defining.put(entry.getKey(), entry.getValue()));
+        List<String> keywords = keywords(membersByChunk);
+        Set<String> terms = new HashSet<>(keywords);
+        terms.addAll(keywordsOf(summary));
+        members.forEach(member -> terms.addAll(keywordsOf(member.name())));
         return Optional.of(new Community(members.get(0).id(), members, mentions.values().stream().mapToInt(Integer::intValue).sum(), summary,
-                keywords(membersByChunk), Collections.unmodifiableMap(defining)));
+                keywords, Collections.unmodifiableMap(defining), Set.copyOf(terms)));
     }
 
     /** The words most frequent in the chunks (at most {@value #CHUNKS_FOR_KEYWORDS}) that mention two members or more. */
@@ -151,8 +156,18 @@ public class Communities {
                 .limit(KEYWORDS).map(Map.Entry::getKey).toList();
     }
 
-    /** A word of three letters or more that is not a common function or question word. */
-    public static boolean isKeyword(String lowerCaseWord) {
+    /** The distinct lower-case words of {@code text} of three letters or more that are not common function or question words. */
+    public static Set<String> keywordsOf(String text) {
+        Set<String> words = new HashSet<>();
+        for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+            if (isKeyword(word)) {
+                words.add(word);
+            }
+        }
+        return words;
+    }
+
+    private static boolean isKeyword(String lowerCaseWord) {
         return lowerCaseWord.length() >= 3 && !STOP_WORDS.contains(lowerCaseWord);
     }
 

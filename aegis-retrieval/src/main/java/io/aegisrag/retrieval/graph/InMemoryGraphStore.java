@@ -74,9 +74,7 @@ public final class InMemoryGraphStore implements GraphStore {
     @Override
     public synchronized List<Relation> relations() {
         Map<List<String>, Relation> pairs = new LinkedHashMap<>();
-        documents.values().forEach(graph -> graph.relations().forEach(relation -> pairs.putIfAbsent(
-                relation.sourceId().compareTo(relation.targetId()) <= 0 ? List.of(relation.sourceId(), relation.targetId())
-                        : List.of(relation.targetId(), relation.sourceId()), relation)));
+        documents.values().forEach(graph -> graph.relations().forEach(relation -> pairs.putIfAbsent(relation.pair(), relation)));
         return List.copyOf(pairs.values());
     }
 

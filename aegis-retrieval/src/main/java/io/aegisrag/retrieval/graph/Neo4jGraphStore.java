@@ -184,12 +184,19 @@ public final class Neo4jGraphStore implements GraphStore, AutoCloseable {
     }
 
     @Override
+    public Map<String, Entity> entities(Collection<String> entityIds) {
+        Map<String, Entity> found = new HashMap<>();
+        query("MATCH (e:DocumentEntity) WHERE e.id IN $ids RETURN e.id AS id, e.name AS name, e.type AS type",
+                Map.of("ids", List.copyOf(entityIds)), Neo4jGraphStore::entity).forEach(entity -> found.put(entity.id(), entity));
+        return found;
+    }
+
+    @Override
     public List<Relation> relations() {
         Map<List<String>, Relation> pairs = new LinkedHashMap<>();
         query("MATCH (:DocumentEntity)-[r]->(:DocumentEntity)" + RELATION_COLUMNS + " ORDER BY source, target, type, chunk",
                 Map.of(), Neo4jGraphStore::relation)
-                .forEach(relation -> pairs.putIfAbsent(relation.sourceId().compareTo(relation.targetId()) <= 0
-                        ? List.of(relation.sourceId(), relation.targetId()) : List.of(relation.targetId(), relation.sourceId()), relation));
+                .forEach(relation -> pairs.putIfAbsent(relation.pair(), relation));
         return List.copyOf(pairs.values());
     }
 

@@ -20,12 +20,13 @@ import java.util.List;
 /**
  * Apache OpenNLP's stock English models (1.5: sentences, tokens, Penn Treebank part-of-speech tags,
  * phrase chunks), loaded once from the classpath; each thread gets its own taggers, which are not
- * thread-safe, over the shared models. Sentences of more than {@value #MAX_TOKENS} tokens are cut
- * there: tagging stays linear and bounded.
+ * thread-safe, over the shared models. Words of more than {@value #MAX_WORD_CHARS} characters are
+ * left out and sentences of more than {@value #MAX_TOKENS} tokens cut there: tagging stays linear.
  */
 final class NlpPipeline {
 
     static final int MAX_TOKENS = 150;
+    static final int MAX_WORD_CHARS = 64;
 
     /** A tagged sentence: its tokens, their Penn tags and their phrase chunk tags (B-NP, I-VP, O…). */
     record Tagged(String[] tokens, String[] tags, String[] chunks) {
@@ -111,11 +112,31 @@ final class NlpPipeline {
             if (heading) {
                 tagSentences(mine, stripped.replaceFirst("^#++", ""), tagged);
             } else {
-                paragraph.append(stripped).append(' ');
+                appendWords(stripped, paragraph);
             }
         }
         tagSentences(mine, paragraph.toString(), tagged);
         return tagged;
+    }
+
+    /**
+     * Appends the line's words, less those longer than {@value #MAX_WORD_CHARS} characters: no name,
+     * and the tokenizer and sentence detector look at a whole word around each character they weigh,
+     * which would make a megabyte without a space quadratic.
+     */
+    private static void appendWords(String line, StringBuilder paragraph) {
+        int start = -1;
+        for (int i = 0; i <= line.length(); i++) {
+            boolean space = i == line.length() || Character.isWhitespace(line.charAt(i));
+            if (!space && start < 0) {
+                start = i;
+            } else if (space && start >= 0) {
+                if (i - start <= MAX_WORD_CHARS) {
+                    paragraph.append(line, start, i).append(' ');
+                }
+                start = -1;
+            }
+        }
     }
 
     private static void tagSentences(Taggers mine, String paragraph, List<Tagged> tagged) {

@@ -2,7 +2,6 @@ package io.aegisrag.retrieval.search;
 
 import io.aegisrag.core.document.Chunk;
 import io.aegisrag.core.document.ChunkHit;
-import io.aegisrag.core.graph.Entity;
 import io.aegisrag.core.port.VectorStore;
 import io.aegisrag.core.query.Retriever;
 import io.aegisrag.observability.interceptor.TrackedStage;
@@ -11,12 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * LightRAG's global graph mode: the communities of the entity graph whose summary, keywords and
@@ -52,27 +48,31 @@ public class GlobalGraphRetriever implements ChunkRetriever {
     @Override
     @TrackedStage("graph_global")
     public List<ChunkHit> retrieve(String query, int limit) {
-        Set<String> asked = words(query);
+        Set<String> asked = Communities.keywordsOf(query);
         List<Communities.Community> all = communities.all();
         if (asked.isEmpty() || all.isEmpty()) {
             return List.of();
         }
-        Map<Communities.Community, Set<String>> wordsOf = new HashMap<>();
         Map<String, Integer> holding = new HashMap<>();
         for (Communities.Community community : all) {
-            Set<String> words = words(community.summary() + " " + String.join(" ", community.keywords()) + " "
-                    + community.members().stream().map(Entity::name).collect(Collectors.joining(" ")));
-            words.retainAll(asked);
-            wordsOf.put(community, words);
-            words.forEach(word -> holding.merge(word, 1, Integer::sum));
+            for (String word : asked) {
+                if (community.terms().contains(word)) {
+                    holding.merge(word, 1, Integer::sum);
+                }
+            }
         }
         Map<Communities.Community, Double> relevance = new HashMap<>();
-        wordsOf.forEach((community, words) -> {
-            double weight = words.stream().mapToDouble(word -> Math.log(1 + (double) all.size() / holding.get(word))).sum();
+        for (Communities.Community community : all) {
+            double weight = 0;
+            for (String word : asked) {
+                if (community.terms().contains(word)) {
+                    weight += Math.log(1 + (double) all.size() / holding.get(word));
+                }
+            }
             if (weight > 0) {
                 relevance.put(community, weight);
             }
-        });
+        }
         Map<String, Double> scores = new HashMap<>();
         relevance.entrySet().stream()
                 .sorted(Map.Entry.<Communities.Community, Double>comparingByValue().reversed()
@@ -87,16 +87,5 @@ public class GlobalGraphRetriever implements ChunkRetriever {
         Map<String, Chunk> chunks = new HashMap<>();
         store.chunks(best).forEach(chunk -> chunks.put(chunk.id(), chunk));
         return best.stream().filter(chunks::containsKey).map(id -> new ChunkHit(chunks.get(id), scores.get(id))).toList();
-    }
-
-    /** The distinct lower-case keywords of {@code text}. */
-    static Set<String> words(String text) {
-        Set<String> words = new HashSet<>();
-        for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-            if (Communities.isKeyword(word)) {
-                words.add(word);
-            }
-        }
-        return words;
     }
 }
