@@ -1,6 +1,7 @@
 package io.aegisrag.core.port;
 
 import io.aegisrag.core.document.DocumentId;
+import io.aegisrag.core.graph.ChunkScore;
 import io.aegisrag.core.graph.Entity;
 import io.aegisrag.core.graph.Mention;
 import io.aegisrag.core.graph.Relation;
@@ -68,6 +69,17 @@ public interface GraphStore extends BackingService {
             }
         }
         return mentioning;
+    }
+
+    /**
+     * The {@code limit} chunks with the highest sum of the weights of the entities they mention, best
+     * first, ties by chunk id; computed where the mentions are, where it can be.
+     */
+    default List<ChunkScore> topChunks(Map<String, Double> entityWeights, int limit) {
+        Map<String, Double> scores = new HashMap<>();
+        chunksMentioningEach(entityWeights.keySet()).forEach((entityId, chunks) ->
+                chunks.forEach(chunk -> scores.merge(chunk, entityWeights.get(entityId), Double::sum)));
+        return ChunkScore.best(scores, limit);
     }
 
     long entityCount();

@@ -1,6 +1,7 @@
 package io.aegisrag.core.port;
 
 import io.aegisrag.core.document.DocumentId;
+import io.aegisrag.core.graph.ChunkScore;
 import io.aegisrag.core.graph.Entity;
 import io.aegisrag.core.graph.Mention;
 import io.aegisrag.core.graph.Relation;
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -124,6 +126,15 @@ public abstract class GraphStoreContract {
         assertThat(graph.chunksMentioningEach(List.of())).isEmpty();
         assertThat(graph.entities(List.of(LUCENE.id(), JAVA.id(), "unknown"))).containsOnlyKeys(LUCENE.id(), JAVA.id())
                 .containsEntry(JAVA.id(), JAVA);
+    }
+
+    @Test
+    void should_rank_chunks_by_the_weights_of_the_entities_they_mention() {
+        addTwoDocuments();
+
+        assertThat(graph.topChunks(Map.of(LUCENE.id(), 1.0, JAVA.id(), 0.5, "unknown", 9.0), 2))
+                .containsExactly(new ChunkScore("a#0", 1.5), new ChunkScore("a#1", 1.0));
+        assertThat(graph.topChunks(Map.of(QDRANT.id(), 1.0), 10)).containsExactly(new ChunkScore("b#0", 1.0));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.aegisrag.retrieval.graph;
 import io.aegisrag.core.document.DocumentId;
 import io.aegisrag.core.error.AegisException;
 import io.aegisrag.core.error.ErrorType;
+import io.aegisrag.core.graph.ChunkScore;
 import io.aegisrag.core.graph.Entity;
 import io.aegisrag.core.graph.Mention;
 import io.aegisrag.core.graph.Relation;
@@ -226,6 +227,15 @@ public final class Neo4jGraphStore implements GraphStore, AutoCloseable {
                 Map.of("ids", List.copyOf(entityIds)), row -> row)
                 .forEach(row -> mentioning.put(row.get("entity").asString(), new LinkedHashSet<>(row.get("chunks").asList(value -> value.asString()))));
         return mentioning;
+    }
+
+    @Override
+    public List<ChunkScore> topChunks(Map<String, Double> entityWeights, int limit) {
+        List<Map<String, Object>> weights = entityWeights.entrySet().stream()
+                .map(entry -> Map.<String, Object>of("id", entry.getKey(), "weight", entry.getValue())).toList();
+        return query("UNWIND $weights AS w MATCH (c:Chunk)-[:MENTIONS]->(:DocumentEntity {id: w.id})"
+                        + " WITH c.id AS chunk, sum(w.weight) AS score RETURN chunk, score ORDER BY score DESC, chunk LIMIT $limit",
+                Map.of("weights", weights, "limit", limit), row -> new ChunkScore(row.get("chunk").asString(), row.get("score").asDouble()));
     }
 
     @Override
