@@ -21,12 +21,15 @@ import java.util.List;
  * Apache OpenNLP's stock English models (1.5: sentences, tokens, Penn Treebank part-of-speech tags,
  * phrase chunks), loaded once from the classpath; each thread gets its own taggers, which are not
  * thread-safe, over the shared models. Words of more than {@value #MAX_WORD_CHARS} characters are
- * left out and sentences of more than {@value #MAX_TOKENS} tokens cut there: tagging stays linear.
+ * left out and a sentence is cut after {@value #MAX_SENTENCE_CHARS} characters and {@value #MAX_TOKENS}
+ * tokens: tagging stays linear.
  */
 final class NlpPipeline {
 
     static final int MAX_TOKENS = 150;
     static final int MAX_WORD_CHARS = 64;
+    /** Enough characters for {@value #MAX_TOKENS} tokens of ordinary text: a longer sentence is tokenized no further. */
+    static final int MAX_SENTENCE_CHARS = 2_000;
 
     /** A tagged sentence: its tokens, their Penn tags and their phrase chunk tags (B-NP, I-VP, O…). */
     record Tagged(String[] tokens, String[] tags, String[] chunks) {
@@ -144,7 +147,7 @@ final class NlpPipeline {
             return;
         }
         for (String sentence : mine.sentences().sentDetect(paragraph.strip())) {
-            String[] tokens = mine.tokens().tokenize(sentence);
+            String[] tokens = mine.tokens().tokenize(sentence.length() > MAX_SENTENCE_CHARS ? sentence.substring(0, MAX_SENTENCE_CHARS) : sentence);
             if (tokens.length > MAX_TOKENS) {
                 tokens = Arrays.copyOf(tokens, MAX_TOKENS);
             }
