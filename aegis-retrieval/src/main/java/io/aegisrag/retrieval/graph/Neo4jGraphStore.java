@@ -19,6 +19,7 @@ import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionCallback;
 import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.Value;
 import org.neo4j.driver.exceptions.Neo4jException;
 
 import java.time.Duration;
@@ -57,6 +58,8 @@ public final class Neo4jGraphStore implements GraphStore, AutoCloseable {
     private static final Set<String> RESERVED_TYPES = Set.of("MENTIONS", "PART_OF", "RELATES_TO");
     private static final String FALLBACK_TYPE = "RELATED_TO";
     private static final int SHORTEST_FUZZY = 4;
+    /** A document's transaction may run this many connection timeouts: a long document writes thousands of mentions. */
+    private static final int WRITE_TIMEOUTS = 6;
 
     private static final List<String> SCHEMA = List.of(
             "CREATE CONSTRAINT document_entity_id IF NOT EXISTS FOR (n:DocumentEntity) REQUIRE n.id IS UNIQUE",
@@ -225,7 +228,7 @@ public final class Neo4jGraphStore implements GraphStore, AutoCloseable {
         Map<String, Set<String>> mentioning = new HashMap<>();
         query("MATCH (c:Chunk)-[:MENTIONS]->(e:DocumentEntity) WHERE e.id IN $ids RETURN e.id AS entity, collect(DISTINCT c.id) AS chunks",
                 Map.of("ids", List.copyOf(entityIds)), row -> row)
-                .forEach(row -> mentioning.put(row.get("entity").asString(), new LinkedHashSet<>(row.get("chunks").asList(value -> value.asString()))));
+                .forEach(row -> mentioning.put(row.get("entity").asString(), new LinkedHashSet<>(row.get("chunks").asList(Value::asString))));
         return mentioning;
     }
 
@@ -292,7 +295,7 @@ public final class Neo4jGraphStore implements GraphStore, AutoCloseable {
     private void write(TransactionCallback<Void> work) {
         ensureSchema();
         try (var session = driver.session(SessionConfig.forDatabase(database))) {
-            session.executeWrite(work, TransactionConfig.builder().withTimeout(timeout.multipliedBy(6)).build());
+            session.executeWrite(work, TransactionConfig.builder().withTimeout(timeout.multipliedBy(WRITE_TIMEOUTS)).build());
         } catch (Neo4jException e) {
             throw new AegisException(ErrorType.DATABASE_ERROR, "Neo4j could not write the graph (nothing was changed): " + e.getMessage(), e);
         }
