@@ -50,7 +50,10 @@ public interface GraphStore extends BackingService {
     /** The relations leaving or entering the entity, at most {@code limit}. */
     List<Relation> relationsOf(String entityId, int limit);
 
-    /** Entities one relation away from {@code entityId}. */
+    /**
+     * Entities one relation away from {@code entityId}, the most related first (the number of relations
+     * between the two, in either direction), ties by id; at most {@code limit}.
+     */
     List<Entity> neighbors(String entityId, int limit);
 
     /** Ids of the chunks that mention any of {@code entityIds}; read-only, and may show later changes to the graph. */

@@ -108,6 +108,17 @@ public abstract class GraphStoreContract {
     }
 
     @Test
+    void should_list_the_most_related_neighbours_first_not_the_alphabetically_first() {
+        addTwoDocuments();
+        Entity zookeeper = Entity.named("ZooKeeper", "technology");
+        graph.addDocument(DocumentId.random(), List.of(new Mention(LUCENE, "c#0"), new Mention(zookeeper, "c#0"), new Mention(zookeeper, "c#1")),
+                List.of(new Relation(LUCENE.id(), zookeeper.id(), "related_to", "c#0"), new Relation(zookeeper.id(), LUCENE.id(), "uses", "c#1")));
+
+        assertThat(graph.neighbors(LUCENE.id(), 1)).containsExactly(zookeeper);
+        assertThat(graph.neighbors(LUCENE.id(), 10)).containsExactly(zookeeper, JAVA, QDRANT);
+    }
+
+    @Test
     void should_return_every_chunk_that_mentions_an_entity() {
         addTwoDocuments();
 

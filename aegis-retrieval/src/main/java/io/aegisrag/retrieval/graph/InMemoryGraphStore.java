@@ -31,7 +31,7 @@ public final class InMemoryGraphStore implements GraphStore {
     private final Map<String, Entity> entities = new HashMap<>();
     private final Map<String, Integer> mentionCounts = new HashMap<>();
     private final Map<String, Set<String>> chunksByEntity = new HashMap<>();
-    private final Map<String, Set<String>> neighborsByEntity = new HashMap<>();
+    private final Map<String, Map<String, Integer>> neighborsByEntity = new HashMap<>();
     private long relationCount;
 
     @Override
@@ -89,8 +89,9 @@ public final class InMemoryGraphStore implements GraphStore {
 
     @Override
     public synchronized List<Entity> neighbors(String entityId, int limit) {
-        return neighborsByEntity.getOrDefault(entityId, Set.of()).stream()
-                .sorted()
+        Map<String, Integer> relationsTo = neighborsByEntity.getOrDefault(entityId, Map.of());
+        return relationsTo.keySet().stream()
+                .sorted(Comparator.comparing((String id) -> -relationsTo.get(id)).thenComparing(Comparator.naturalOrder()))
                 .limit(limit)
                 .map(entities::get)
                 .toList();
@@ -143,8 +144,8 @@ public final class InMemoryGraphStore implements GraphStore {
             chunksByEntity.computeIfAbsent(mention.entity().id(), id -> ConcurrentHashMap.newKeySet()).add(mention.chunkId());
         }
         for (Relation relation : graph.relations()) {
-            neighborsByEntity.computeIfAbsent(relation.sourceId(), id -> new HashSet<>()).add(relation.targetId());
-            neighborsByEntity.computeIfAbsent(relation.targetId(), id -> new HashSet<>()).add(relation.sourceId());
+            neighborsByEntity.computeIfAbsent(relation.sourceId(), id -> new HashMap<>()).merge(relation.targetId(), 1, Integer::sum);
+            neighborsByEntity.computeIfAbsent(relation.targetId(), id -> new HashMap<>()).merge(relation.sourceId(), 1, Integer::sum);
         }
         relationCount += graph.relations().size();
     }

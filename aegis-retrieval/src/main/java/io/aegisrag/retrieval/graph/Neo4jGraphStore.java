@@ -212,8 +212,8 @@ public final class Neo4jGraphStore implements GraphStore, AutoCloseable {
 
     @Override
     public List<Entity> neighbors(String entityId, int limit) {
-        return query("MATCH (:DocumentEntity {id: $id})-[]-(o:DocumentEntity) WITH DISTINCT o"
-                        + " RETURN o.id AS id, o.name AS name, o.type AS type ORDER BY o.id LIMIT $limit",
+        return query("MATCH (:DocumentEntity {id: $id})-[r]-(o:DocumentEntity) WITH o, count(r) AS weight"
+                        + " RETURN o.id AS id, o.name AS name, o.type AS type ORDER BY weight DESC, o.id LIMIT $limit",
                 Map.of("id", entityId, "limit", limit), Neo4jGraphStore::entity);
     }
 
