@@ -57,7 +57,8 @@ public final class LlmGraphExtractor implements GraphExtractor {
             for (Statement statement : reading.statements()) {
                 if (mentioned.contains(statement.subject().id()) && mentioned.contains(statement.object().id())
                         && !statement.subject().id().equals(statement.object().id())) {
-                    relations.add(new Relation(statement.subject().id(), statement.object().id(), statement.relation(), chunk.id()));
+                    relations.add(new Relation(statement.subject().id(), statement.object().id(), statement.relation(), chunk.id(),
+                            statement.sentence()));
                 }
             }
         }

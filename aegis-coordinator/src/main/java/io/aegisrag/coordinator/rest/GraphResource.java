@@ -48,8 +48,8 @@ public class GraphResource {
     public record EntityPage(List<EntityView> items, int limit) {
     }
 
-    /** A relation, from {@code source} to {@code target}, and the chunk it was found in. */
-    public record RelationView(String source, String target, String type, String chunkId) {
+    /** A relation, from {@code source} to {@code target}, the chunk it was found in and the sentence that states it. */
+    public record RelationView(String source, String target, String type, String chunkId, String sentence) {
     }
 
     /** A chunk that mentions an entity. */
@@ -107,7 +107,7 @@ public class GraphResource {
     public EntityDetail entity(@PathParam("id") String id) {
         Entity entity = graph.entity(id).orElseThrow(() -> new NotFoundException("entity", id));
         List<RelationView> relations = graph.relationsOf(id, RELATIONS_SHOWN).stream()
-                .map(relation -> new RelationView(relation.sourceId(), relation.targetId(), relation.type(), relation.chunkId()))
+                .map(relation -> new RelationView(relation.sourceId(), relation.targetId(), relation.type(), relation.chunkId(), relation.sentence()))
                 .toList();
         Set<String> mentioning = graph.chunksMentioning(Set.of(id));
         List<String> shown = mentioning.stream().sorted().limit(CHUNKS_SHOWN).toList();

@@ -40,6 +40,8 @@ class GraphIT {
         assertThat(vorastore.getJsonArray("relations").getValuesAs(JsonObject.class))
                 .extracting(r -> r.getString("source") + " " + r.getString("type") + " " + r.getString("target"))
                 .containsExactlyInAnyOrder("quillon client_of vorastore", "vorastore related_to zephyrix");
+        assertThat(vorastore.getJsonArray("relations").getValuesAs(JsonObject.class)).extracting(r -> r.getString("sentence"))
+                .contains("Quillon is the client of Vorastore.");
         assertThat(vorastore.getJsonArray("chunks").getValuesAs(JsonObject.class))
                 .allSatisfy(chunk -> assertThat(chunk.getString("document_id")).isEqualTo(document)).isNotEmpty();
     }

@@ -36,7 +36,7 @@ public abstract class GraphStoreContract {
     private void addTwoDocuments() {
         graph.addDocument(first,
                 List.of(new Mention(LUCENE, "a#0"), new Mention(JAVA, "a#0"), new Mention(LUCENE, "a#1")),
-                List.of(new Relation(LUCENE.id(), JAVA.id(), "related_to", "a#0")));
+                List.of(new Relation(LUCENE.id(), JAVA.id(), "related_to", "a#0", "Lucene is written in \"Java\" \\ 'mostly'.")));
         graph.addDocument(second,
                 List.of(new Mention(QDRANT, "b#0"), new Mention(LUCENE, "b#0")),
                 List.of(new Relation(QDRANT.id(), LUCENE.id(), "related_to", "b#0")));
@@ -83,7 +83,8 @@ public abstract class GraphStoreContract {
         assertThat(graph.relationsOf(LUCENE.id(), 10)).extracting(Relation::sourceId, Relation::targetId)
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(LUCENE.id(), JAVA.id()),
                         org.assertj.core.groups.Tuple.tuple(QDRANT.id(), LUCENE.id()));
-        assertThat(graph.relationsOf(JAVA.id(), 10)).extracting(Relation::chunkId).containsExactly("a#0");
+        assertThat(graph.relationsOf(JAVA.id(), 10)).extracting(Relation::chunkId, Relation::sentence)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("a#0", "Lucene is written in \"Java\" \\ 'mostly'."));
         assertThat(graph.relationsOf(LUCENE.id(), 1)).hasSize(1);
         assertThat(graph.relationsOf("unknown", 10)).isEmpty();
     }

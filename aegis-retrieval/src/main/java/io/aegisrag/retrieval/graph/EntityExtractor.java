@@ -95,8 +95,8 @@ public final class EntityExtractor implements GraphExtractor {
         for (int i = 0; i < entities.size() && added < MAX_RELATIONS_PER_SENTENCE; i++) {
             for (int j = i + 1; j < entities.size() && added < MAX_RELATIONS_PER_SENTENCE; j++) {
                 Statement statement = stated.get(Set.of(entities.get(i).id(), entities.get(j).id()));
-                relations.add(statement == null ? new Relation(entities.get(i).id(), entities.get(j).id(), "related_to", chunkId)
-                        : new Relation(statement.subject().id(), statement.object().id(), statement.relation(), chunkId));
+                relations.add(statement == null ? new Relation(entities.get(i).id(), entities.get(j).id(), "related_to", chunkId, sentence)
+                        : new Relation(statement.subject().id(), statement.object().id(), statement.relation(), chunkId, sentence));
                 added++;
             }
         }

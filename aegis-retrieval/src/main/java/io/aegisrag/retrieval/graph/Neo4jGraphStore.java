@@ -69,7 +69,8 @@ public final class Neo4jGraphStore implements GraphStore, AutoCloseable {
             "CREATE TEXT INDEX document_entity_name_lower IF NOT EXISTS FOR (n:DocumentEntity) ON (n.name_lower)",
             "CREATE FULLTEXT INDEX document_entity_names IF NOT EXISTS FOR (n:DocumentEntity) ON EACH [n.name]");
 
-    private static final String RELATION_COLUMNS = " RETURN startNode(r).id AS source, endNode(r).id AS target, r.name AS type, r.chunk_id AS chunk";
+    private static final String RELATION_COLUMNS = " RETURN startNode(r).id AS source, endNode(r).id AS target, r.name AS type,"
+            + " r.chunk_id AS chunk, r.sentence AS sentence";
 
     private final Driver driver;
     private final String database;
@@ -99,7 +100,8 @@ public final class Neo4jGraphStore implements GraphStore, AutoCloseable {
         for (Relation relation : new LinkedHashSet<>(relations)) {
             if (mentioned.contains(relation.sourceId()) && mentioned.contains(relation.targetId())) {
                 relationsByType.computeIfAbsent(edgeType(relation.type()), type -> new ArrayList<>()).add(Map.of(
-                        "source", relation.sourceId(), "target", relation.targetId(), "name", relation.type(), "chunk", relation.chunkId()));
+                        "source", relation.sourceId(), "target", relation.targetId(), "name", relation.type(), "chunk", relation.chunkId(),
+                        "sentence", relation.sentence()));
             }
         }
         write(tx -> {
@@ -112,7 +114,7 @@ public final class Neo4jGraphStore implements GraphStore, AutoCloseable {
                     + " CREATE (c)-[:MENTIONS]->(e)", params).consume();
             relationsByType.forEach((type, rows) -> tx.run("UNWIND $relations AS r"
                     + " MATCH (a:DocumentEntity {id: r.source}), (b:DocumentEntity {id: r.target})"
-                    + " CREATE (a)-[:" + type + " {name: r.name, chunk_id: r.chunk, document_id: $document}]->(b)",
+                    + " CREATE (a)-[:" + type + " {name: r.name, chunk_id: r.chunk, sentence: r.sentence, document_id: $document}]->(b)",
                     Map.of("relations", rows, "document", documentId.value())).consume());
             return null;
         });
@@ -278,7 +280,8 @@ public final class Neo4jGraphStore implements GraphStore, AutoCloseable {
     }
 
     private static Relation relation(Record row) {
-        return new Relation(row.get("source").asString(), row.get("target").asString(), row.get("type").asString(), row.get("chunk").asString());
+        return new Relation(row.get("source").asString(), row.get("target").asString(), row.get("type").asString(), row.get("chunk").asString(),
+                row.get("sentence").asString(""));
     }
 
     private <T> List<T> query(String cypher, Map<String, Object> params, Function<Record, T> row) {

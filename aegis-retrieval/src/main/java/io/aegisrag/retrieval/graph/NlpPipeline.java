@@ -31,8 +31,8 @@ final class NlpPipeline {
     /** Enough characters for {@value #MAX_TOKENS} tokens of ordinary text: a longer sentence is tokenized no further. */
     static final int MAX_SENTENCE_CHARS = 2_000;
 
-    /** A tagged sentence: its tokens, their Penn tags and their phrase chunk tags (B-NP, I-VP, O…). */
-    record Tagged(String[] tokens, String[] tags, String[] chunks) {
+    /** A tagged sentence: its text, its tokens, their Penn tags and their phrase chunk tags (B-NP, I-VP, O…). */
+    record Tagged(String text, String[] tokens, String[] tags, String[] chunks) {
 
         /** A phrase: its chunk type (NP, VP, PP, …, or O for a token outside every phrase) and token range. */
         record Phrase(String type, int start, int end) {
@@ -156,7 +156,8 @@ final class NlpPipeline {
             }
             tokens = splitFinalPeriod(tokens);
             String[] tags = mine.tags().tag(tokens);
-            tagged.add(new Tagged(tokens, tags, mine.chunks().chunk(tokens, tags)));
+            tagged.add(new Tagged(sentence.length() > MAX_SENTENCE_CHARS ? sentence.substring(0, MAX_SENTENCE_CHARS) : sentence,
+                    tokens, tags, mine.chunks().chunk(tokens, tags)));
         }
     }
 }

@@ -93,10 +93,10 @@ public final class OpenNlpGraphExtractor implements GraphExtractor {
                     if (!subject.equals(object) && related.add(Set.of(subject, object))) {
                         types.get(subject).subjectOf(statement.relation(), statement.subject().words().size());
                         types.get(object).objectOf(statement.relation(), statement.object().words().size());
-                        relationRows.add(new String[]{subject, object, statement.relation(), chunk.id()});
+                        relationRows.add(new String[]{subject, object, statement.relation(), chunk.id(), sentence.text()});
                     }
                 }
-                coOccurrences(inSentence, related, chunk.id(), relationRows);
+                coOccurrences(inSentence, related, new String[]{chunk.id(), sentence.text()}, relationRows);
             }
         }
         Map<String, String> aliases = aliases(names, types);
@@ -115,7 +115,7 @@ public final class OpenNlpGraphExtractor implements GraphExtractor {
             String source = aliases.getOrDefault(row[0], row[0]);
             String target = aliases.getOrDefault(row[1], row[1]);
             if (!source.equals(target)) {
-                relations.add(new Relation(source, target, row[2], row[3]));
+                relations.add(new Relation(source, target, row[2], row[3], row[4]));
             }
         }
         return new Extraction(mentions, List.copyOf(relations));
@@ -291,12 +291,12 @@ public final class OpenNlpGraphExtractor implements GraphExtractor {
     }
 
     /** Every other pair of entities of a sentence is related_to, at most {@value #MAX_RELATIONS_PER_SENTENCE} pairs. */
-    private static void coOccurrences(List<Name> inSentence, Set<Set<String>> related, String chunkId, List<String[]> rows) {
+    private static void coOccurrences(List<Name> inSentence, Set<Set<String>> related, String[] chunkAndSentence, List<String[]> rows) {
         List<String> ids = inSentence.stream().map(name -> Entity.idOf(name.text())).distinct().toList();
         for (int i = 0; i < ids.size() && related.size() < MAX_RELATIONS_PER_SENTENCE; i++) {
             for (int j = i + 1; j < ids.size() && related.size() < MAX_RELATIONS_PER_SENTENCE; j++) {
                 if (related.add(Set.of(ids.get(i), ids.get(j)))) {
-                    rows.add(new String[]{ids.get(i), ids.get(j), "related_to", chunkId});
+                    rows.add(new String[]{ids.get(i), ids.get(j), "related_to", chunkAndSentence[0], chunkAndSentence[1]});
                 }
             }
         }

@@ -60,7 +60,7 @@ class EntityExtractorTest {
     }
 
     @Test
-    void should_relate_entities_named_in_the_same_sentence_only() {
+    void should_relate_entities_named_in_the_same_sentence_only_and_keep_the_sentence() {
         DocumentId id = DocumentId.random();
         Chunk chunk = new Chunk(Chunk.idOf(id, 0), id, "t", "s", "", "Lucene runs on Java. Qdrant is written in Rust.", 0);
 
@@ -68,8 +68,8 @@ class EntityExtractorTest {
 
         assertThat(extraction.entities()).extracting(Entity::id).containsExactly("lucene", "java", "qdrant", "rust");
         assertThat(extraction.relations()).containsExactly(
-                new Relation("lucene", "java", "uses", chunk.id()),
-                new Relation("qdrant", "rust", "written_in", chunk.id()));
+                new Relation("lucene", "java", "uses", chunk.id(), "Lucene runs on Java"),
+                new Relation("qdrant", "rust", "written_in", chunk.id(), "Qdrant is written in Rust"));
     }
 
     @Test

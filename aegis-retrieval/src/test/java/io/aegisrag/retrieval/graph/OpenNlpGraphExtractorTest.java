@@ -52,6 +52,7 @@ class OpenNlpGraphExtractorTest {
         assertThat(extraction.entities()).extracting(Entity::name, Entity::type).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("Marie Skłodowska Curie", "person"), org.assertj.core.groups.Tuple.tuple("Warsaw", "place"));
         assertThat(named(extraction)).containsExactly("marie-skłodowska-curie born_in warsaw");
+        assertThat(extraction.relations()).extracting(Relation::sentence).containsExactly("Marie Skłodowska Curie was born in Warsaw.");
     }
 
     @Test
