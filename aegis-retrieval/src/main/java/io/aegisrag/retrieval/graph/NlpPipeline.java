@@ -146,8 +146,9 @@ final class NlpPipeline {
         if (paragraph.isBlank()) {
             return;
         }
-        for (String sentence : mine.sentences().sentDetect(paragraph.strip())) {
-            String[] tokens = mine.tokens().tokenize(sentence.length() > MAX_SENTENCE_CHARS ? sentence.substring(0, MAX_SENTENCE_CHARS) : sentence);
+        for (String detected : mine.sentences().sentDetect(paragraph.strip())) {
+            String sentence = detected.length() > MAX_SENTENCE_CHARS ? detected.substring(0, MAX_SENTENCE_CHARS) : detected;
+            String[] tokens = mine.tokens().tokenize(sentence);
             if (tokens.length > MAX_TOKENS) {
                 tokens = Arrays.copyOf(tokens, MAX_TOKENS);
             }
@@ -156,8 +157,7 @@ final class NlpPipeline {
             }
             tokens = splitFinalPeriod(tokens);
             String[] tags = mine.tags().tag(tokens);
-            tagged.add(new Tagged(sentence.length() > MAX_SENTENCE_CHARS ? sentence.substring(0, MAX_SENTENCE_CHARS) : sentence,
-                    tokens, tags, mine.chunks().chunk(tokens, tags)));
+            tagged.add(new Tagged(sentence, tokens, tags, mine.chunks().chunk(tokens, tags)));
         }
     }
 }

@@ -51,6 +51,10 @@ public final class OpenNlpGraphExtractor implements GraphExtractor {
     private record Stated(Name subject, String relation, Name object) {
     }
 
+    /** An entity, by the id of the name as written, mentioned in a chunk; before surnames are merged. */
+    private record Mentioned(String entityId, String chunkId) {
+    }
+
     @Override
     public String name() {
         return "nlp";
@@ -60,8 +64,8 @@ public final class OpenNlpGraphExtractor implements GraphExtractor {
     public Extraction extract(List<Chunk> chunks) {
         Map<String, EntityTypes> types = new HashMap<>();
         Map<String, String> names = new LinkedHashMap<>();
-        List<String[]> mentionRows = new ArrayList<>();
-        List<String[]> relationRows = new ArrayList<>();
+        List<Mentioned> mentioned = new ArrayList<>();
+        List<Relation> unmerged = new ArrayList<>();
         Map<Chunk, List<NlpPipeline.Tagged>> tagged = new LinkedHashMap<>();
         chunks.forEach(chunk -> tagged.put(chunk, pipeline.tag(chunk.text())));
         Set<String> nameWords = nameWords(tagged.values());
@@ -83,7 +87,7 @@ public final class OpenNlpGraphExtractor implements GraphExtractor {
                     if (name.titled()) {
                         votes.titled();
                     }
-                    mentionRows.add(new String[]{id, chunk.id()});
+                    mentioned.add(new Mentioned(id, chunk.id()));
                 }
                 List<Stated> stated = statements(sentence, phrases, namesByPhrase);
                 Set<Set<String>> related = new LinkedHashSet<>();
@@ -93,10 +97,10 @@ public final class OpenNlpGraphExtractor implements GraphExtractor {
                     if (!subject.equals(object) && related.add(Set.of(subject, object))) {
                         types.get(subject).subjectOf(statement.relation(), statement.subject().words().size());
                         types.get(object).objectOf(statement.relation(), statement.object().words().size());
-                        relationRows.add(new String[]{subject, object, statement.relation(), chunk.id(), sentence.text()});
+                        unmerged.add(new Relation(subject, object, statement.relation(), chunk.id(), sentence.text()));
                     }
                 }
-                coOccurrences(inSentence, related, new String[]{chunk.id(), sentence.text()}, relationRows);
+                coOccurrences(inSentence, related, chunk.id(), sentence.text(), unmerged);
             }
         }
         Map<String, String> aliases = aliases(names, types);
@@ -104,18 +108,18 @@ public final class OpenNlpGraphExtractor implements GraphExtractor {
         names.forEach((id, name) -> entities.put(id, new Entity(id, name, types.get(id).decide())));
         Map<String, Set<String>> mentionedIn = new LinkedHashMap<>();
         List<Mention> mentions = new ArrayList<>();
-        for (String[] row : mentionRows) {
-            String id = aliases.getOrDefault(row[0], row[0]);
-            if (mentionedIn.computeIfAbsent(row[1], chunk -> new LinkedHashSet<>()).add(id)) {
-                mentions.add(new Mention(entities.get(id), row[1]));
+        for (Mentioned mention : mentioned) {
+            String id = aliases.getOrDefault(mention.entityId(), mention.entityId());
+            if (mentionedIn.computeIfAbsent(mention.chunkId(), chunk -> new LinkedHashSet<>()).add(id)) {
+                mentions.add(new Mention(entities.get(id), mention.chunkId()));
             }
         }
         Set<Relation> relations = new LinkedHashSet<>();
-        for (String[] row : relationRows) {
-            String source = aliases.getOrDefault(row[0], row[0]);
-            String target = aliases.getOrDefault(row[1], row[1]);
+        for (Relation relation : unmerged) {
+            String source = aliases.getOrDefault(relation.sourceId(), relation.sourceId());
+            String target = aliases.getOrDefault(relation.targetId(), relation.targetId());
             if (!source.equals(target)) {
-                relations.add(new Relation(source, target, row[2], row[3], row[4]));
+                relations.add(new Relation(source, target, relation.type(), relation.chunkId(), relation.sentence()));
             }
         }
         return new Extraction(mentions, List.copyOf(relations));
@@ -291,12 +295,12 @@ public final class OpenNlpGraphExtractor implements GraphExtractor {
     }
 
     /** Every other pair of entities of a sentence is related_to, at most {@value #MAX_RELATIONS_PER_SENTENCE} pairs. */
-    private static void coOccurrences(List<Name> inSentence, Set<Set<String>> related, String[] chunkAndSentence, List<String[]> rows) {
+    private static void coOccurrences(List<Name> inSentence, Set<Set<String>> related, String chunkId, String sentence, List<Relation> found) {
         List<String> ids = inSentence.stream().map(name -> Entity.idOf(name.text())).distinct().toList();
         for (int i = 0; i < ids.size() && related.size() < MAX_RELATIONS_PER_SENTENCE; i++) {
             for (int j = i + 1; j < ids.size() && related.size() < MAX_RELATIONS_PER_SENTENCE; j++) {
                 if (related.add(Set.of(ids.get(i), ids.get(j)))) {
-                    rows.add(new String[]{ids.get(i), ids.get(j), "related_to", chunkAndSentence[0], chunkAndSentence[1]});
+                    found.add(new Relation(ids.get(i), ids.get(j), "related_to", chunkId, sentence));
                 }
             }
         }

@@ -443,10 +443,14 @@ public final class QdrantVectorStore implements VectorStore {
     }
 
     private static JsonObject match(String key, String value) {
-        return Json.createObjectBuilder().add("key", key).add("match", Json.createObjectBuilder().add("value", value)).build();
+        return match(key, Json.createValue(value));
     }
 
     private static JsonObject match(String key, boolean value) {
+        return match(key, value ? JsonValue.TRUE : JsonValue.FALSE);
+    }
+
+    private static JsonObject match(String key, JsonValue value) {
         return Json.createObjectBuilder().add("key", key).add("match", Json.createObjectBuilder().add("value", value)).build();
     }
 }
