@@ -56,10 +56,12 @@ public class StoreProducer {
                           @ConfigProperty(name = ConfigKeys.NEO4J_USER, defaultValue = "neo4j") String user,
                           @ConfigProperty(name = ConfigKeys.NEO4J_PASSWORD) Optional<String> password,
                           @ConfigProperty(name = ConfigKeys.NEO4J_DATABASE, defaultValue = "neo4j") String database,
-                          @ConfigProperty(name = ConfigKeys.NEO4J_TIMEOUT_MS, defaultValue = "5000") long timeoutMillis) {
+                          @ConfigProperty(name = ConfigKeys.NEO4J_TIMEOUT_MS, defaultValue = "5000") long timeoutMillis,
+                          EmbeddingModel embeddings) {
         return switch (provider) {
             case "embedded" -> new InMemoryGraphStore();
-            case "neo4j" -> new Neo4jGraphStore(uri, user, password.orElse(null), database, Duration.ofMillis(timeoutMillis));
+            case "neo4j" -> new Neo4jGraphStore(uri, user, password.orElse(null), database, Duration.ofMillis(timeoutMillis),
+                    embeddings.dimension());
             default -> throw new IllegalStateException(ConfigKeys.GRAPH_PROVIDER + " must be one of [embedded, neo4j], got '" + provider + "'");
         };
     }

@@ -9,6 +9,7 @@ import io.aegisrag.core.port.EmbeddingModel;
 import io.aegisrag.core.port.GraphStore;
 import io.aegisrag.retrieval.chunking.MarkdownChunker;
 import io.aegisrag.retrieval.graph.Communities;
+import io.aegisrag.retrieval.graph.EntityNameEmbeddings;
 import io.aegisrag.retrieval.graph.InMemoryGraphStore;
 import io.aegisrag.retrieval.graph.Neo4jGraphStore;
 import io.aegisrag.retrieval.graph.OpenNlpGraphExtractor;
@@ -31,6 +32,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +80,7 @@ public final class GraphRetrievalBenchmark {
         InMemoryGraphStore embedded = new InMemoryGraphStore();
         try (LuceneVectorStore store = new LuceneVectorStore(data, embeddings.serviceName(), DIMENSION);
              Neo4j neo4j = Neo4jBuilders.newInProcessBuilder().withDisabledServer().build();
-             Neo4jGraphStore graph = new Neo4jGraphStore(neo4j.boltURI().toString(), null, null, "neo4j", Duration.ofSeconds(60))) {
+             Neo4jGraphStore graph = new Neo4jGraphStore(neo4j.boltURI().toString(), null, null, "neo4j", Duration.ofSeconds(60), DIMENSION)) {
             start = System.nanoTime();
             for (Map.Entry<DocumentId, List<Chunk>> document : corpus.documents().entrySet()) {
                 List<EmbeddedChunk> vectorChunks = new ArrayList<>();
@@ -90,25 +92,27 @@ public final class GraphRetrievalBenchmark {
                 store.add(new Document(document.getKey(), first.title(), first.source(), "", Map.of(), Instant.now()), vectorChunks);
             }
             double luceneSeconds = (System.nanoTime() - start) / 1e9;
+            Map<DocumentId, Map<String, float[]>> names = new HashMap<>();
+            extractions.forEach((id, extraction) -> names.put(id, EntityNameEmbeddings.of(embeddings, extraction)));
             start = System.nanoTime();
-            extractions.forEach((id, extraction) -> embedded.addDocument(id, extraction.mentions(), extraction.relations()));
+            extractions.forEach((id, extraction) -> embedded.addDocument(id, extraction.mentions(), extraction.relations(), names.get(id)));
             double embeddedSeconds = (System.nanoTime() - start) / 1e9;
             start = System.nanoTime();
-            extractions.forEach((id, extraction) -> graph.addDocument(id, extraction.mentions(), extraction.relations()));
+            extractions.forEach((id, extraction) -> graph.addDocument(id, extraction.mentions(), extraction.relations(), names.get(id)));
             double neo4jSeconds = (System.nanoTime() - start) / 1e9;
 
             report.paragraph(corpus.files() + " files, " + corpus.documents().size() + " documents, " + all.size() + " chunks (800 characters,"
                     + " overlap 100). OpenNLP extraction: " + Report.format(extractSeconds) + " s (" + Report.format(all.size() / extractSeconds)
                     + " chunks/s on 2 threads); graph: " + embedded.entityCount() + " entities, " + embedded.relationCount() + " relations."
                     + " Writing: Lucene " + Report.format(luceneSeconds) + " s, embedded graph " + Report.format(embeddedSeconds)
-                    + " s, Neo4j " + Report.format(neo4jSeconds) + " s (one transaction per document).");
+                    + " s, Neo4j " + Report.format(neo4jSeconds) + " s (one transaction per document), both with the name embeddings of their entities.");
 
             List<String> questions = questions(all);
             Map<String, ChunkRetriever> retrievers = new LinkedHashMap<>();
             retrievers.put("vector (Lucene HNSW)", new VectorRetriever(embeddings, store));
             retrievers.put("bm25 (Lucene)", new KeywordRetriever(store));
-            retrievers.put("graph, local (embedded)", new GraphRetriever(embedded, store));
-            retrievers.put("graph, local (Neo4j)", new GraphRetriever(graph, store));
+            retrievers.put("graph, local (embedded)", new GraphRetriever(embedded, store, embeddings));
+            retrievers.put("graph, local (Neo4j)", new GraphRetriever(graph, store, embeddings));
             List<List<String>> rows = new ArrayList<>();
             retrievers.forEach((name, retriever) -> rows.add(row(name, retriever, questions, 0)));
             rows.add(global("graph_global (embedded)", embedded, store, questions));

@@ -102,7 +102,7 @@ public final class QualityBenchmark {
             List<Chunk> chunks = ids.stream().flatMap(id -> store.chunksOf(id).stream()).toList();
 
             List<ChunkRetriever> retrievers = List.of(new VectorRetriever(embeddings, store), new KeywordRetriever(store),
-                    new GraphRetriever(graph, store), new GlobalGraphRetriever(new Communities(graph, store), store));
+                    new GraphRetriever(graph, store, embeddings), new GlobalGraphRetriever(new Communities(graph, store), store));
             HybridRetriever hybrid = new HybridRetriever(retrievers, executor,
                     new AegisMetrics(SharedMetricRegistries.getOrCreate(MetricRegistry.APPLICATION_SCOPE)), new NoopStageTracer(),
                     Integer.getInteger("quality.candidates", 80), 60_000);

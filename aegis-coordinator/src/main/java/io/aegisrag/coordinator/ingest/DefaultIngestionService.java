@@ -18,6 +18,7 @@ import io.aegisrag.core.port.TemporalMemory;
 import io.aegisrag.core.port.VectorStore;
 import io.aegisrag.retrieval.chunking.MarkdownChunker;
 import io.aegisrag.retrieval.chunking.SentenceWindows;
+import io.aegisrag.retrieval.graph.EntityNameEmbeddings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -26,6 +27,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -95,7 +97,7 @@ public class DefaultIngestionService implements IngestionService {
             throw e;
         }
         try {
-            graph.addDocument(document.id(), prepared.extraction().mentions(), prepared.extraction().relations());
+            graph.addDocument(document.id(), prepared.extraction().mentions(), prepared.extraction().relations(), prepared.nameVectors());
         } catch (RuntimeException e) {
             undo(e, () -> graph.removeDocument(document.id()), () -> vectors.delete(document.id()),
                     () -> memory.forgetEpisode(document.id().value()));
@@ -105,11 +107,14 @@ public class DefaultIngestionService implements IngestionService {
                 prepared.extraction().relations().size());
     }
 
-    /** A document chunked, embedded and extracted, ready to be written. */
-    private record Prepared(List<EmbeddedChunk> embedded, Extraction extraction, List<Fact> episode) {
+    /** A document chunked, embedded and extracted (with its entities' name embeddings), ready to be written. */
+    private record Prepared(List<EmbeddedChunk> embedded, Extraction extraction, Map<String, float[]> nameVectors, List<Fact> episode) {
     }
 
-    /** Chunks the document and embeds each chunk, then the sentence windows of the long ones, with their headers, in one call. */
+    /**
+     * Chunks the document and embeds each chunk, then the sentence windows of the long ones, with their
+     * headers, in one call; extracts its graph and embeds its entities' names in another.
+     */
     private Prepared prepare(Document document) {
         List<Chunk> chunks = chunker.chunk(document.id(), document.title(), document.source(), document.text());
         List<String> texts = new ArrayList<>(chunks.stream().map(Chunk::withHeader).toList());
@@ -127,7 +132,8 @@ public class DefaultIngestionService implements IngestionService {
             nextWindow += windowsOfChunk.get(i);
         }
         Extraction extraction = extractor.extract(chunks);
-        return new Prepared(embedded, extraction, DocumentEpisode.facts(document, chunks.size(), extraction));
+        return new Prepared(embedded, extraction, EntityNameEmbeddings.of(embeddings, extraction),
+                DocumentEpisode.facts(document, chunks.size(), extraction));
     }
 
     /**
@@ -155,7 +161,7 @@ public class DefaultIngestionService implements IngestionService {
             Prepared prepared = prepare(document);
             vectors.add(document, prepared.embedded());
             graph.removeDocument(id);
-            graph.addDocument(id, prepared.extraction().mentions(), prepared.extraction().relations());
+            graph.addDocument(id, prepared.extraction().mentions(), prepared.extraction().relations(), prepared.nameVectors());
             memory.forgetEpisode(id.value());
             memory.recordEpisode(id.value(), prepared.episode());
             reindexed++;

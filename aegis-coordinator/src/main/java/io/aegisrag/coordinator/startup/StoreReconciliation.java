@@ -7,10 +7,12 @@ import io.aegisrag.core.document.DocumentId;
 import io.aegisrag.core.document.DocumentSummary;
 import io.aegisrag.core.document.Page;
 import io.aegisrag.core.error.AegisException;
+import io.aegisrag.core.port.EmbeddingModel;
 import io.aegisrag.core.port.GraphExtractor;
 import io.aegisrag.core.port.GraphStore;
 import io.aegisrag.core.port.TemporalMemory;
 import io.aegisrag.core.port.VectorStore;
+import io.aegisrag.retrieval.graph.EntityNameEmbeddings;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -26,7 +28,7 @@ import java.util.logging.Logger;
  * The vector store is the system of record; the graph and memory are derived from its documents.
  * At start-up this brings them back in line with it, whatever a crash between two writes of an
  * ingestion or a deletion left: an empty graph (the embedded one lives in the JVM) gets every stored
- * document extracted again; a memory episode of a document the store does not hold is forgotten; a
+ * document extracted again, and its entities' names embedded; a memory episode of a document the store does not hold is forgotten; a
  * stored document without its episode gets it.
  */
 @ApplicationScoped
@@ -39,17 +41,20 @@ public class StoreReconciliation {
     private final GraphStore graph;
     private final TemporalMemory memory;
     private final GraphExtractor extractor;
+    private final EmbeddingModel embeddings;
 
     @Inject
-    public StoreReconciliation(VectorStore vectors, GraphStore graph, TemporalMemory memory, GraphExtractor extractor) {
+    public StoreReconciliation(VectorStore vectors, GraphStore graph, TemporalMemory memory, GraphExtractor extractor,
+                               EmbeddingModel embeddings) {
         this.vectors = vectors;
         this.graph = graph;
         this.memory = memory;
         this.extractor = extractor;
+        this.embeddings = embeddings;
     }
 
     protected StoreReconciliation() {
-        this(null, null, null, null);
+        this(null, null, null, null, null);
     }
 
     /** Reconciles the stores; when the vector or graph store cannot be read (a server that is down), starts without. */
@@ -90,7 +95,8 @@ public class StoreReconciliation {
                 List<Chunk> chunks = vectors.chunksOf(document.id());
                 Extraction extraction = extractor.extract(chunks);
                 if (rebuildGraph) {
-                    graph.addDocument(document.id(), extraction.mentions(), extraction.relations());
+                    graph.addDocument(document.id(), extraction.mentions(), extraction.relations(),
+                            EntityNameEmbeddings.of(embeddings, extraction));
                     extracted++;
                 }
                 if (!hasEpisode) {

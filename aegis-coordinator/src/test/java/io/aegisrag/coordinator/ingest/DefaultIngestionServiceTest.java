@@ -5,11 +5,12 @@ import io.aegisrag.core.document.Document;
 import io.aegisrag.core.document.DocumentId;
 import io.aegisrag.core.error.AegisException;
 import io.aegisrag.core.error.ErrorType;
+import io.aegisrag.core.graph.EntitySimilarity;
 import io.aegisrag.core.memory.FactType;
-import io.aegisrag.core.port.EmbeddingModel;
 import io.aegisrag.core.port.GraphStore;
 import io.aegisrag.core.port.TemporalMemory;
 import io.aegisrag.core.port.VectorStore;
+import io.aegisrag.core.testing.HashEmbeddingModel;
 import io.aegisrag.memory.JournaledTemporalMemory;
 import io.aegisrag.retrieval.graph.EntityExtractor;
 import io.aegisrag.retrieval.graph.InMemoryGraphStore;
@@ -107,13 +108,21 @@ class DefaultIngestionServiceTest {
     }
 
     @Test
+    void should_embed_the_name_of_each_entity_it_extracts() {
+        ingestion.ingest(DOCUMENT);
+
+        assertThat(embeddedGraph.similarEntities(new HashEmbeddingModel().embed("Lettuce"), 10))
+                .filteredOn(similar -> similar.similarity() > 0.99).extracting(EntitySimilarity::entityId).contains("lettuce");
+    }
+
+    @Test
     void should_repair_at_start_up_what_a_failed_undo_left() {
         failing.addAll(List.of("add", "forgetEpisode"));
 
         assertThatThrownBy(() -> ingestion.ingest(DOCUMENT)).isInstanceOf(AegisException.class);
         assertThat(journal.episodes()).hasSize(1);
         failing.clear();
-        new StoreReconciliation(vectors, graph, memory, new EntityExtractor()).reconcile();
+        new StoreReconciliation(vectors, graph, memory, new EntityExtractor(), new HashEmbeddingModel()).reconcile();
 
         assertNothingStored();
     }
@@ -136,7 +145,7 @@ class DefaultIngestionServiceTest {
 
         assertThat(lucene.list(0, 10).total()).isZero();
         failing.clear();
-        new StoreReconciliation(vectors, graph, memory, new EntityExtractor()).reconcile();
+        new StoreReconciliation(vectors, graph, memory, new EntityExtractor(), new HashEmbeddingModel()).reconcile();
         assertNothingStored();
     }
 
@@ -184,32 +193,5 @@ class DefaultIngestionServiceTest {
         assertThat(reopened.reindex()).isEqualTo(1);
         assertThat(lucene.needsReindex()).isFalse();
         assertThat(journal.episodes()).containsExactly(redis.documentId());
-    }
-
-    /** Deterministic 8-d vectors from the text's hash: no model to load. */
-    private record HashEmbeddingModel(String serviceName) implements EmbeddingModel {
-
-        HashEmbeddingModel() {
-            this("hash");
-        }
-
-        @Override
-        public List<float[]> embedAll(List<String> texts) {
-            return texts.stream().map(text -> {
-                float[] vector = new float[8];
-                vector[Math.floorMod(text.hashCode(), 8)] = 1;
-                return vector;
-            }).toList();
-        }
-
-        @Override
-        public int dimension() {
-            return 8;
-        }
-
-        @Override
-        public boolean isAvailable() {
-            return true;
-        }
     }
 }

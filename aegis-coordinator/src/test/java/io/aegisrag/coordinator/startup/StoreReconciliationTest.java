@@ -11,6 +11,8 @@ import io.aegisrag.core.memory.FactType;
 import io.aegisrag.memory.InMemoryTemporalMemory;
 import io.aegisrag.memory.Neo4jTemporalMemory;
 import io.aegisrag.core.error.AegisException;
+import io.aegisrag.core.graph.EntitySimilarity;
+import io.aegisrag.core.testing.HashEmbeddingModel;
 import io.aegisrag.retrieval.graph.EntityExtractor;
 import io.aegisrag.retrieval.graph.InMemoryGraphStore;
 import io.aegisrag.retrieval.graph.Neo4jGraphStore;
@@ -63,10 +65,12 @@ class StoreReconciliationTest {
         Chunk redis = store("Lettuce is the Java client of Redis.");
         store("Qdrant is written in Rust.");
 
-        new StoreReconciliation(store, graph, memory, new EntityExtractor()).reconcile();
+        new StoreReconciliation(store, graph, memory, new EntityExtractor(), new HashEmbeddingModel()).reconcile();
 
         assertThat(graph.entityCount()).isEqualTo(5);
         assertThat(graph.chunksMentioning(Set.of("redis"))).containsExactly(redis.id());
+        assertThat(graph.similarEntities(new HashEmbeddingModel().embed("Redis"), 10)).as("names embedded again")
+                .filteredOn(similar -> similar.similarity() > 0.99).extracting(EntitySimilarity::entityId).contains("redis");
     }
 
     @Test
@@ -75,7 +79,7 @@ class StoreReconciliationTest {
         Neo4jTemporalMemory down = new Neo4jTemporalMemory("bolt://127.0.0.1:1", null, null, "neo4j", Duration.ofMillis(300));
 
         try (down) {
-            new StoreReconciliation(store, graph, down, new EntityExtractor()).reconcile();
+            new StoreReconciliation(store, graph, down, new EntityExtractor(), new HashEmbeddingModel()).reconcile();
         }
 
         assertThat(graph.entityCount()).isEqualTo(3);
@@ -85,8 +89,8 @@ class StoreReconciliationTest {
     void should_start_without_reconciling_when_the_graph_store_cannot_be_read() {
         store("Lettuce is the Java client of Redis.");
 
-        try (Neo4jGraphStore down = new Neo4jGraphStore("bolt://127.0.0.1:1", null, null, "neo4j", Duration.ofMillis(300))) {
-            StoreReconciliation reconciliation = new StoreReconciliation(store, down, memory, new EntityExtractor());
+        try (Neo4jGraphStore down = new Neo4jGraphStore("bolt://127.0.0.1:1", null, null, "neo4j", Duration.ofMillis(300), 8)) {
+            StoreReconciliation reconciliation = new StoreReconciliation(store, down, memory, new EntityExtractor(), new HashEmbeddingModel());
             assertThatThrownBy(reconciliation::reconcile).isInstanceOf(AegisException.class);
             reconciliation.onStart(null);
         }
@@ -97,7 +101,7 @@ class StoreReconciliationTest {
     @Test
     void should_leave_a_graph_that_already_has_entities_alone() {
         store("Lettuce is the Java client of Redis.");
-        StoreReconciliation reconciliation = new StoreReconciliation(store, graph, memory, new EntityExtractor());
+        StoreReconciliation reconciliation = new StoreReconciliation(store, graph, memory, new EntityExtractor(), new HashEmbeddingModel());
         reconciliation.reconcile();
         store("Qdrant is written in Rust.");
 
@@ -114,7 +118,7 @@ class StoreReconciliationTest {
         memory.recordEpisode(unfinished, List.of(new Fact(unfinished + "/episode", FactType.EPISODIC, unfinished, "ingested", now, null, now)));
         memory.record(new Fact("turn", FactType.EPISODIC, "session-1", "asked: why?", now, null, now), false);
 
-        new StoreReconciliation(store, graph, memory, new EntityExtractor()).reconcile();
+        new StoreReconciliation(store, graph, memory, new EntityExtractor(), new HashEmbeddingModel()).reconcile();
 
         assertThat(memory.episodes()).containsExactly(stored.documentId().value());
         assertThat(memory.count(FactType.EPISODIC)).isEqualTo(2);
@@ -127,7 +131,7 @@ class StoreReconciliationTest {
         String conversation = new EpisodeService(memory, new RuleEpisodeReader(), Clock.systemUTC())
                 .record("session-1", "Marguerite moved the Zanzibar cluster.", Optional.empty()).episodeId();
 
-        new StoreReconciliation(store, graph, memory, new EntityExtractor()).reconcile();
+        new StoreReconciliation(store, graph, memory, new EntityExtractor(), new HashEmbeddingModel()).reconcile();
 
         assertThat(memory.episodes()).contains(conversation);
         assertThat(memory.factsAt(Instant.now(), Optional.of("zanzibar"), Optional.of(FactType.ENTITY))).hasSize(1);

@@ -3,6 +3,7 @@ package io.aegisrag.core.port;
 import io.aegisrag.core.document.DocumentId;
 import io.aegisrag.core.graph.ChunkScore;
 import io.aegisrag.core.graph.Entity;
+import io.aegisrag.core.graph.EntitySimilarity;
 import io.aegisrag.core.graph.Mention;
 import io.aegisrag.core.graph.Relation;
 
@@ -16,8 +17,17 @@ import java.util.Set;
 /** The knowledge graph: entities, the chunks that mention them and the relations between them. */
 public interface GraphStore extends BackingService {
 
-    /** Records what one document mentions; replaces whatever was recorded for it before. */
-    void addDocument(DocumentId documentId, List<Mention> mentions, List<Relation> relations);
+    /**
+     * Records what one document mentions, with the embedding of each entity's name by entity id
+     * ({@code nameVectors}: an entity without one is not found by {@link #similarEntities}); replaces
+     * whatever was recorded for the document before, and an entity's earlier name embedding.
+     */
+    void addDocument(DocumentId documentId, List<Mention> mentions, List<Relation> relations, Map<String, float[]> nameVectors);
+
+    /** Records what one document mentions, without name embeddings. */
+    default void addDocument(DocumentId documentId, List<Mention> mentions, List<Relation> relations) {
+        addDocument(documentId, mentions, relations, Map.of());
+    }
 
     /** Forgets the document's mentions and relations, and entities no other document mentions. */
     void removeDocument(DocumentId documentId);
@@ -33,6 +43,12 @@ public interface GraphStore extends BackingService {
      * (a typo); most mentioned first within each.
      */
     List<Entity> findEntities(String text, Optional<String> type, int limit);
+
+    /**
+     * The {@code limit} entities whose name embedding is nearest to {@code vector} (cosine similarity),
+     * most similar first; an index search where the store has one, so the nearest may be approximate.
+     */
+    List<EntitySimilarity> similarEntities(float[] vector, int limit);
 
     /** The entity with this id, if the graph holds it. */
     Optional<Entity> entity(String entityId);
@@ -55,6 +71,21 @@ public interface GraphStore extends BackingService {
      * between the two, in either direction), ties by id; at most {@code limit}.
      */
     List<Entity> neighbors(String entityId, int limit);
+
+    /**
+     * For each of {@code entityIds} that has neighbours, its {@link #neighbors} (at most {@code limit}
+     * each); one round trip to the store where it can, rather than one per entity.
+     */
+    default Map<String, List<Entity>> neighborsOfEach(Collection<String> entityIds, int limit) {
+        Map<String, List<Entity>> neighbors = new HashMap<>();
+        for (String entityId : entityIds) {
+            List<Entity> found = neighbors(entityId, limit);
+            if (!found.isEmpty()) {
+                neighbors.put(entityId, found);
+            }
+        }
+        return neighbors;
+    }
 
     /** Ids of the chunks that mention any of {@code entityIds}; read-only, and may show later changes to the graph. */
     Set<String> chunksMentioning(Set<String> entityIds);

@@ -3,6 +3,7 @@ package io.aegisrag.core.port;
 import io.aegisrag.core.document.DocumentId;
 import io.aegisrag.core.graph.ChunkScore;
 import io.aegisrag.core.graph.Entity;
+import io.aegisrag.core.graph.EntitySimilarity;
 import io.aegisrag.core.graph.Mention;
 import io.aegisrag.core.graph.Relation;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,9 +15,13 @@ import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /** What every {@link GraphStore} adapter must do. */
 public abstract class GraphStoreContract {
+
+    /** The length of the name embeddings the contract stores: an adapter with a vector index makes it this long. */
+    public static final int NAME_DIMENSION = 3;
 
     private static final Entity LUCENE = Entity.named("Lucene", "technology");
     private static final Entity JAVA = Entity.named("Java", "technology");
@@ -169,6 +174,47 @@ public abstract class GraphStoreContract {
 
         assertThat(graph.chunksMentioning(Set.of(LUCENE.id()))).containsExactly("b#0");
         assertThat(graph.relationCount()).isEqualTo(1);
+    }
+
+    @Test
+    void should_find_entities_by_the_embedding_of_their_name_most_similar_first() {
+        graph.addDocument(first, List.of(new Mention(LUCENE, "a#0"), new Mention(JAVA, "a#0"), new Mention(QDRANT, "a#1")), List.of(),
+                Map.of(LUCENE.id(), new float[]{2, 0, 0}, JAVA.id(), new float[]{1, 1, 0}, "unmentioned", new float[]{1, 0, 0}));
+
+        assertThat(graph.similarEntities(new float[]{1, 0, 0}, 10)).as("Qdrant has no embedding, the unmentioned id no entity")
+                .extracting(EntitySimilarity::entityId).containsExactly(LUCENE.id(), JAVA.id());
+        assertThat(graph.similarEntities(new float[]{1, 0, 0}, 10)).extracting(EntitySimilarity::similarity)
+                .satisfiesExactly(lucene -> assertThat(lucene).isCloseTo(1.0, within(0.01)),
+                        java -> assertThat(java).isCloseTo(Math.sqrt(0.5), within(0.01)));
+        assertThat(graph.similarEntities(new float[]{0, 1, 0}, 1)).extracting(EntitySimilarity::entityId).containsExactly(JAVA.id());
+        assertThat(graph.similarEntities(new float[]{1, 0, 0}, 0)).isEmpty();
+    }
+
+    @Test
+    void should_forget_a_name_embedding_with_its_entity_and_replace_it_when_given_again() {
+        graph.addDocument(first, List.of(new Mention(LUCENE, "a#0")), List.of(), Map.of(LUCENE.id(), new float[]{1, 0, 0}));
+        graph.addDocument(second, List.of(new Mention(JAVA, "b#0"), new Mention(LUCENE, "b#0")), List.of(),
+                Map.of(JAVA.id(), new float[]{0, 0, 1}, LUCENE.id(), new float[]{0, 1, 0}));
+
+        assertThat(graph.similarEntities(new float[]{0, 1, 0}, 1)).extracting(EntitySimilarity::entityId).containsExactly(LUCENE.id());
+
+        graph.removeDocument(second);
+
+        assertThat(graph.similarEntities(new float[]{0, 0, 1}, 10)).extracting(EntitySimilarity::entityId)
+                .as("Java is gone, Lucene keeps its latest embedding").containsExactly(LUCENE.id());
+        assertThat(graph.similarEntities(new float[]{0, 1, 0}, 1)).extracting(EntitySimilarity::similarity)
+                .singleElement().satisfies(similarity -> assertThat(similarity).isCloseTo(1.0, within(0.01)));
+    }
+
+    @Test
+    void should_give_the_neighbours_of_each_entity_in_one_call() {
+        addTwoDocuments();
+
+        assertThat(graph.neighborsOfEach(List.of(LUCENE.id(), JAVA.id(), "unknown"), 10))
+                .containsOnlyKeys(LUCENE.id(), JAVA.id())
+                .hasEntrySatisfying(LUCENE.id(), neighbors -> assertThat(neighbors).containsExactlyInAnyOrder(JAVA, QDRANT))
+                .containsEntry(JAVA.id(), List.of(LUCENE));
+        assertThat(graph.neighborsOfEach(List.of(LUCENE.id()), 1).get(LUCENE.id())).hasSize(1);
     }
 
     @Test

@@ -2,9 +2,11 @@ package io.aegisrag.retrieval.graph;
 
 import io.aegisrag.core.document.DocumentId;
 import io.aegisrag.core.graph.Entity;
+import io.aegisrag.core.graph.EntitySimilarity;
 import io.aegisrag.core.graph.Mention;
 import io.aegisrag.core.graph.Relation;
 import io.aegisrag.core.port.GraphStore;
+import org.apache.lucene.util.VectorUtil;
 
 import java.util.Collections;
 import java.util.Comparator;
@@ -15,12 +17,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@link GraphStore} held in the JVM: entities, mentions and relations indexed by document. Adding a
  * document indexes it incrementally; removing one rebuilds the indexes from the remaining documents.
+ * Entity name embeddings are kept unit-length and compared with every one of them (an exact search).
  */
 public final class InMemoryGraphStore implements GraphStore {
 
@@ -32,14 +36,21 @@ public final class InMemoryGraphStore implements GraphStore {
     private final Map<String, Integer> mentionCounts = new HashMap<>();
     private final Map<String, Set<String>> chunksByEntity = new HashMap<>();
     private final Map<String, Map<String, Integer>> neighborsByEntity = new HashMap<>();
+    private final Map<String, float[]> nameVectors = new HashMap<>();
     private long relationCount;
 
     @Override
-    public synchronized void addDocument(DocumentId documentId, List<Mention> mentions, List<Relation> relations) {
+    public synchronized void addDocument(DocumentId documentId, List<Mention> mentions, List<Relation> relations,
+                                         Map<String, float[]> nameVectors) {
         removeDocument(documentId);
         DocumentGraph graph = new DocumentGraph(List.copyOf(mentions), List.copyOf(new LinkedHashSet<>(relations)));
         documents.put(documentId, graph);
         index(graph);
+        nameVectors.forEach((entityId, vector) -> {
+            if (entities.containsKey(entityId)) {
+                this.nameVectors.put(entityId, unit(vector));
+            }
+        });
     }
 
     @Override
@@ -64,6 +75,23 @@ public final class InMemoryGraphStore implements GraphStore {
                         .thenComparing(Entity::id))
                 .limit(limit)
                 .toList();
+    }
+
+    @Override
+    public synchronized List<EntitySimilarity> similarEntities(float[] vector, int limit) {
+        float[] query = unit(vector);
+        Comparator<EntitySimilarity> mostSimilarFirst = Comparator.comparingDouble(EntitySimilarity::similarity).reversed()
+                .thenComparing(EntitySimilarity::entityId);
+        PriorityQueue<EntitySimilarity> kept = new PriorityQueue<>(Math.max(1, limit), mostSimilarFirst.reversed());
+        nameVectors.forEach((entityId, name) -> {
+            if (name.length == query.length && limit > 0) {
+                kept.add(new EntitySimilarity(entityId, VectorUtil.dotProduct(query, name)));
+                if (kept.size() > limit) {
+                    kept.poll();
+                }
+            }
+        });
+        return kept.stream().sorted(mostSimilarFirst).toList();
     }
 
     @Override
@@ -135,6 +163,16 @@ public final class InMemoryGraphStore implements GraphStore {
         neighborsByEntity.clear();
         relationCount = 0;
         documents.values().forEach(this::index);
+        nameVectors.keySet().retainAll(entities.keySet());
+    }
+
+    private static float[] unit(float[] vector) {
+        double norm = Math.sqrt(VectorUtil.dotProduct(vector, vector));
+        float[] unit = new float[vector.length];
+        for (int i = 0; i < vector.length; i++) {
+            unit[i] = norm == 0 ? 0 : (float) (vector[i] / norm);
+        }
+        return unit;
     }
 
     private void index(DocumentGraph graph) {

@@ -5,6 +5,7 @@ import io.aegisrag.core.error.AegisException;
 import io.aegisrag.core.error.ErrorType;
 import io.aegisrag.core.graph.ChunkScore;
 import io.aegisrag.core.graph.Entity;
+import io.aegisrag.core.graph.EntitySimilarity;
 import io.aegisrag.core.graph.Mention;
 import io.aegisrag.core.graph.Relation;
 import io.aegisrag.core.port.GraphStore;
@@ -44,8 +45,9 @@ import java.util.stream.Collectors;
  * name, type})}, and each relation a typed edge between two entities ({@code worked_with} is
  * {@code -[:WORKED_WITH {name, chunk_id, document_id}]->}). The second label keeps the documents'
  * entities apart from temporal memory's Graphiti {@code :Entity} nodes in the same database.
- * Uniqueness constraints, a full-text index on entity names (typos) and a text index on their
- * lower-case names (contains) are created at first use, so the service starts while Neo4j is down.
+ * An entity's name embedding is its {@code name_vector}. Uniqueness constraints, a full-text index on
+ * entity names (typos), a text index on their lower-case names (contains) and a vector index on their
+ * name embeddings (cosine) are created at first use, so the service starts while Neo4j is down.
  * Every statement is parameterised (a relation type becomes part of a statement only after it matched
  * {@code [A-Z][A-Z0-9_]*}); a document is written or removed in one managed transaction made of
  * deletes, MERGEs and CREATEs that start from what the transaction itself deleted, so a retry is
@@ -61,6 +63,7 @@ public final class Neo4jGraphStore implements GraphStore, AutoCloseable {
     /** A document's transaction may run this many connection timeouts: a long document writes thousands of mentions. */
     private static final int WRITE_TIMEOUTS = 6;
 
+    static final String NAME_VECTOR_INDEX = "document_entity_name_vectors";
     private static final List<String> SCHEMA = List.of(
             "CREATE CONSTRAINT document_entity_id IF NOT EXISTS FOR (n:DocumentEntity) REQUIRE n.id IS UNIQUE",
             "CREATE CONSTRAINT chunk_id IF NOT EXISTS FOR (n:Chunk) REQUIRE n.id IS UNIQUE",
@@ -75,10 +78,14 @@ public final class Neo4jGraphStore implements GraphStore, AutoCloseable {
     private final Driver driver;
     private final String database;
     private final Duration timeout;
+    private final int nameDimension;
     private volatile boolean schemaReady;
 
-    /** @param password null to connect without authentication (then {@code user} is not used) */
-    public Neo4jGraphStore(String uri, String user, String password, String database, Duration timeout) {
+    /**
+     * @param password      null to connect without authentication (then {@code user} is not used)
+     * @param nameDimension the length of the entity name embeddings, which the vector index is made for
+     */
+    public Neo4jGraphStore(String uri, String user, String password, String database, Duration timeout, int nameDimension) {
         long millis = timeout.toMillis();
         this.driver = GraphDatabase.driver(uri, password == null ? AuthTokens.none() : AuthTokens.basic(user, password),
                 Config.builder()
@@ -88,11 +95,21 @@ public final class Neo4jGraphStore implements GraphStore, AutoCloseable {
                         .build());
         this.database = database;
         this.timeout = timeout;
+        this.nameDimension = nameDimension;
     }
 
     @Override
-    public void addDocument(DocumentId documentId, List<Mention> mentions, List<Relation> relations) {
+    public void addDocument(DocumentId documentId, List<Mention> mentions, List<Relation> relations, Map<String, float[]> nameVectors) {
         Set<String> mentioned = mentions.stream().map(mention -> mention.entity().id()).collect(Collectors.toSet());
+        nameVectors.forEach((entityId, vector) -> {
+            if (vector.length != nameDimension) {
+                throw new IllegalArgumentException("the name embedding of " + entityId + " has " + vector.length
+                        + " dimensions, the graph's vector index " + nameDimension);
+            }
+        });
+        List<Map<String, Object>> vectorRows = nameVectors.entrySet().stream()
+                .filter(entry -> mentioned.contains(entry.getKey()))
+                .map(entry -> Map.<String, Object>of("id", entry.getKey(), "vector", entry.getValue())).toList();
         List<Map<String, Object>> mentionRows = mentions.stream().map(mention -> Map.<String, Object>of(
                 "id", mention.entity().id(), "name", mention.entity().name(), "type", mention.entity().type(),
                 "name_lower", mention.entity().name().toLowerCase(Locale.ROOT), "chunk", mention.chunkId())).toList();
@@ -116,6 +133,10 @@ public final class Neo4jGraphStore implements GraphStore, AutoCloseable {
                     + " MATCH (a:DocumentEntity {id: r.source}), (b:DocumentEntity {id: r.target})"
                     + " CREATE (a)-[:" + type + " {name: r.name, chunk_id: r.chunk, sentence: r.sentence, document_id: $document}]->(b)",
                     Map.of("relations", rows, "document", documentId.value())).consume());
+            if (!vectorRows.isEmpty()) {
+                tx.run("UNWIND $vectors AS v MATCH (e:DocumentEntity {id: v.id})"
+                        + " CALL db.create.setNodeVectorProperty(e, 'name_vector', v.vector)", Map.of("vectors", vectorRows)).consume();
+            }
             return null;
         });
     }
@@ -181,6 +202,28 @@ public final class Neo4jGraphStore implements GraphStore, AutoCloseable {
             }
         }
         return String.join(" OR ", terms);
+    }
+
+    /** Neo4j scores cosine similarity in [0, 1] as (1 + cosine) / 2; the port's similarity is the cosine. */
+    @Override
+    public List<EntitySimilarity> similarEntities(float[] vector, int limit) {
+        if (limit <= 0 || vector.length != nameDimension) {
+            return List.of();
+        }
+        return query("CALL db.index.vector.queryNodes('" + NAME_VECTOR_INDEX + "', $limit, $vector) YIELD node, score"
+                        + " RETURN node.id AS id, score ORDER BY score DESC, id",
+                Map.of("limit", limit, "vector", vector), row -> new EntitySimilarity(row.get("id").asString(), 2 * row.get("score").asDouble() - 1));
+    }
+
+    @Override
+    public Map<String, List<Entity>> neighborsOfEach(Collection<String> entityIds, int limit) {
+        Map<String, List<Entity>> neighbors = new HashMap<>();
+        query("UNWIND $ids AS id MATCH (:DocumentEntity {id: id})-[r]-(o:DocumentEntity) WITH id, o, count(r) AS weight"
+                        + " ORDER BY weight DESC, o.id WITH id, collect(o)[..$limit] AS best"
+                        + " UNWIND best AS o RETURN id AS of, o.id AS id, o.name AS name, o.type AS type",
+                Map.of("ids", List.copyOf(entityIds), "limit", limit), row -> row)
+                .forEach(row -> neighbors.computeIfAbsent(row.get("of").asString(), id -> new ArrayList<>()).add(entity(row)));
+        return neighbors;
     }
 
     @Override
@@ -311,14 +354,28 @@ public final class Neo4jGraphStore implements GraphStore, AutoCloseable {
         synchronized (this) {
             if (!schemaReady) {
                 try {
-                    SCHEMA.forEach(statement -> driver.executableQuery(statement)
-                            .withConfig(QueryConfig.builder().withDatabase(database).build()).execute());
-                    driver.executableQuery("CALL db.awaitIndexes(60)").withConfig(QueryConfig.builder().withDatabase(database).build()).execute();
+                    QueryConfig config = QueryConfig.builder().withDatabase(database).build();
+                    dropNameVectorIndexOfAnotherDimension(config);
+                    List<String> schema = new ArrayList<>(SCHEMA);
+                    schema.add("CREATE VECTOR INDEX " + NAME_VECTOR_INDEX + " IF NOT EXISTS FOR (n:DocumentEntity) ON (n.name_vector)"
+                            + " OPTIONS {indexConfig: {`vector.dimensions`: " + nameDimension + ", `vector.similarity_function`: 'cosine'}}");
+                    schema.forEach(statement -> driver.executableQuery(statement).withConfig(config).execute());
+                    driver.executableQuery("CALL db.awaitIndexes(60)").withConfig(config).execute();
                 } catch (Neo4jException e) {
                     throw new AegisException(ErrorType.DATABASE_ERROR, "Neo4j could not create the graph's schema: " + e.getMessage(), e);
                 }
                 schemaReady = true;
             }
+        }
+    }
+
+    /** Another embedding model's names (after a re-index) cannot be searched with this one's vectors: their index goes. */
+    private void dropNameVectorIndexOfAnotherDimension(QueryConfig config) {
+        List<Record> existing = driver.executableQuery("SHOW INDEXES YIELD name, options WHERE name = $name"
+                        + " RETURN options.indexConfig['vector.dimensions'] AS dimensions")
+                .withParameters(Map.of("name", NAME_VECTOR_INDEX)).withConfig(config).execute().records();
+        if (!existing.isEmpty() && existing.get(0).get("dimensions").asInt() != nameDimension) {
+            driver.executableQuery("DROP INDEX " + NAME_VECTOR_INDEX).withConfig(config).execute();
         }
     }
 }

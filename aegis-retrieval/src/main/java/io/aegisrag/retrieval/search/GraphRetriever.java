@@ -4,6 +4,8 @@ import io.aegisrag.core.document.Chunk;
 import io.aegisrag.core.document.ChunkHit;
 import io.aegisrag.core.graph.ChunkScore;
 import io.aegisrag.core.graph.Entity;
+import io.aegisrag.core.graph.EntitySimilarity;
+import io.aegisrag.core.port.EmbeddingModel;
 import io.aegisrag.core.port.GraphStore;
 import io.aegisrag.core.port.VectorStore;
 import io.aegisrag.core.query.Retriever;
@@ -16,26 +18,32 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Graph retrieval: finds the entities the query names (any run of one to three of its words that is
- * an entity id), and ranks the chunks that mention them by how many of them each mentions. Entities
- * one hop away count half.
+ * LightRAG's local graph mode: the entities the question names, found by their names (any run of one
+ * to three of its words that is an entity id, weight 1) and by the embeddings of their names (the
+ * {@value #SIMILAR_ENTITIES} nearest to the question's embedding, weighed by how far their similarity
+ * exceeds {@value #MIN_NAME_SIMILARITY}); then their neighbours, the most related first, at half their
+ * weight; then the chunks that mention them, ranked by the sum of the weights of what each mentions.
  */
 @ApplicationScoped
 public class GraphRetriever implements ChunkRetriever {
 
     private static final int NEIGHBORS_PER_ENTITY = 5;
+    static final int SIMILAR_ENTITIES = 5;
+    static final double MIN_NAME_SIMILARITY = 0.5;
 
     private final GraphStore graph;
     private final VectorStore store;
+    private final EmbeddingModel embeddings;
 
     @Inject
-    public GraphRetriever(GraphStore graph, VectorStore store) {
+    public GraphRetriever(GraphStore graph, VectorStore store, EmbeddingModel embeddings) {
         this.graph = graph;
         this.store = store;
+        this.embeddings = embeddings;
     }
 
     protected GraphRetriever() {
-        this(null, null);
+        this(null, null, null);
     }
 
     @Override
@@ -46,16 +54,23 @@ public class GraphRetriever implements ChunkRetriever {
     @Override
     @TrackedStage("graph")
     public List<ChunkHit> retrieve(String query, int limit) {
-        Map<String, Double> weights = new HashMap<>();
-        for (String entityId : graph.entities(EntityNames.candidateIds(query)).keySet()) {
-            weights.merge(entityId, 1.0, Double::sum);
-            for (Entity neighbor : graph.neighbors(entityId, NEIGHBORS_PER_ENTITY)) {
-                weights.merge(neighbor.id(), 0.5, Double::sum);
+        Map<String, Double> named = new HashMap<>();
+        graph.entities(EntityNames.candidateIds(query)).keySet().forEach(entityId -> named.put(entityId, 1.0));
+        for (EntitySimilarity similar : graph.similarEntities(embeddings.embedQuery(query), SIMILAR_ENTITIES)) {
+            double weight = (similar.similarity() - MIN_NAME_SIMILARITY) / (1 - MIN_NAME_SIMILARITY);
+            if (weight > 0) {
+                named.merge(similar.entityId(), weight, Math::max);
             }
         }
-        if (weights.isEmpty()) {
+        if (named.isEmpty()) {
             return List.of();
         }
+        Map<String, Double> weights = new HashMap<>(named);
+        graph.neighborsOfEach(named.keySet(), NEIGHBORS_PER_ENTITY).forEach((entityId, neighbors) -> {
+            for (Entity neighbor : neighbors) {
+                weights.merge(neighbor.id(), named.get(entityId) / 2, Double::sum);
+            }
+        });
         List<ChunkScore> best = graph.topChunks(weights, limit);
         Map<String, Chunk> chunks = new HashMap<>();
         store.chunks(best.stream().map(ChunkScore::chunkId).toList()).forEach(chunk -> chunks.put(chunk.id(), chunk));

@@ -4,6 +4,7 @@ import io.aegisrag.core.document.DocumentId;
 import io.aegisrag.core.error.AegisException;
 import io.aegisrag.core.error.ErrorType;
 import io.aegisrag.core.graph.Entity;
+import io.aegisrag.core.graph.EntitySimilarity;
 import io.aegisrag.core.graph.Mention;
 import io.aegisrag.core.graph.Relation;
 import io.aegisrag.core.port.GraphStore;
@@ -18,6 +19,7 @@ import org.neo4j.harness.Neo4jBuilders;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -43,7 +45,7 @@ class Neo4jGraphStoreTest extends GraphStoreContract {
     @Override
     protected GraphStore createStore() {
         cypher("MATCH (n) DETACH DELETE n");
-        store = new Neo4jGraphStore(neo4j.boltURI().toString(), null, null, "neo4j", Duration.ofSeconds(10));
+        store = new Neo4jGraphStore(neo4j.boltURI().toString(), null, null, "neo4j", Duration.ofSeconds(10), GraphStoreContract.NAME_DIMENSION);
         return store;
     }
 
@@ -113,6 +115,23 @@ class Neo4jGraphStoreTest extends GraphStoreContract {
     }
 
     @Test
+    void should_make_the_name_vector_index_again_for_another_embedding_model() {
+        Entity lucene = Entity.named("Lucene", "technology");
+        store.addDocument(DocumentId.random(), List.of(new Mention(lucene, "a#0")), List.of(), Map.of(lucene.id(), new float[]{1, 0, 0}));
+        Entity java = Entity.named("Java", "technology");
+        int otherDimension = GraphStoreContract.NAME_DIMENSION + 2;
+
+        try (Neo4jGraphStore reindexed = new Neo4jGraphStore(neo4j.boltURI().toString(), null, null, "neo4j", Duration.ofSeconds(10), otherDimension)) {
+            reindexed.addDocument(DocumentId.random(), List.of(new Mention(java, "b#0")), List.of(), Map.of(java.id(), new float[]{0, 0, 0, 0, 1}));
+
+            assertThat(reindexed.similarEntities(new float[]{0, 0, 0, 1, 1}, 10)).extracting(EntitySimilarity::entityId)
+                    .as("the other model's vector is not in the new index").containsExactly(java.id());
+            assertThat(count("SHOW INDEXES YIELD name, options WHERE name = '" + Neo4jGraphStore.NAME_VECTOR_INDEX
+                    + "' AND options.indexConfig['vector.dimensions'] = " + otherDimension + " RETURN count(*) AS n")).isEqualTo(1);
+        }
+    }
+
+    @Test
     void should_keep_apart_from_temporal_memory_entities_in_the_same_database() {
         cypher("CREATE (:Entity {uuid: 'alice', name: 'Alice'})-[:RELATES_TO {name: 'knows'}]->(:Entity {uuid: 'bob', name: 'Bob'})");
         store.addDocument(DocumentId.random(), List.of(new Mention(Entity.named("Alicia", "person"), "a#0")), List.of());
@@ -129,7 +148,7 @@ class Neo4jGraphStoreTest extends GraphStoreContract {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        try (Neo4jGraphStore down = new Neo4jGraphStore("bolt://127.0.0.1:" + closedPort, null, null, "neo4j", Duration.ofMillis(500))) {
+        try (Neo4jGraphStore down = new Neo4jGraphStore("bolt://127.0.0.1:" + closedPort, null, null, "neo4j", Duration.ofMillis(500), GraphStoreContract.NAME_DIMENSION)) {
             assertThatThrownBy(down::isAvailable)
                     .isInstanceOfSatisfying(AegisException.class, e -> assertThat(e.errorType()).isEqualTo(ErrorType.DATABASE_ERROR));
             assertThatThrownBy(() -> down.chunksMentioning(Set.of("lucene"))).isInstanceOf(AegisException.class);

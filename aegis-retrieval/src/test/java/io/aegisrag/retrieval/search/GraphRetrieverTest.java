@@ -6,7 +6,9 @@ import io.aegisrag.core.document.ChunkHit;
 import io.aegisrag.core.document.Document;
 import io.aegisrag.core.document.DocumentId;
 import io.aegisrag.core.document.EmbeddedChunk;
+import io.aegisrag.core.port.EmbeddingModel;
 import io.aegisrag.retrieval.graph.EntityExtractor;
+import io.aegisrag.retrieval.graph.EntityNameEmbeddings;
 import io.aegisrag.retrieval.graph.InMemoryGraphStore;
 import io.aegisrag.retrieval.lucene.LuceneVectorStore;
 import org.junit.jupiter.api.AfterEach;
@@ -23,6 +25,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class GraphRetrieverTest {
+
+    private static final String ABOUT_QDRANT = "Which vector database is there?";
 
     @TempDir
     Path directory;
@@ -45,8 +49,10 @@ class GraphRetrieverTest {
         store.add(new Document(id, "t", "s", String.join(" ", texts), Map.of(), Instant.now()),
                 chunks.stream().map(c -> new EmbeddedChunk(c, new float[]{1, 0})).toList());
         Extraction extraction = new EntityExtractor().extract(chunks);
-        graph.addDocument(id, extraction.mentions(), extraction.relations());
-        retriever = new GraphRetriever(graph, store);
+        EmbeddingModel names = new TableEmbeddingModel(Map.of(
+                "Qdrant", new float[]{1, 0, 0}, "Rust", new float[]{0, 1, 0}, ABOUT_QDRANT, new float[]{1, 0.2f, 0}));
+        graph.addDocument(id, extraction.mentions(), extraction.relations(), EntityNameEmbeddings.of(names, extraction));
+        retriever = new GraphRetriever(graph, store, names);
     }
 
     @AfterEach
@@ -76,5 +82,37 @@ class GraphRetrieverTest {
     @Test
     void should_find_nothing_when_the_query_names_no_known_entity() {
         assertThat(retriever.retrieve("what about bananas?", 10)).isEmpty();
+    }
+
+    @Test
+    void should_find_an_entity_the_question_does_not_name_by_the_embedding_of_its_name() {
+        List<ChunkHit> hits = retriever.retrieve(ABOUT_QDRANT, 10);
+
+        assertThat(hits).extracting(hit -> hit.chunk().text()).as("Rust is too far from the question, the others have nothing in common")
+                .containsExactly("Qdrant is written in Rust.");
+    }
+
+    /** Known texts have the vectors given; any other text is the zero vector, similar to nothing. */
+    private record TableEmbeddingModel(Map<String, float[]> vectors) implements EmbeddingModel {
+
+        @Override
+        public List<float[]> embedAll(List<String> texts) {
+            return texts.stream().map(text -> vectors.getOrDefault(text, new float[3])).toList();
+        }
+
+        @Override
+        public int dimension() {
+            return 3;
+        }
+
+        @Override
+        public String serviceName() {
+            return "table";
+        }
+
+        @Override
+        public boolean isAvailable() {
+            return true;
+        }
     }
 }
