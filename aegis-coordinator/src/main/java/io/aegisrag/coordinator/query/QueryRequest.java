@@ -18,7 +18,7 @@ public record QueryRequest(
         @Min(1) @Max(50) Integer topK,
         @Size(max = 200) String sessionId,
         @Size(max = 200) String model,
-        @Size(max = 4) List<@Pattern(regexp = "vector|bm25|graph|memory", message = "must be one of vector, bm25, graph, memory") String> retrievers) {
+        @Size(max = 5) List<@Pattern(regexp = "vector|bm25|graph|graph_global|memory", message = "must be one of vector, bm25, graph, graph_global, memory") String> retrievers) {
 
     public static final int DEFAULT_TOP_K = 5;
 

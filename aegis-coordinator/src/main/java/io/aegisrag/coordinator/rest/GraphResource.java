@@ -68,8 +68,9 @@ public class GraphResource {
     public record Neighborhood(String entity, int depth, List<Neighbor> neighbors) {
     }
 
-    /** A community of the entity graph: its entities (most mentioned first), its extractive summary and keywords. */
-    public record CommunityView(String id, int size, int mentions, List<EntityView> entities, String summary, List<String> keywords) {
+    /** A community of the entity graph: its entities (most mentioned first), its summary and who wrote it ({@code extractive} or {@code llm}), its keywords. */
+    public record CommunityView(String id, int size, int mentions, List<EntityView> entities, String summary, String summarizedBy,
+                                List<String> keywords) {
     }
 
     /** The largest communities first. */
@@ -140,13 +141,14 @@ public class GraphResource {
 
     @GET
     @Path("/communities")
-    @Operation(summary = "Communities of the entity graph (label propagation), largest first, each with an extractive summary")
+    @Operation(summary = "Communities of the entity graph (label propagation), largest first, each with its summary (extractive, or written by the chat model when configured)")
     public CommunityPage communities(@QueryParam("limit") @DefaultValue("20") String limit) {
         int size = QueryParams.integer("limit", limit, 1, MAX_PAGE);
         List<Communities.Community> all = communities.all();
         List<CommunityView> page = all.stream().limit(size)
                 .map(community -> new CommunityView(community.id(), community.members().size(), community.mentions(),
-                        community.members().stream().limit(MAX_PAGE).map(this::view).toList(), community.summary(), community.keywords()))
+                        community.members().stream().limit(MAX_PAGE).map(this::view).toList(), community.summary(), community.summarizedBy(),
+                        community.keywords()))
                 .toList();
         return new CommunityPage(page, all.size(), size);
     }

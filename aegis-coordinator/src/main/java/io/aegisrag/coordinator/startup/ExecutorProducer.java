@@ -1,6 +1,7 @@
 package io.aegisrag.coordinator.startup;
 
 import io.aegisrag.core.config.ConfigKeys;
+import io.aegisrag.retrieval.graph.SummaryExecutor;
 import io.aegisrag.retrieval.search.RetrievalExecutor;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -20,6 +21,8 @@ import java.util.concurrent.TimeUnit;
  * the load rose, waiting requests held the threads their retrievers needed, until Liberty grew the
  * pool seconds later (bench/results/rest-load.md). Its queue is bounded: when it is full, a query's
  * retrievers are refused at once instead of waiting behind work that would overrun its timeout.
+ * Communities' summaries are written by one managed thread of their own, which keeps at most the
+ * latest request waiting: an older one is for communities that have changed since.
  */
 @ApplicationScoped
 public class ExecutorProducer {
@@ -40,7 +43,19 @@ public class ExecutorProducer {
                 new ArrayBlockingQueue<>(threads * QUEUED_PER_THREAD), threadFactory);
     }
 
+    @Produces
+    @ApplicationScoped
+    @SummaryExecutor
+    ExecutorService summaryExecutor() {
+        return new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(1), threadFactory,
+                new ThreadPoolExecutor.DiscardOldestPolicy());
+    }
+
     void shutDown(@Disposes @RetrievalExecutor ExecutorService executor) {
+        executor.shutdownNow();
+    }
+
+    void shutDownSummaries(@Disposes @SummaryExecutor ExecutorService executor) {
         executor.shutdownNow();
     }
 }

@@ -1,31 +1,16 @@
 package io.aegisrag.coordinator.memory;
 
-import io.aegisrag.core.llm.Answer;
-import io.aegisrag.core.llm.LlmException;
 import io.aegisrag.core.llm.LlmFailure;
-import io.aegisrag.core.llm.Prompt;
-import io.aegisrag.core.llm.TokenSink;
+import io.aegisrag.coordinator.testing.ScriptedChain;
+import io.aegisrag.coordinator.testing.ScriptedChain.ReplyingModel;
 import io.aegisrag.core.port.ChatModel;
-import io.aegisrag.llm.ChatModelRouter;
-import io.aegisrag.llm.LlmResponseCache;
-import io.aegisrag.llm.ProviderCircuit;
-import io.aegisrag.llm.cost.PriceTable;
-import io.aegisrag.llm.cost.SpendLedger;
 import io.aegisrag.llm.extractive.ExtractiveChatModel;
-import io.aegisrag.llm.prompt.PromptBuilder;
-import io.aegisrag.observability.testing.IsolatedMetrics;
 import io.aegisrag.retrieval.graph.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -37,61 +22,8 @@ class LlmEpisodeReaderTest {
     @TempDir
     Path dir;
 
-    /** A language model that gives its replies in turn, and keeps the prompts it was asked. */
-    private static final class ReplyingModel implements ChatModel {
-        final Deque<String> replies;
-        final List<Prompt> asked = new ArrayList<>();
-        final LlmFailure failure;
-
-        ReplyingModel(LlmFailure failure, String... replies) {
-            this.failure = failure;
-            this.replies = new ArrayDeque<>(List.of(replies));
-        }
-
-        @Override
-        public Answer generate(Prompt prompt, String model, TokenSink sink) {
-            asked.add(prompt);
-            if (failure != null) {
-                throw new LlmException(failure, "failed on purpose");
-            }
-            return new Answer(replies.removeFirst(), "ollama", "llama3.1:8b", 100, 20, false, Duration.ofMillis(5), false);
-        }
-
-        @Override
-        public List<String> models() {
-            return List.of(model());
-        }
-
-        @Override
-        public String provider() {
-            return "ollama";
-        }
-
-        @Override
-        public String model() {
-            return "llama3.1:8b";
-        }
-
-        @Override
-        public String serviceName() {
-            return "ollama";
-        }
-
-        @Override
-        public boolean isAvailable() {
-            return true;
-        }
-    }
-
     private LlmEpisodeReader reader(ChatModel... chain) {
-        List<ChatModelRouter.Provider> providers = new ArrayList<>();
-        for (ChatModel model : chain) {
-            providers.add(new ChatModelRouter.Provider(model, new ProviderCircuit(5, Duration.ofMinutes(1), Clock.systemUTC())));
-        }
-        SpendLedger ledger = new SpendLedger(dir.resolve("spend.json"), Clock.systemUTC(), PriceTable.parse(""), Map.of());
-        ChatModelRouter router = new ChatModelRouter(providers, new PromptBuilder(4096, 256), ledger, new LlmResponseCache(100),
-                new IsolatedMetrics().metrics());
-        return new LlmEpisodeReader(router, new RuleEpisodeReader());
+        return new LlmEpisodeReader(ScriptedChain.router(dir, chain), new RuleEpisodeReader());
     }
 
     @Test
@@ -110,8 +42,8 @@ class LlmEpisodeReaderTest {
         assertThat(reading.statements()).extracting(s -> s.subject().id(), Statement::relation, s -> s.object().id(), Statement::sentence)
                 .containsExactly(tuple("ottilie-brand", "works_at", "halvorsen-labs", "Ottilie works for Halvorsen Labs."),
                         tuple("ottilie-brand", "leads", "quorvex", "Ottilie Brand leads Quorvex"));
-        assertThat(model.asked.get(0).outputSchema()).contains("\"facts\"").contains("\"required\"");
-        assertThat(model.asked.get(0).user()).contains(EPISODE);
+        assertThat(model.asked().get(0).outputSchema()).contains("\"facts\"").contains("\"required\"");
+        assertThat(model.asked().get(0).user()).contains(EPISODE);
     }
 
     @Test
@@ -120,8 +52,8 @@ class LlmEpisodeReaderTest {
 
         EpisodeReader.Reading reading = reader(model).read("Alice joined Globex.");
 
-        assertThat(model.asked).hasSize(2);
-        assertThat(model.asked.get(1).user()).contains("not the JSON asked for (not a JSON object)");
+        assertThat(model.asked()).hasSize(2);
+        assertThat(model.asked().get(1).user()).contains("not the JSON asked for (not a JSON object)");
         assertThat(reading.readBy()).isEqualTo("rules");
         assertThat(reading.statements()).extracting(Statement::relation).containsExactly("works_at");
     }
@@ -144,6 +76,6 @@ class LlmEpisodeReaderTest {
         reader.read(EPISODE);
         reader.read(EPISODE);
 
-        assertThat(model.asked).hasSize(1);
+        assertThat(model.asked()).hasSize(1);
     }
 }

@@ -68,6 +68,7 @@ class GraphIT {
                     assertThat(community.getJsonArray("entities").getValuesAs(JsonObject.class)).extracting(e -> e.getString("id"))
                             .containsExactlyInAnyOrder("quillon", "vorastore", "zephyrix");
                     assertThat(community.getString("summary")).endsWith(": Quillon is the client of Vorastore.");
+                    assertThat(community.getString("summarized_by")).isEqualTo("extractive");
                 });
         assertThat(fieldOf(AegisClient.get("/api/v1/graph/communities?limit=101"))).isEqualTo("limit");
     }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.net.http.HttpRequest;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
@@ -98,8 +99,51 @@ class ProductionStoresIT {
         assertThat(LlmServer.read("/api/v1/graph/entities/thaddeus-okoro", AegisClient.ADMIN_KEY).status()).isEqualTo(404);
     }
 
+    /** The LLM test server summarises communities with its chat chain (aegis.graph.community-summary.provider=llm). */
     @Test
     @Order(3)
+    void should_summarise_a_community_with_the_language_model_in_the_background_and_match_questions_against_it() {
+        LlmServer.ollamaReplies("Ilvaris Petrov", "{\"entities\":[{\"name\":\"Ilvaris Petrov\",\"type\":\"person\"},"
+                + "{\"name\":\"Skarnheim Engine\",\"type\":\"technology\"}],\"facts\":[{\"subject\":\"Ilvaris Petrov\","
+                + "\"relation\":\"designs\",\"object\":\"Skarnheim Engine\",\"fact\":\"Ilvaris Petrov designs the Skarnheim Engine.\"}]}");
+        LlmServer.ollamaReplies("Skarnheim Engine (technology)", "Ilvaris Petrov leads the hypersonic propulsion work on the Skarnheim Engine.");
+        String document = LlmServer.ingest("Skarnheim", "Ilvaris Petrov designs the Skarnheim Engine in a hangar near Tromso.");
+
+        JsonObject community = awaitCommunityOf("ilvaris-petrov", "llm");
+
+        assertThat(community.getString("summary")).isEqualTo("Ilvaris Petrov leads the hypersonic propulsion work on the Skarnheim Engine.");
+        AegisClient.Reply global = LlmServer.postJson("/api/v1/query", Json.createObjectBuilder().add("query", "Who works on hypersonic propulsion?")
+                .add("retrievers", Json.createArrayBuilder().add("graph_global")).build());
+        assertThat(global.json().getJsonArray("sources").getValuesAs(JsonObject.class)).as("words only the written summary holds")
+                .anySatisfy(source -> assertThat(source.getString("document_id", "")).isEqualTo(document));
+        delete("/api/v1/documents/" + document);
+    }
+
+    private static JsonObject awaitCommunityOf(String entityId, String summarizedBy) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            JsonObject found = LlmServer.read("/api/v1/graph/communities?limit=100", AegisClient.ADMIN_KEY).json().getJsonArray("items")
+                    .getValuesAs(JsonObject.class).stream()
+                    .filter(community -> community.getJsonArray("entities").getValuesAs(JsonObject.class).stream()
+                            .anyMatch(entity -> entity.getString("id").equals(entityId)))
+                    .findFirst().orElse(null);
+            if (found != null && found.getString("summarized_by").equals(summarizedBy)) {
+                return found;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no community of " + entityId + " summarised by " + summarizedBy + " in time: " + found);
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    @Test
+    @Order(4)
     void should_say_qdrant_is_down_and_still_answer_from_memory() {
         String session = "it-" + UUID.randomUUID();
         assertThat(LlmServer.postJson("/api/v1/memory/episodes", Json.createObjectBuilder().add("session_id", session)

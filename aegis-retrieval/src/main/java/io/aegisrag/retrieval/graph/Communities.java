@@ -1,5 +1,6 @@
 package io.aegisrag.retrieval.graph;
 
+import io.aegisrag.core.config.ConfigKeys;
 import io.aegisrag.core.document.Chunk;
 import io.aegisrag.core.graph.Entity;
 import io.aegisrag.core.graph.Relation;
@@ -7,6 +8,7 @@ import io.aegisrag.core.port.GraphStore;
 import io.aegisrag.core.port.VectorStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jgrapht.Graph;
 import org.jgrapht.alg.clustering.LabelPropagationClustering;
 import org.jgrapht.graph.DefaultEdge;
@@ -18,12 +20,19 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * The communities of the entity graph, as LightRAG's global mode and Graphiti read them: label
@@ -32,27 +41,52 @@ import java.util.Set;
  * mentioned entities, then, from the chunk that mentions most of them, the first sentence naming the
  * most of them. Computed again only when the graph's entity or relation count has changed since the
  * last time.
+ * <p>
+ * With a {@link CommunitySummarizer} other than {@link CommunitySummarizer#EXTRACTIVE}, the largest
+ * communities (at most {@code aegis.graph.community-summary.max} each time they are computed) are
+ * summarised again in the background from their members and the sentences that relate them; each
+ * summary replaces the extractive one as it is written, and is kept for as long as the community has
+ * the same members, so an unchanged community is never summarised twice. Queries never wait for it.
  */
 @ApplicationScoped
 public class Communities {
 
     /**
-     * A community: its id (that of its most mentioned entity), members (most mentioned first), summary,
-     * keywords (the words most frequent in the chunks that mention two members or more), the chunks
+     * A community: its id (that of its most mentioned entity), members (most mentioned first), summary
+     * and who wrote it ({@value #EXTRACTED} or {@value #WRITTEN}), keywords (the words most frequent in the chunks that mention two members or more), the chunks
      * that mention the most members, with how many each mentions (at most {@value #DEFINING_CHUNKS}),
      * and its terms: the keywords of its summary, its keywords and its members' names,
      * which a question is matched against.
      */
-    public record Community(String id, List<Entity> members, int mentions, String summary, List<String> keywords,
+    public record Community(String id, List<Entity> members, int mentions, String summary, String summarizedBy, List<String> keywords,
                             Map<String, Integer> chunks, Set<String> terms) {
+
+        /** The same community with the summary a {@link CommunitySummarizer} wrote. */
+        Community summarized(String written) {
+            return new Community(id, members, mentions, written, WRITTEN, keywords, chunks, Communities.terms(keywords, written, members));
+        }
+
+        /** What identifies it from one computation to the next: its members. */
+        String membership() {
+            return members.stream().map(Entity::id).sorted().collect(Collectors.joining("\n"));
+        }
     }
 
     private record Computed(long entities, long relations, List<Community> communities) {
     }
 
+    /** The {@code summarizedBy} of a summary taken from the community's chunks. */
+    public static final String EXTRACTED = "extractive";
+    /** The {@code summarizedBy} of a summary a {@link CommunitySummarizer} wrote. */
+    public static final String WRITTEN = "llm";
+
+    private static final Logger LOG = Logger.getLogger(Communities.class.getName());
+
     private static final long SEED = 42;
     private static final int MAX_ITERATIONS = 100;
     private static final int NAMES_IN_SUMMARY = 5;
+    private static final int RELATIONS_PER_MEMBER = 50;
+    private static final int STATEMENTS = 30;
     private static final int KEYWORDS = 20;
     private static final int CHUNKS_FOR_KEYWORDS = 20;
     static final int DEFINING_CHUNKS = 50;
@@ -63,12 +97,30 @@ public class Communities {
 
     private final GraphStore graph;
     private final VectorStore store;
+    private final CommunitySummarizer summarizer;
+    private final Executor summaryExecutor;
+    private final int maxSummaries;
+    private final Map<String, String> written = new ConcurrentHashMap<>();
     private Computed computed = new Computed(-1, -1, List.of());
+    private long generation;
 
+    /**
+     * @param summaryExecutor where summaries are written, apart from the caller's thread
+     * @param maxSummaries    how many communities, the largest first, are summarised each time they are computed
+     */
     @Inject
-    public Communities(GraphStore graph, VectorStore store) {
+    public Communities(GraphStore graph, VectorStore store, CommunitySummarizer summarizer, @SummaryExecutor Executor summaryExecutor,
+                       @ConfigProperty(name = ConfigKeys.COMMUNITY_SUMMARY_MAX, defaultValue = "50") int maxSummaries) {
         this.graph = graph;
         this.store = store;
+        this.summarizer = summarizer;
+        this.summaryExecutor = summaryExecutor;
+        this.maxSummaries = maxSummaries;
+    }
+
+    /** Communities with extractive summaries only. */
+    public Communities(GraphStore graph, VectorStore store) {
+        this(graph, store, CommunitySummarizer.EXTRACTIVE, Runnable::run, 0);
     }
 
     protected Communities() {
@@ -79,9 +131,75 @@ public class Communities {
         long entities = graph.entityCount();
         long relations = graph.relationCount();
         if (computed.entities() != entities || computed.relations() != relations) {
-            computed = new Computed(entities, relations, compute());
+            List<Community> fresh = compute();
+            written.keySet().retainAll(fresh.stream().map(Community::membership).collect(Collectors.toSet()));
+            computed = new Computed(entities, relations, fresh.stream()
+                    .map(community -> Optional.ofNullable(written.get(community.membership())).map(community::summarized).orElse(community))
+                    .toList());
+            generation++;
+            if (summarizer != CommunitySummarizer.EXTRACTIVE) {
+                summarizeInBackground(generation, computed.communities());
+            }
         }
         return computed.communities();
+    }
+
+    private void summarizeInBackground(long of, List<Community> communities) {
+        try {
+            summaryExecutor.execute(() -> summarize(of, communities));
+        } catch (RejectedExecutionException e) {
+            LOG.warning("the communities' summaries could not be scheduled (" + e.getMessage() + "); they keep their extractive ones");
+        }
+    }
+
+    /** Writes the summaries of the largest communities of one computation, until a newer computation replaces it. */
+    private void summarize(long of, List<Community> communities) {
+        int asked = 0;
+        for (Community community : communities) {
+            if (asked >= maxSummaries || !isCurrent(of)) {
+                return;
+            }
+            if (community.summarizedBy().equals(WRITTEN)) {
+                continue;
+            }
+            asked++;
+            try {
+                summarizer.summarize(community.members(), statements(community)).ifPresent(summary -> {
+                    written.put(community.membership(), summary);
+                    replace(of, community.summarized(summary));
+                });
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "the summary of community " + community.id() + " could not be written; it keeps its extractive one", e);
+            }
+        }
+    }
+
+    private synchronized boolean isCurrent(long of) {
+        return of == generation;
+    }
+
+    private synchronized void replace(long of, Community summarized) {
+        if (of == generation) {
+            computed = new Computed(computed.entities(), computed.relations(), computed.communities().stream()
+                    .map(community -> community.id().equals(summarized.id()) ? summarized : community).toList());
+        }
+    }
+
+    /** The distinct sentences that relate two members, the most mentioned members' first. */
+    private List<String> statements(Community community) {
+        Set<String> members = community.members().stream().map(Entity::id).collect(Collectors.toSet());
+        Set<String> sentences = new LinkedHashSet<>();
+        for (Entity member : community.members()) {
+            for (Relation relation : graph.relationsOf(member.id(), RELATIONS_PER_MEMBER)) {
+                if (members.contains(relation.sourceId()) && members.contains(relation.targetId()) && !relation.sentence().isBlank()) {
+                    sentences.add(relation.sentence().strip());
+                }
+            }
+            if (sentences.size() >= STATEMENTS) {
+                break;
+            }
+        }
+        return sentences.stream().limit(STATEMENTS).toList();
     }
 
     private List<Community> compute() {
@@ -131,11 +249,16 @@ public class Communities {
                 .limit(DEFINING_CHUNKS)
                 .forEach(entry -> defining.put(entry.getKey(), entry.getValue()));
         List<String> keywords = keywords(membersByChunk);
+        return Optional.of(new Community(members.get(0).id(), members, mentions.values().stream().mapToInt(Integer::intValue).sum(), summary,
+                EXTRACTED, keywords, Collections.unmodifiableMap(defining), terms(keywords, summary, members)));
+    }
+
+    /** What a question is matched against: the keywords, the summary's keywords and the members' names. */
+    private static Set<String> terms(List<String> keywords, String summary, List<Entity> members) {
         Set<String> terms = new HashSet<>(keywords);
         terms.addAll(keywordsOf(summary));
         members.forEach(member -> terms.addAll(keywordsOf(member.name())));
-        return Optional.of(new Community(members.get(0).id(), members, mentions.values().stream().mapToInt(Integer::intValue).sum(), summary,
-                keywords, Collections.unmodifiableMap(defining), Set.copyOf(terms)));
+        return Set.copyOf(terms);
     }
 
     /** The words most frequent in the chunks (at most {@value #CHUNKS_FOR_KEYWORDS}) that mention two members or more. */

@@ -13,10 +13,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class CommunitiesTest {
 
@@ -78,5 +83,64 @@ class CommunitiesTest {
         ingest("Kafka.", "Flink.");
 
         assertThat(communities.all()).isEmpty();
+    }
+
+    @Test
+    void should_replace_the_extractive_summaries_of_the_largest_communities_with_written_ones_in_the_background() {
+        List<List<String>> asked = new ArrayList<>();
+        List<Runnable> background = new ArrayList<>();
+        communities = new Communities(graph, store, (members, statements) -> {
+            asked.add(statements);
+            return Optional.of("About " + members.get(0).name() + " and streaming.");
+        }, background::add, 1);
+        ingest("Lucene and Solr index text. Solr runs Lucene for Elastic too.", "Kafka streams events to Flink.");
+
+        List<Communities.Community> extractive = communities.all();
+        assertThat(extractive).extracting(Communities.Community::summarizedBy).containsOnly(Communities.EXTRACTED);
+        background.forEach(Runnable::run);
+        List<Communities.Community> written = communities.all();
+
+        assertThat(written).extracting(Communities.Community::summarizedBy).as("at most one summary written")
+                .containsExactly(Communities.WRITTEN, Communities.EXTRACTED);
+        assertThat(written.get(0).summary()).startsWith("About ");
+        assertThat(written.get(0).terms()).contains("streaming");
+        assertThat(asked).singleElement().asList().as("the sentences relating two members").isNotEmpty()
+                .allSatisfy(statement -> assertThat(statement.toString()).containsAnyOf("Lucene", "Solr", "Elastic"));
+    }
+
+    @Test
+    void should_not_summarise_a_community_again_while_its_members_are_the_same() {
+        AtomicInteger asked = new AtomicInteger();
+        communities = new Communities(graph, store, (members, statements) -> Optional.of("Summary " + asked.incrementAndGet()), Runnable::run, 10);
+        ingest("Kafka streams events to Flink.");
+        assertThat(communities.all()).extracting(Communities.Community::summary).containsExactly("Summary 1");
+
+        ingest("Redis caches Postgres rows.");
+
+        assertThat(communities.all()).extracting(Communities.Community::summary).containsExactlyInAnyOrder("Summary 1", "Summary 2");
+        assertThat(asked).hasValue(2);
+    }
+
+    @Test
+    void should_keep_the_extractive_summary_when_none_is_written_or_the_summarizer_fails() {
+        ingest("Kafka streams events to Flink.");
+        Communities unanswered = new Communities(graph, store, (members, statements) -> Optional.empty(), Runnable::run, 10);
+        Communities failing = new Communities(graph, store, (members, statements) -> {
+            throw new IllegalStateException("model down");
+        }, Runnable::run, 10);
+
+        assertThat(unanswered.all()).extracting(Communities.Community::summary, Communities.Community::summarizedBy)
+                .containsExactly(tuple("Flink, Kafka: Kafka streams events to Flink.", Communities.EXTRACTED));
+        assertThat(failing.all()).extracting(Communities.Community::summarizedBy).containsExactly(Communities.EXTRACTED);
+    }
+
+    @Test
+    void should_keep_the_extractive_summaries_when_the_background_refuses_the_work() {
+        communities = new Communities(graph, store, (members, statements) -> Optional.of("never"), work -> {
+            throw new RejectedExecutionException("shut down");
+        }, 10);
+        ingest("Kafka streams events to Flink.");
+
+        assertThat(communities.all()).extracting(Communities.Community::summarizedBy).containsExactly(Communities.EXTRACTED);
     }
 }

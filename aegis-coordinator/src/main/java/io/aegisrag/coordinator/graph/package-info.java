@@ -1,0 +1,2 @@
+/** The knowledge graph's communities: who summarises them. */
+package io.aegisrag.coordinator.graph;
