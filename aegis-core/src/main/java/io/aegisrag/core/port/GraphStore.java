@@ -6,6 +6,7 @@ import io.aegisrag.core.graph.Entity;
 import io.aegisrag.core.graph.EntitySimilarity;
 import io.aegisrag.core.graph.Mention;
 import io.aegisrag.core.graph.Relation;
+import io.aegisrag.core.graph.SavedCommunity;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -119,4 +120,13 @@ public interface GraphStore extends BackingService {
     long entityCount();
 
     long relationCount();
+
+    /**
+     * Replaces the communities the store keeps with {@code communities} (members that are no longer
+     * entities are left out), so that their summaries outlive the process.
+     */
+    void saveCommunities(List<SavedCommunity> communities);
+
+    /** The communities last saved, in the order they were saved. */
+    List<SavedCommunity> savedCommunities();
 }

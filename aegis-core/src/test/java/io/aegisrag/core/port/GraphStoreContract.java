@@ -6,6 +6,7 @@ import io.aegisrag.core.graph.Entity;
 import io.aegisrag.core.graph.EntitySimilarity;
 import io.aegisrag.core.graph.Mention;
 import io.aegisrag.core.graph.Relation;
+import io.aegisrag.core.graph.SavedCommunity;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 /** What every {@link GraphStore} adapter must do. */
@@ -86,10 +88,10 @@ public abstract class GraphStoreContract {
         assertThat(graph.entity(LUCENE.id())).contains(LUCENE);
         assertThat(graph.entity("unknown")).isEmpty();
         assertThat(graph.relationsOf(LUCENE.id(), 10)).extracting(Relation::sourceId, Relation::targetId)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(LUCENE.id(), JAVA.id()),
-                        org.assertj.core.groups.Tuple.tuple(QDRANT.id(), LUCENE.id()));
+                .containsExactlyInAnyOrder(tuple(LUCENE.id(), JAVA.id()),
+                        tuple(QDRANT.id(), LUCENE.id()));
         assertThat(graph.relationsOf(JAVA.id(), 10)).extracting(Relation::chunkId, Relation::sentence)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("a#0", "Lucene is written in \"Java\" \\ 'mostly'."));
+                .containsExactly(tuple("a#0", "Lucene is written in \"Java\" \\ 'mostly'."));
         assertThat(graph.relationsOf(LUCENE.id(), 1)).hasSize(1);
         assertThat(graph.relationsOf("unknown", 10)).isEmpty();
     }
@@ -215,6 +217,26 @@ public abstract class GraphStoreContract {
                 .hasEntrySatisfying(LUCENE.id(), neighbors -> assertThat(neighbors).containsExactlyInAnyOrder(JAVA, QDRANT))
                 .containsEntry(JAVA.id(), List.of(LUCENE));
         assertThat(graph.neighborsOfEach(List.of(LUCENE.id()), 1).get(LUCENE.id())).hasSize(1);
+    }
+
+    @Test
+    void should_keep_the_communities_last_saved_with_the_members_that_are_still_entities() {
+        addTwoDocuments();
+        graph.saveCommunities(List.of(new SavedCommunity("old", List.of(QDRANT.id()), "Replaced.", "extractive")));
+
+        graph.saveCommunities(List.of(
+                new SavedCommunity(LUCENE.id(), List.of(LUCENE.id(), JAVA.id(), "unknown"), "Lucene is written in \"Java\" \\ 'mostly'.", "llm"),
+                new SavedCommunity(QDRANT.id(), List.of(QDRANT.id()), "Qdrant.", "extractive")));
+
+        assertThat(graph.savedCommunities()).extracting(SavedCommunity::id, SavedCommunity::summary, SavedCommunity::summarizedBy)
+                .containsExactly(tuple(LUCENE.id(), "Lucene is written in \"Java\" \\ 'mostly'.", "llm"), tuple(QDRANT.id(), "Qdrant.", "extractive"));
+        assertThat(graph.savedCommunities().get(0).memberIds()).containsExactlyInAnyOrder(LUCENE.id(), JAVA.id());
+
+        graph.removeDocument(first);
+
+        assertThat(graph.savedCommunities().get(0).memberIds()).as("Java was only in the removed document").containsExactly(LUCENE.id());
+        assertThat(graph.entityCount()).isEqualTo(2);
+        assertThat(graph.relationCount()).isEqualTo(1);
     }
 
     @Test

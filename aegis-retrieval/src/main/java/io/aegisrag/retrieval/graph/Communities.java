@@ -4,6 +4,7 @@ import io.aegisrag.core.config.ConfigKeys;
 import io.aegisrag.core.document.Chunk;
 import io.aegisrag.core.graph.Entity;
 import io.aegisrag.core.graph.Relation;
+import io.aegisrag.core.graph.SavedCommunity;
 import io.aegisrag.core.port.GraphStore;
 import io.aegisrag.core.port.VectorStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,6 +48,8 @@ import java.util.stream.Collectors;
  * summarised again in the background from their members and the sentences that relate them; each
  * summary replaces the extractive one as it is written, and is kept for as long as the community has
  * the same members, so an unchanged community is never summarised twice. Queries never wait for it.
+ * The communities are saved in the graph store in the background after each computation, and again
+ * once their summaries are written: a restarted service takes the written summaries back.
  */
 @ApplicationScoped
 public class Communities {
@@ -103,6 +106,7 @@ public class Communities {
     private final Map<String, String> written = new ConcurrentHashMap<>();
     private Computed computed = new Computed(-1, -1, List.of());
     private long generation;
+    private boolean restored;
 
     /**
      * @param summaryExecutor where summaries are written, apart from the caller's thread
@@ -132,50 +136,102 @@ public class Communities {
         long relations = graph.relationCount();
         if (computed.entities() != entities || computed.relations() != relations) {
             List<Community> fresh = compute();
-            written.keySet().retainAll(fresh.stream().map(Community::membership).collect(Collectors.toSet()));
+            Set<String> memberships = fresh.stream().map(Community::membership).collect(Collectors.toSet());
+            if (!restored) {
+                restoreWrittenSummaries(memberships);
+            }
+            written.keySet().retainAll(memberships);
             computed = new Computed(entities, relations, fresh.stream()
                     .map(community -> Optional.ofNullable(written.get(community.membership())).map(community::summarized).orElse(community))
                     .toList());
             generation++;
-            if (summarizer != CommunitySummarizer.EXTRACTIVE) {
-                summarizeInBackground(generation, computed.communities());
-            }
+            refreshInBackground(generation, computed.communities());
         }
         return computed.communities();
     }
 
-    private void summarizeInBackground(long of, List<Community> communities) {
+    /** The summaries written before the process started, for the communities whose members are the same. */
+    private void restoreWrittenSummaries(Set<String> memberships) {
         try {
-            summaryExecutor.execute(() -> summarize(of, communities));
-        } catch (RejectedExecutionException e) {
-            LOG.warning("the communities' summaries could not be scheduled (" + e.getMessage() + "); they keep their extractive ones");
+            for (SavedCommunity saved : graph.savedCommunities()) {
+                String membership = saved.memberIds().stream().sorted().collect(Collectors.joining("\n"));
+                if (saved.summarizedBy().equals(WRITTEN) && memberships.contains(membership)) {
+                    written.put(membership, saved.summary());
+                }
+            }
+            restored = true;
+        } catch (RuntimeException e) {
+            LOG.warning("the saved communities could not be read (" + e.getMessage() + "); their summaries are written again");
         }
     }
 
-    /** Writes the summaries of the largest communities of one computation, until a newer computation replaces it. */
-    private void summarize(long of, List<Community> communities) {
+    private void refreshInBackground(long of, List<Community> communities) {
+        try {
+            summaryExecutor.execute(() -> refresh(of, communities));
+        } catch (RejectedExecutionException e) {
+            LOG.warning("the communities could not be saved and summarised (" + e.getMessage() + "); they keep their extractive summaries");
+        }
+    }
+
+    /** Saves the communities of one computation, writes their summaries, and saves them again with those. */
+    private void refresh(long of, List<Community> communities) {
+        save(of, communities);
+        if (summarize(of, communities) > 0) {
+            save(of, computedIfCurrent(of));
+        }
+    }
+
+    private void save(long of, List<Community> communities) {
+        if (!isCurrent(of)) {
+            return;
+        }
+        try {
+            graph.saveCommunities(communities.stream()
+                    .map(community -> new SavedCommunity(community.id(), community.members().stream().map(Entity::id).toList(),
+                            community.summary(), community.summarizedBy())).toList());
+        } catch (RuntimeException e) {
+            LOG.warning("the communities could not be saved in the graph store: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Writes the summaries of the largest communities of one computation, until a newer computation
+     * replaces it; how many it wrote.
+     */
+    private int summarize(long of, List<Community> communities) {
+        if (summarizer == CommunitySummarizer.EXTRACTIVE) {
+            return 0;
+        }
         int asked = 0;
+        int wrote = 0;
         for (Community community : communities) {
             if (asked >= maxSummaries || !isCurrent(of)) {
-                return;
+                return wrote;
             }
             if (community.summarizedBy().equals(WRITTEN)) {
                 continue;
             }
             asked++;
             try {
-                summarizer.summarize(community.members(), statements(community)).ifPresent(summary -> {
-                    written.put(community.membership(), summary);
-                    replace(of, community.summarized(summary));
-                });
+                Optional<String> summary = summarizer.summarize(community.members(), statements(community));
+                if (summary.isPresent()) {
+                    written.put(community.membership(), summary.get());
+                    replace(of, community.summarized(summary.get()));
+                    wrote++;
+                }
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "the summary of community " + community.id() + " could not be written; it keeps its extractive one", e);
             }
         }
+        return wrote;
     }
 
     private synchronized boolean isCurrent(long of) {
         return of == generation;
+    }
+
+    private synchronized List<Community> computedIfCurrent(long of) {
+        return of == generation ? computed.communities() : List.of();
     }
 
     private synchronized void replace(long of, Community summarized) {

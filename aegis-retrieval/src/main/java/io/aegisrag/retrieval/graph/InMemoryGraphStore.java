@@ -5,6 +5,7 @@ import io.aegisrag.core.graph.Entity;
 import io.aegisrag.core.graph.EntitySimilarity;
 import io.aegisrag.core.graph.Mention;
 import io.aegisrag.core.graph.Relation;
+import io.aegisrag.core.graph.SavedCommunity;
 import io.aegisrag.core.port.GraphStore;
 import org.apache.lucene.util.VectorUtil;
 
@@ -38,6 +39,7 @@ public final class InMemoryGraphStore implements GraphStore {
     private final Map<String, Map<String, Integer>> neighborsByEntity = new HashMap<>();
     private final Map<String, float[]> nameVectors = new HashMap<>();
     private long relationCount;
+    private List<SavedCommunity> communities = List.of();
 
     @Override
     public synchronized void addDocument(DocumentId documentId, List<Mention> mentions, List<Relation> relations,
@@ -143,6 +145,17 @@ public final class InMemoryGraphStore implements GraphStore {
     @Override
     public synchronized long relationCount() {
         return relationCount;
+    }
+
+    @Override
+    public synchronized void saveCommunities(List<SavedCommunity> communities) {
+        this.communities = List.copyOf(communities);
+    }
+
+    @Override
+    public synchronized List<SavedCommunity> savedCommunities() {
+        return communities.stream().map(community -> new SavedCommunity(community.id(),
+                community.memberIds().stream().filter(entities::containsKey).toList(), community.summary(), community.summarizedBy())).toList();
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.aegisrag.core.graph.Entity;
 import io.aegisrag.core.graph.EntitySimilarity;
 import io.aegisrag.core.graph.Mention;
 import io.aegisrag.core.graph.Relation;
+import io.aegisrag.core.graph.SavedCommunity;
 import io.aegisrag.core.port.GraphStore;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Config;
@@ -44,7 +45,8 @@ import java.util.stream.Collectors;
  * document_id})-[:PART_OF]->(:Document)}, {@code (:Chunk)-[:MENTIONS]->(:Entity:DocumentEntity {id,
  * name, type})}, and each relation a typed edge between two entities ({@code worked_with} is
  * {@code -[:WORKED_WITH {name, chunk_id, document_id}]->}). The second label keeps the documents'
- * entities apart from temporal memory's Graphiti {@code :Entity} nodes in the same database.
+ * entities apart from temporal memory's Graphiti {@code :Entity} nodes in the same database. The
+ * communities are {@code (:Community:DocumentCommunity {id, summary, summarized_by, rank})-[:HAS_MEMBER]->(:DocumentEntity)}.
  * An entity's name embedding is its {@code name_vector}. Uniqueness constraints, a full-text index on
  * entity names (typos), a text index on their lower-case names (contains) and a vector index on their
  * name embeddings (cosine) are created at first use, so the service starts while Neo4j is down.
@@ -68,6 +70,7 @@ public final class Neo4jGraphStore implements GraphStore, AutoCloseable {
             "CREATE CONSTRAINT document_entity_id IF NOT EXISTS FOR (n:DocumentEntity) REQUIRE n.id IS UNIQUE",
             "CREATE CONSTRAINT chunk_id IF NOT EXISTS FOR (n:Chunk) REQUIRE n.id IS UNIQUE",
             "CREATE CONSTRAINT document_id IF NOT EXISTS FOR (n:Document) REQUIRE n.id IS UNIQUE",
+            "CREATE CONSTRAINT document_community_id IF NOT EXISTS FOR (n:DocumentCommunity) REQUIRE n.id IS UNIQUE",
             "CREATE INDEX chunk_document_id IF NOT EXISTS FOR (n:Chunk) ON (n.document_id)",
             "CREATE TEXT INDEX document_entity_name_lower IF NOT EXISTS FOR (n:DocumentEntity) ON (n.name_lower)",
             "CREATE FULLTEXT INDEX document_entity_names IF NOT EXISTS FOR (n:DocumentEntity) ON EACH [n.name]");
@@ -294,6 +297,32 @@ public final class Neo4jGraphStore implements GraphStore, AutoCloseable {
     @Override
     public long relationCount() {
         return query("MATCH (:DocumentEntity)-[r]->() RETURN count(r) AS n", Map.of(), row -> row.get("n").asLong()).get(0);
+    }
+
+    @Override
+    public void saveCommunities(List<SavedCommunity> communities) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (SavedCommunity community : communities) {
+            rows.add(Map.of("id", community.id(), "members", community.memberIds(), "summary", community.summary(),
+                    "by", community.summarizedBy(), "rank", rows.size()));
+        }
+        write(tx -> {
+            tx.run("MATCH (c:DocumentCommunity) DETACH DELETE c").consume();
+            tx.run("UNWIND $communities AS row"
+                    + " CREATE (c:Community:DocumentCommunity {id: row.id, summary: row.summary, summarized_by: row.by, rank: row.rank})"
+                    + " WITH c, row UNWIND row.members AS member MATCH (e:DocumentEntity {id: member}) CREATE (c)-[:HAS_MEMBER]->(e)",
+                    Map.of("communities", rows)).consume();
+            return null;
+        });
+    }
+
+    @Override
+    public List<SavedCommunity> savedCommunities() {
+        return query("MATCH (c:DocumentCommunity) OPTIONAL MATCH (c)-[:HAS_MEMBER]->(e:DocumentEntity)"
+                        + " WITH c, e ORDER BY e.id WITH c, collect(e.id) AS members"
+                        + " RETURN c.id AS id, members, c.summary AS summary, c.summarized_by AS by ORDER BY c.rank",
+                Map.of(), row -> new SavedCommunity(row.get("id").asString(), row.get("members").asList(Value::asString),
+                        row.get("summary").asString(), row.get("by").asString()));
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.aegisrag.core.document.Chunk;
 import io.aegisrag.core.document.Document;
 import io.aegisrag.core.document.DocumentId;
 import io.aegisrag.core.document.EmbeddedChunk;
+import io.aegisrag.core.graph.SavedCommunity;
 import io.aegisrag.retrieval.lucene.LuceneVectorStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -142,5 +143,20 @@ class CommunitiesTest {
         ingest("Kafka streams events to Flink.");
 
         assertThat(communities.all()).extracting(Communities.Community::summarizedBy).containsExactly(Communities.EXTRACTED);
+    }
+
+    @Test
+    void should_save_the_communities_with_their_summaries_and_take_the_written_ones_back_after_a_restart() {
+        AtomicInteger asked = new AtomicInteger();
+        ingest("Kafka streams events to Flink.", "Redis caches Postgres rows.");
+        new Communities(graph, store, (members, statements) -> Optional.of(members.get(0).name() + " " + asked.incrementAndGet()), Runnable::run, 1)
+                .all();
+
+        assertThat(graph.savedCommunities()).extracting(SavedCommunity::summarizedBy).containsExactly(Communities.WRITTEN, Communities.EXTRACTED);
+        List<Communities.Community> restarted = new Communities(graph, store, (members, statements) -> Optional.of("asked again"), Runnable::run, 0).all();
+
+        assertThat(restarted).extracting(Communities.Community::summary).first().isEqualTo(graph.savedCommunities().get(0).summary());
+        assertThat(restarted.get(0).summarizedBy()).isEqualTo(Communities.WRITTEN);
+        assertThat(asked).hasValue(1);
     }
 }
