@@ -28,6 +28,7 @@ import io.aegisrag.retrieval.search.GlobalGraphRetriever;
 import io.aegisrag.retrieval.search.GraphRetriever;
 import io.aegisrag.retrieval.search.HybridRetriever;
 import io.aegisrag.retrieval.search.KeywordRetriever;
+import io.aegisrag.retrieval.search.Question;
 import io.aegisrag.retrieval.search.VectorRetriever;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import io.smallrye.metrics.SharedMetricRegistries;
@@ -101,9 +102,9 @@ public final class QualityBenchmark {
             double seconds = (System.nanoTime() - start) / 1e9;
             List<Chunk> chunks = ids.stream().flatMap(id -> store.chunksOf(id).stream()).toList();
 
-            List<ChunkRetriever> retrievers = List.of(new VectorRetriever(embeddings, store), new KeywordRetriever(store),
-                    new GraphRetriever(graph, store, embeddings), new GlobalGraphRetriever(new Communities(graph, store), store));
-            HybridRetriever hybrid = new HybridRetriever(retrievers, executor,
+            List<ChunkRetriever> retrievers = List.of(new VectorRetriever(store), new KeywordRetriever(store),
+                    new GraphRetriever(graph, store), new GlobalGraphRetriever(new Communities(graph, store), store));
+            HybridRetriever hybrid = new HybridRetriever(retrievers, embeddings, executor,
                     new AegisMetrics(SharedMetricRegistries.getOrCreate(MetricRegistry.APPLICATION_SCOPE)), new NoopStageTracer(),
                     Integer.getInteger("quality.candidates", 80), 60_000);
             IntentClassifier classifier = new IntentClassifier();
@@ -125,7 +126,7 @@ public final class QualityBenchmark {
                 latencies.add((System.nanoTime() - askedAt) / 1e6);
                 Map<Retriever, List<ChunkHit>> deep = new EnumMap<>(Retriever.class);
                 for (ChunkRetriever retriever : retrievers) {
-                    deep.put(retriever.kind(), retriever.retrieve(question.question(), FusionSweep.MAX_CANDIDATES));
+                    deep.put(retriever.kind(), retriever.retrieve(new Question(question.question(), embeddings), FusionSweep.MAX_CANDIDATES));
                     rankings.put(retriever.kind().label(), deep.get(retriever.kind()).stream().limit(DEPTH).map(ChunkHit::chunk).toList());
                 }
                 asked.add(new FusionSweep.Asked(question, intent, deep));

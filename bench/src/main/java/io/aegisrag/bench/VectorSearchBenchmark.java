@@ -17,6 +17,7 @@ import io.aegisrag.retrieval.search.ChunkRetriever;
 import io.aegisrag.retrieval.search.GraphRetriever;
 import io.aegisrag.retrieval.search.HybridRetriever;
 import io.aegisrag.retrieval.search.KeywordRetriever;
+import io.aegisrag.retrieval.search.Question;
 import io.aegisrag.retrieval.search.VectorRetriever;
 import io.smallrye.metrics.SharedMetricRegistries;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -194,12 +195,12 @@ public final class VectorSearchBenchmark {
             queryVectors.put(question, vector);
         }
         EmbeddingModel lookup = new LookupEmbeddingModel(queryVectors);
-        List<ChunkRetriever> retrievers = List.of(new VectorRetriever(lookup, store), new KeywordRetriever(store), new GraphRetriever(graph, store));
-        HybridRetriever hybrid = new HybridRetriever(retrievers, executor,
+        List<ChunkRetriever> retrievers = List.of(new VectorRetriever(store), new KeywordRetriever(store), new GraphRetriever(graph, store));
+        HybridRetriever hybrid = new HybridRetriever(retrievers, lookup, executor,
                 new AegisMetrics(SharedMetricRegistries.getOrCreate(MetricRegistry.APPLICATION_SCOPE)), new NoopStageTracer(), 20, 10_000);
         List<String> row = new ArrayList<>(List.of(Integer.toString(size), Long.toString(graph.entityCount())));
         for (ChunkRetriever retriever : retrievers) {
-            row.add(Report.format(percentile(timed(questions, question -> retriever.retrieve(question, 20)), 50) / 1e6));
+            row.add(Report.format(percentile(timed(questions, question -> retriever.retrieve(new Question(question, lookup), 20)), 50) / 1e6));
         }
         long[] stage = timed(questions, question -> hybrid.retrieve(question, Intent.HYBRID, 5));
         row.addAll(List.of(Report.format(percentile(stage, 50) / 1e6), Report.format(percentile(stage, 95) / 1e6),

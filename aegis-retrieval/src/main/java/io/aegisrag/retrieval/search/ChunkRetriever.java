@@ -10,6 +10,6 @@ public interface ChunkRetriever {
 
     Retriever kind();
 
-    /** Up to {@code limit} chunks, best first. */
-    List<ChunkHit> retrieve(String query, int limit);
+    /** Up to {@code limit} chunks for the question, best first. */
+    List<ChunkHit> retrieve(Question question, int limit);
 }

@@ -47,8 +47,8 @@ public class GlobalGraphRetriever implements ChunkRetriever {
 
     @Override
     @TrackedStage("graph_global")
-    public List<ChunkHit> retrieve(String query, int limit) {
-        Set<String> asked = Communities.keywordsOf(query);
+    public List<ChunkHit> retrieve(Question question, int limit) {
+        Set<String> asked = Communities.keywordsOf(question.text());
         List<Communities.Community> all = communities.all();
         if (asked.isEmpty() || all.isEmpty()) {
             return List.of();

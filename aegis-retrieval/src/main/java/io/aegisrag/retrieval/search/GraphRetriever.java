@@ -5,7 +5,6 @@ import io.aegisrag.core.document.ChunkHit;
 import io.aegisrag.core.graph.ChunkScore;
 import io.aegisrag.core.graph.Entity;
 import io.aegisrag.core.graph.EntitySimilarity;
-import io.aegisrag.core.port.EmbeddingModel;
 import io.aegisrag.core.port.GraphStore;
 import io.aegisrag.core.port.VectorStore;
 import io.aegisrag.core.query.Retriever;
@@ -33,17 +32,15 @@ public class GraphRetriever implements ChunkRetriever {
 
     private final GraphStore graph;
     private final VectorStore store;
-    private final EmbeddingModel embeddings;
 
     @Inject
-    public GraphRetriever(GraphStore graph, VectorStore store, EmbeddingModel embeddings) {
+    public GraphRetriever(GraphStore graph, VectorStore store) {
         this.graph = graph;
         this.store = store;
-        this.embeddings = embeddings;
     }
 
     protected GraphRetriever() {
-        this(null, null, null);
+        this(null, null);
     }
 
     @Override
@@ -53,10 +50,10 @@ public class GraphRetriever implements ChunkRetriever {
 
     @Override
     @TrackedStage("graph")
-    public List<ChunkHit> retrieve(String query, int limit) {
+    public List<ChunkHit> retrieve(Question question, int limit) {
         Map<String, Double> named = new HashMap<>();
-        graph.entities(EntityNames.candidateIds(query)).keySet().forEach(entityId -> named.put(entityId, 1.0));
-        for (EntitySimilarity similar : graph.similarEntities(embeddings.embedQuery(query), SIMILAR_ENTITIES)) {
+        graph.entities(EntityNames.candidateIds(question.text())).keySet().forEach(entityId -> named.put(entityId, 1.0));
+        for (EntitySimilarity similar : graph.similarEntities(question.embedding(), SIMILAR_ENTITIES)) {
             double weight = (similar.similarity() - MIN_NAME_SIMILARITY) / (1 - MIN_NAME_SIMILARITY);
             if (weight > 0) {
                 named.merge(similar.entityId(), weight, Math::max);

@@ -4,6 +4,7 @@ import io.aegisrag.core.config.ConfigKeys;
 import io.aegisrag.core.document.ChunkHit;
 import io.aegisrag.core.error.AegisException;
 import io.aegisrag.core.error.ErrorType;
+import io.aegisrag.core.port.EmbeddingModel;
 import io.aegisrag.core.query.Context;
 import io.aegisrag.core.query.Intent;
 import io.aegisrag.core.query.Retriever;
@@ -31,7 +32,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Runs every retriever the intent weighs, in parallel, and fuses their rankings with weighted RRF.
+ * Runs every retriever the intent weighs, in parallel, and fuses their rankings with weighted RRF;
+ * the question is embedded once, for all of them.
  * A retriever that fails or overruns the timeout is counted as an error and left out of the fusion;
  * the query fails only when every retriever did.
  */
@@ -41,6 +43,7 @@ public class HybridRetriever {
     private static final Logger LOG = Logger.getLogger(HybridRetriever.class.getName());
 
     private final List<ChunkRetriever> retrievers;
+    private final EmbeddingModel embeddings;
     private final ExecutorService executor;
     private final AegisMetrics metrics;
     private final StageTracer tracer;
@@ -49,16 +52,17 @@ public class HybridRetriever {
     private final long timeoutMillis;
 
     @Inject
-    public HybridRetriever(Instance<ChunkRetriever> retrievers, @RetrievalExecutor ExecutorService executor,
+    public HybridRetriever(Instance<ChunkRetriever> retrievers, EmbeddingModel embeddings, @RetrievalExecutor ExecutorService executor,
                            AegisMetrics metrics, StageTracer tracer,
                            @ConfigProperty(name = ConfigKeys.RETRIEVAL_CANDIDATES, defaultValue = "80") int candidates,
                            @ConfigProperty(name = ConfigKeys.RETRIEVAL_TIMEOUT_MS, defaultValue = "10000") long timeoutMillis) {
-        this(retrievers == null ? List.of() : retrievers.stream().toList(), executor, metrics, tracer, candidates, timeoutMillis);
+        this(retrievers == null ? List.of() : retrievers.stream().toList(), embeddings, executor, metrics, tracer, candidates, timeoutMillis);
     }
 
-    public HybridRetriever(List<ChunkRetriever> retrievers, ExecutorService executor, AegisMetrics metrics,
+    public HybridRetriever(List<ChunkRetriever> retrievers, EmbeddingModel embeddings, ExecutorService executor, AegisMetrics metrics,
                            StageTracer tracer, int candidates, long timeoutMillis) {
         this.retrievers = retrievers;
+        this.embeddings = embeddings;
         this.executor = executor;
         this.metrics = metrics;
         this.tracer = tracer;
@@ -67,7 +71,7 @@ public class HybridRetriever {
     }
 
     protected HybridRetriever() {
-        this(List.of(), null, null, null, 0, 0);
+        this(List.of(), null, null, null, null, 0, 0);
     }
 
     /** The {@code topK} best contexts for {@code query}, fused with the weights of {@code intent}. */
@@ -83,12 +87,13 @@ public class HybridRetriever {
     public List<Context> retrieve(String query, Intent intent, int topK, Set<Retriever> only) {
         Map<Retriever, Double> weights = weights(intent, only);
         int limit = Math.max(candidates, topK * 2);
+        Question question = new Question(query, embeddings);
         Map<Retriever, Future<List<ChunkHit>>> running = new EnumMap<>(Retriever.class);
         AegisException refused = null;
         for (ChunkRetriever retriever : retrievers) {
             if (weights.getOrDefault(retriever.kind(), 0.0) > 0) {
                 try {
-                    running.put(retriever.kind(), executor.submit(tracer.inCurrentTrace(() -> retriever.retrieve(query, limit))));
+                    running.put(retriever.kind(), executor.submit(tracer.inCurrentTrace(() -> retriever.retrieve(question, limit))));
                 } catch (RejectedExecutionException e) {
                     refused = new AegisException(ErrorType.TIMEOUT, "the retrievers' queue is full: " + retriever.kind().label()
                             + " retrieval was refused", e);

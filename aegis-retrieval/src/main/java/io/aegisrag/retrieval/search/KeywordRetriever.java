@@ -31,7 +31,7 @@ public class KeywordRetriever implements ChunkRetriever {
 
     @Override
     @TrackedStage("bm25")
-    public List<ChunkHit> retrieve(String query, int limit) {
-        return store.searchByKeywords(query, limit);
+    public List<ChunkHit> retrieve(Question question, int limit) {
+        return store.searchByKeywords(question.text(), limit);
     }
 }

@@ -57,17 +57,17 @@ public class MemoryRetriever implements ChunkRetriever {
 
     @Override
     @TrackedStage("memory")
-    public List<ChunkHit> retrieve(String query, int limit) {
+    public List<ChunkHit> retrieve(Question question, int limit) {
         Instant now = clock.instant();
-        List<Fact> byWords = memory.search(query, now, limit);
-        List<Fact> byGraph = nearNamedEntities(query, now, limit);
+        List<Fact> byWords = memory.search(question.text(), now, limit);
+        List<Fact> byGraph = nearNamedEntities(question.text(), now, limit);
         Map<String, Fact> candidates = new LinkedHashMap<>();
         byWords.forEach(fact -> candidates.putIfAbsent(fact.id(), fact));
         byGraph.forEach(fact -> candidates.putIfAbsent(fact.id(), fact));
         if (candidates.isEmpty()) {
             return List.of();
         }
-        List<Fact> bySimilarity = bySimilarity(query, List.copyOf(candidates.values()));
+        List<Fact> bySimilarity = bySimilarity(question, List.copyOf(candidates.values()));
         Map<String, Double> scores = new HashMap<>();
         for (List<Fact> ranking : List.of(byWords, byGraph, bySimilarity)) {
             for (int rank = 0; rank < ranking.size(); rank++) {
@@ -96,8 +96,8 @@ public class MemoryRetriever implements ChunkRetriever {
         return facts.stream().sorted(Comparator.comparing(Fact::validFrom).reversed()).toList();
     }
 
-    private List<Fact> bySimilarity(String query, List<Fact> candidates) {
-        float[] question = embeddings.embedQuery(query);
+    private List<Fact> bySimilarity(Question asked, List<Fact> candidates) {
+        float[] question = asked.embedding();
         List<float[]> vectors = embeddings.embedAll(candidates.stream().map(Fact::content).toList());
         Map<String, Double> similarity = new HashMap<>();
         for (int i = 0; i < candidates.size(); i++) {

@@ -1,7 +1,6 @@
 package io.aegisrag.retrieval.search;
 
 import io.aegisrag.core.document.ChunkHit;
-import io.aegisrag.core.port.EmbeddingModel;
 import io.aegisrag.core.port.VectorStore;
 import io.aegisrag.core.query.Retriever;
 import io.aegisrag.observability.interceptor.TrackedStage;
@@ -10,21 +9,19 @@ import jakarta.inject.Inject;
 
 import java.util.List;
 
-/** Dense retrieval: embeds the query and asks the vector store for its nearest chunks. */
+/** Dense retrieval: takes the question's embedding and asks the vector store for its nearest chunks. */
 @ApplicationScoped
 public class VectorRetriever implements ChunkRetriever {
 
-    private final EmbeddingModel embeddings;
     private final VectorStore store;
 
     @Inject
-    public VectorRetriever(EmbeddingModel embeddings, VectorStore store) {
-        this.embeddings = embeddings;
+    public VectorRetriever(VectorStore store) {
         this.store = store;
     }
 
     protected VectorRetriever() {
-        this(null, null);
+        this(null);
     }
 
     @Override
@@ -34,7 +31,7 @@ public class VectorRetriever implements ChunkRetriever {
 
     @Override
     @TrackedStage("vector")
-    public List<ChunkHit> retrieve(String query, int limit) {
-        return store.searchByVector(embeddings.embedQuery(query), limit);
+    public List<ChunkHit> retrieve(Question question, int limit) {
+        return store.searchByVector(question.embedding(), limit);
     }
 }

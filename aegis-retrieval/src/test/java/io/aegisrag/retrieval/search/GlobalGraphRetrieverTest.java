@@ -7,6 +7,7 @@ import io.aegisrag.core.document.DocumentId;
 import io.aegisrag.core.document.EmbeddedChunk;
 import io.aegisrag.core.graph.Extraction;
 import io.aegisrag.retrieval.graph.Communities;
+import io.aegisrag.core.testing.HashEmbeddingModel;
 import io.aegisrag.retrieval.graph.InMemoryGraphStore;
 import io.aegisrag.retrieval.graph.OpenNlpGraphExtractor;
 import io.aegisrag.retrieval.lucene.LuceneVectorStore;
@@ -55,9 +56,13 @@ class GlobalGraphRetrieverTest {
         store.close();
     }
 
+    private List<ChunkHit> retrieve(String question, int limit) {
+        return retriever.retrieve(new Question(question, new HashEmbeddingModel()), limit);
+    }
+
     @Test
     void should_answer_a_broad_question_from_the_community_it_is_about() {
-        List<ChunkHit> hits = retriever.retrieve("Give me an overview of the vector search engines and their index", 10);
+        List<ChunkHit> hits = retrieve("Give me an overview of the vector search engines and their index", 10);
 
         assertThat(hits).isNotEmpty();
         assertThat(hits.subList(0, 2)).extracting(hit -> hit.chunk().position()).containsExactlyInAnyOrder(2, 3);
@@ -66,7 +71,7 @@ class GlobalGraphRetrieverTest {
 
     @Test
     void should_find_nothing_when_no_community_shares_a_word_with_the_question() {
-        assertThat(retriever.retrieve("What is the weather like?", 10)).isEmpty();
-        assertThat(retriever.retrieve("the and of", 10)).isEmpty();
+        assertThat(retrieve("What is the weather like?", 10)).isEmpty();
+        assertThat(retrieve("the and of", 10)).isEmpty();
     }
 }

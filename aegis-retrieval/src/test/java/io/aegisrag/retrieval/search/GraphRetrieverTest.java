@@ -33,6 +33,7 @@ class GraphRetrieverTest {
 
     private LuceneVectorStore store;
     private GraphRetriever retriever;
+    private EmbeddingModel names;
 
     @BeforeEach
     void indexDocument() {
@@ -49,10 +50,10 @@ class GraphRetrieverTest {
         store.add(new Document(id, "t", "s", String.join(" ", texts), Map.of(), Instant.now()),
                 chunks.stream().map(c -> new EmbeddedChunk(c, new float[]{1, 0})).toList());
         Extraction extraction = new EntityExtractor().extract(chunks);
-        EmbeddingModel names = new TableEmbeddingModel(Map.of(
+        names = new TableEmbeddingModel(Map.of(
                 "Qdrant", new float[]{1, 0, 0}, "Rust", new float[]{0, 1, 0}, ABOUT_QDRANT, new float[]{1, 0.2f, 0}));
         graph.addDocument(id, extraction.mentions(), extraction.relations(), EntityNameEmbeddings.of(names, extraction));
-        retriever = new GraphRetriever(graph, store, names);
+        retriever = new GraphRetriever(graph, store);
     }
 
     @AfterEach
@@ -60,9 +61,13 @@ class GraphRetrieverTest {
         store.close();
     }
 
+    private List<ChunkHit> retrieve(String question, int limit) {
+        return retriever.retrieve(new Question(question, names), limit);
+    }
+
     @Test
     void should_rank_chunks_by_how_many_named_entities_they_mention() {
-        List<ChunkHit> hits = retriever.retrieve("How is open liberty related to java?", 10);
+        List<ChunkHit> hits = retrieve("How is open liberty related to java?", 10);
 
         assertThat(hits).extracting(hit -> hit.chunk().text()).first().isEqualTo("Open Liberty runs on Java.");
         assertThat(hits).extracting(hit -> hit.chunk().text()).doesNotContain("Qdrant is written in Rust.");
@@ -70,23 +75,23 @@ class GraphRetrieverTest {
 
     @Test
     void should_return_at_most_limit_hits_best_first() {
-        List<ChunkHit> all = retriever.retrieve("Is Java in open liberty and lucene?", 10);
-        List<ChunkHit> best = retriever.retrieve("Is Java in open liberty and lucene?", 1);
+        List<ChunkHit> all = retrieve("Is Java in open liberty and lucene?", 10);
+        List<ChunkHit> best = retrieve("Is Java in open liberty and lucene?", 1);
 
         assertThat(all).hasSizeGreaterThan(1);
         assertThat(all).extracting(ChunkHit::score).isSortedAccordingTo(Comparator.reverseOrder());
         assertThat(best).containsExactly(all.get(0));
-        assertThat(retriever.retrieve("Is Java in open liberty and lucene?", 0)).isEmpty();
+        assertThat(retrieve("Is Java in open liberty and lucene?", 0)).isEmpty();
     }
 
     @Test
     void should_find_nothing_when_the_query_names_no_known_entity() {
-        assertThat(retriever.retrieve("what about bananas?", 10)).isEmpty();
+        assertThat(retrieve("what about bananas?", 10)).isEmpty();
     }
 
     @Test
     void should_find_an_entity_the_question_does_not_name_by_the_embedding_of_its_name() {
-        List<ChunkHit> hits = retriever.retrieve(ABOUT_QDRANT, 10);
+        List<ChunkHit> hits = retrieve(ABOUT_QDRANT, 10);
 
         assertThat(hits).extracting(hit -> hit.chunk().text()).as("Rust is too far from the question, the others have nothing in common")
                 .containsExactly("Qdrant is written in Rust.");

@@ -5,9 +5,11 @@ import io.aegisrag.core.document.ChunkHit;
 import io.aegisrag.core.document.DocumentId;
 import io.aegisrag.core.error.AegisException;
 import io.aegisrag.core.error.ErrorType;
+import io.aegisrag.core.port.EmbeddingModel;
 import io.aegisrag.core.query.Context;
 import io.aegisrag.core.query.Intent;
 import io.aegisrag.core.query.Retriever;
+import io.aegisrag.core.testing.HashEmbeddingModel;
 import io.aegisrag.observability.testing.IsolatedMetrics;
 import io.aegisrag.observability.testing.PrometheusScrape;
 import io.aegisrag.observability.tracing.NoopStageTracer;
@@ -17,9 +19,11 @@ import org.junit.jupiter.api.Test;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,8 +49,24 @@ class HybridRetrieverTest {
             }
 
             @Override
-            public List<ChunkHit> retrieve(String query, int limit) {
+            public List<ChunkHit> retrieve(Question question, int limit) {
                 return results.apply(limit);
+            }
+        };
+    }
+
+    /** A retriever that takes the question's embedding into {@code seen} and finds nothing. */
+    private static ChunkRetriever embedding(Retriever kind, List<float[]> seen) {
+        return new ChunkRetriever() {
+            @Override
+            public Retriever kind() {
+                return kind;
+            }
+
+            @Override
+            public List<ChunkHit> retrieve(Question question, int limit) {
+                seen.add(question.embedding());
+                return List.of();
             }
         };
     }
@@ -56,7 +76,7 @@ class HybridRetrieverTest {
     }
 
     private HybridRetriever hybrid(long timeoutMillis, ChunkRetriever... retrievers) {
-        return new HybridRetriever(List.of(retrievers), executor, isolated.metrics(), new NoopStageTracer(), 20, timeoutMillis);
+        return new HybridRetriever(List.of(retrievers), new HashEmbeddingModel(), executor, isolated.metrics(), new NoopStageTracer(), 20, timeoutMillis);
     }
 
     @Test
@@ -69,6 +89,41 @@ class HybridRetrieverTest {
 
         assertThat(contexts).extracting(c -> c.chunk().id()).containsExactly("b", "a");
         assertThat(contexts.get(0).retrievers()).containsExactlyInAnyOrder(Retriever.VECTOR, Retriever.BM25);
+    }
+
+    @Test
+    void should_embed_the_question_once_for_all_the_retrievers_that_use_it() {
+        AtomicInteger embedded = new AtomicInteger();
+        HashEmbeddingModel model = new HashEmbeddingModel();
+        EmbeddingModel counting = new EmbeddingModel() {
+            @Override
+            public List<float[]> embedAll(List<String> texts) {
+                embedded.incrementAndGet();
+                return model.embedAll(texts);
+            }
+
+            @Override
+            public int dimension() {
+                return model.dimension();
+            }
+
+            @Override
+            public String serviceName() {
+                return model.serviceName();
+            }
+
+            @Override
+            public boolean isAvailable() {
+                return true;
+            }
+        };
+        List<float[]> seen = new CopyOnWriteArrayList<>();
+
+        new HybridRetriever(List.of(embedding(Retriever.VECTOR, seen), embedding(Retriever.GRAPH, seen)), counting, executor, isolated.metrics(), new NoopStageTracer(), 20, 5_000)
+                .retrieve("q", Intent.HYBRID, 5);
+
+        assertThat(embedded).hasValue(1);
+        assertThat(seen).hasSize(2).containsOnly(seen.get(0));
     }
 
     @Test
@@ -142,7 +197,7 @@ class HybridRetrieverTest {
                 return null;
             });
             PrometheusScrape before = isolated.scrape();
-            HybridRetriever full = new HybridRetriever(List.of(retriever(Retriever.VECTOR, limit -> hits("a"))), saturated,
+            HybridRetriever full = new HybridRetriever(List.of(retriever(Retriever.VECTOR, limit -> hits("a"))), new HashEmbeddingModel(), saturated,
                     isolated.metrics(), new NoopStageTracer(), 20, 5_000);
 
             assertThatThrownBy(() -> full.retrieve("q", Intent.VECTOR, 5))

@@ -31,6 +31,10 @@ class MemoryRetrieverTest {
         embeddings = new OnnxEmbeddingModel(OnnxEmbeddingModel.Variant.QUANTIZED);
     }
 
+    private List<ChunkHit> retrieve(String question) {
+        return retriever.retrieve(new Question(question, embeddings), 10);
+    }
+
     private static Fact relation(String id, String subject, String relation, String object, String sentence, Instant at) {
         return Fact.relation(id, subject, new Fact.Edge(relation, object), sentence, at, at);
     }
@@ -41,7 +45,7 @@ class MemoryRetrieverTest {
         memory.record(relation("2", "alice", "works_at", "globex", "Alice joined Globex", FEB), true);
         memory.record(new Fact("3", FactType.EPISODIC, "s1", "Alice works at Acme, she said", JAN, null, JAN), false);
 
-        List<ChunkHit> hits = retriever.retrieve("Where does Alice work?", 10);
+        List<ChunkHit> hits = retrieve("Where does Alice work?");
 
         assertThat(hits).extracting(hit -> hit.chunk().text()).containsExactly("Alice joined Globex");
         Chunk context = hits.get(0).chunk();
@@ -57,7 +61,7 @@ class MemoryRetrieverTest {
         memory.record(relation("2", "acme", "lives_in", "berlin", "Acme is based in Berlin", JAN), true);
         memory.record(relation("3", "bob", "lives_in", "paris", "Bob lives in Paris", JAN), true);
 
-        assertThat(retriever.retrieve("Tell me about Alice", 10)).extracting(hit -> hit.chunk().id()).containsExactly("1", "2");
+        assertThat(retrieve("Tell me about Alice")).extracting(hit -> hit.chunk().id()).containsExactly("1", "2");
     }
 
     @Test
@@ -66,7 +70,7 @@ class MemoryRetrieverTest {
         memory.record(relation("2", "bob", "uses", "postgres", "Bob stores the orders in Postgres", JAN), true);
         memory.record(relation("3", "carol", "uses", "kafka", "Carol reads Kafka topics from Spark", JAN), true);
 
-        assertThat(retriever.retrieve("Which database keeps Bob's orders?", 10)).extracting(hit -> hit.chunk().id()).first().isEqualTo("2");
-        assertThat(retriever.retrieve("nothing in common here", 10)).isEmpty();
+        assertThat(retrieve("Which database keeps Bob's orders?")).extracting(hit -> hit.chunk().id()).first().isEqualTo("2");
+        assertThat(retrieve("nothing in common here")).isEmpty();
     }
 }
