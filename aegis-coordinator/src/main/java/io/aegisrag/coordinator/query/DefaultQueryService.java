@@ -150,7 +150,7 @@ public class DefaultQueryService implements QueryService {
         });
         String documentId = chunk.documentId() == null ? null : chunk.documentId().value();
         return new QueryResult.Source(chunk.id(), chunk.kind().label(), documentId, chunk.title(), chunk.source(),
-                chunk.section(), chunk.text(), context.score(), List.copyOf(ranks.keySet()), ranks, scores);
+                chunk.section(), chunk.page() > 0 ? chunk.page() : null, chunk.text(), context.score(), List.copyOf(ranks.keySet()), ranks, scores);
     }
 
     private static Map<String, Double> inMillis(Map<Stage, Duration> latencies) {

@@ -18,12 +18,13 @@ public record QueryResult(String queryId, String answer, String intent, String m
     /**
      * A context the answer may cite; {@code [n]} in the answer is the n-th source. {@code kind} is
      * {@code document} (a chunk of {@code documentId}) or {@code memory} (a fact of temporal memory,
-     * its {@code id} the fact's, {@code section} when it held, no document). {@code score} is the fused
+     * its {@code id} the fact's, {@code section} when it held, no document). {@code page} is the page of
+     * the document the chunk is on (none for a document without pages). {@code score} is the fused
      * score; {@code ranks} and {@code scores} give, for each retriever that found it, its 1-based rank
      * and that retriever's own score, so a reader can see why it was chosen.
      */
-    public record Source(String id, String kind, String documentId, String title, String source, String section, String text,
-                         double score, List<String> retrievers, Map<String, Integer> ranks, Map<String, Double> scores) {
+    public record Source(String id, String kind, String documentId, String title, String source, String section, Integer page,
+                         String text, double score, List<String> retrievers, Map<String, Integer> ranks, Map<String, Double> scores) {
     }
 
     /**

@@ -7,6 +7,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -17,7 +18,8 @@ import java.io.InputStream;
 
 /**
  * Rejects request bodies larger than {@code aegis.api.max-body-bytes} with 413, whether or not the
- * client declared a Content-Length, before anything is parsed or written.
+ * client declared a Content-Length, before anything is parsed or written; a file upload (any body
+ * that is not JSON or text: a PDF, an archive, a multipart form) may reach {@code aegis.api.max-upload-bytes}.
  */
 @Provider
 @PreMatching
@@ -28,24 +30,36 @@ public class BodySizeLimitFilter implements ContainerRequestFilter {
     @ConfigProperty(name = ConfigKeys.MAX_BODY_BYTES, defaultValue = "2097152")
     long maxBytes;
 
+    @Inject
+    @ConfigProperty(name = ConfigKeys.MAX_UPLOAD_BYTES, defaultValue = "67108864")
+    long maxUploadBytes;
+
     @Override
     public void filter(ContainerRequestContext request) {
-        if (request.getLength() > maxBytes) {
-            throw tooLarge();
+        long limit = isUpload(request.getMediaType()) ? maxUploadBytes : maxBytes;
+        if (request.getLength() > limit) {
+            throw tooLarge(limit);
         }
-        request.setEntityStream(new LimitedInputStream(request.getEntityStream()));
+        request.setEntityStream(new LimitedInputStream(request.getEntityStream(), limit));
     }
 
-    private WebApplicationException tooLarge() {
+    private static boolean isUpload(MediaType type) {
+        return type != null && !type.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !type.getType().equals("text")
+                && !type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE);
+    }
+
+    private static WebApplicationException tooLarge(long maxBytes) {
         return new WebApplicationException("request body is larger than " + maxBytes + " bytes",
                 Response.Status.REQUEST_ENTITY_TOO_LARGE);
     }
 
-    private final class LimitedInputStream extends FilterInputStream {
+    private static final class LimitedInputStream extends FilterInputStream {
+        private final long limit;
         private long read;
 
-        LimitedInputStream(InputStream in) {
+        LimitedInputStream(InputStream in, long limit) {
             super(in);
+            this.limit = limit;
         }
 
         @Override
@@ -68,8 +82,8 @@ public class BodySizeLimitFilter implements ContainerRequestFilter {
 
         private void count(int bytes) {
             read += bytes;
-            if (read > maxBytes) {
-                throw tooLarge();
+            if (read > limit) {
+                throw tooLarge(limit);
             }
         }
     }

@@ -3,12 +3,14 @@ package io.aegisrag.coordinator.rest;
 import io.aegisrag.coordinator.ingest.DocumentRequest;
 import io.aegisrag.coordinator.ingest.IngestionResult;
 import io.aegisrag.coordinator.ingest.IngestionService;
+import io.aegisrag.coordinator.ingest.UploadedFile;
 import io.aegisrag.coordinator.security.RateLimited;
 import io.aegisrag.coordinator.security.Requires;
 import io.aegisrag.coordinator.security.Role;
 import io.aegisrag.core.document.Document;
 import io.aegisrag.core.document.DocumentSummary;
 import io.aegisrag.core.document.Page;
+import io.aegisrag.core.port.DocumentParser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -33,7 +35,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** {@code /api/v1/documents}: ingest (JSON, Markdown or plain text), list, read, delete. */
+/** {@code /api/v1/documents}: ingest (JSON, Markdown, plain text, or a PDF, Word, PowerPoint or HTML file), list, read, delete. */
 @Path("/documents")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -56,6 +58,9 @@ public class DocumentResource {
 
     @Inject
     IngestionService documents;
+
+    @Inject
+    DocumentParser parser;
 
     @Inject
     RequestValidator validator;
@@ -82,6 +87,18 @@ public class DocumentResource {
     @Operation(summary = "Ingest a Markdown or plain-text document; title and source as query parameters")
     public Response ingestText(String text, @QueryParam("title") String title, @QueryParam("source") String source) {
         return created(documents.ingest(validator.valid(new DocumentRequest(title, source, text, null))));
+    }
+
+    @POST
+    @RateLimited
+    @Requires(Role.WRITER)
+    @Consumes({"application/pdf", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "application/vnd.openxmlformats-officedocument.presentationml.presentation", MediaType.TEXT_HTML, MediaType.APPLICATION_XHTML_XML,
+            MediaType.APPLICATION_OCTET_STREAM})
+    @Operation(summary = "Ingest a PDF, Word (DOCX), PowerPoint (PPTX) or HTML file, its type detected from its content; "
+            + "source (the file name) and title (else the file's own title, else its name) as query parameters")
+    public Response ingestFile(byte[] content, @QueryParam("source") String source, @QueryParam("title") String title) {
+        return created(documents.ingest(validator.valid(new UploadedFile(source, content).toRequest(parser, title, source))));
     }
 
     @GET

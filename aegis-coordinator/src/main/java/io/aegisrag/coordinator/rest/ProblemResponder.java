@@ -3,6 +3,7 @@ package io.aegisrag.coordinator.rest;
 import io.aegisrag.coordinator.security.RateLimitedException;
 import io.aegisrag.core.error.ErrorType;
 import io.aegisrag.core.error.InvalidInputException;
+import io.aegisrag.core.error.UnreadableDocumentException;
 import io.aegisrag.observability.metrics.AegisMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -58,6 +59,9 @@ public class ProblemResponder {
     }
 
     private static int statusOf(Throwable failure, ErrorType type) {
+        if (failure instanceof UnreadableDocumentException unreadable) {
+            return unreadable.reason().httpStatus();
+        }
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof WebApplicationException web && web.getResponse() != null) {
                 return web.getResponse().getStatus();

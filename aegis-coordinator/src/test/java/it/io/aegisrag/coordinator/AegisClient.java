@@ -48,6 +48,12 @@ final class AegisClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    static Reply postBytes(String path, String contentType, byte[] body) {
+        return send(HttpRequest.newBuilder(BASE.resolve(path))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     static Reply postJson(String path, JsonObject body) {
         return post(path, "application/json", body.toString());
     }

@@ -64,6 +64,8 @@ public final class ConfigKeys {
     public static final String RETRIEVAL_TIMEOUT_MS = "aegis.retrieval.timeout.ms";
     public static final String RETRIEVAL_THREADS = "aegis.retrieval.threads";
     public static final String MAX_BODY_BYTES = "aegis.api.max-body-bytes";
+    public static final String MAX_UPLOAD_BYTES = "aegis.api.max-upload-bytes";
+    public static final String INGESTION_MAX_TEXT_CHARS = "aegis.ingestion.max-text-chars";
     public static final String AUTH_MODE = "aegis.auth.mode";
     public static final String AUTH_API_KEYS = "aegis.auth.api-keys";
     public static final String RATE_LIMIT_PER_MINUTE = "aegis.api.rate-limit.per-minute";

@@ -10,9 +10,10 @@ import java.util.Objects;
  * @param documentId the document, null for a fact of memory
  * @param position   zero-based order of the chunk within its document
  * @param section    heading path of the section the chunk came from, empty when none
+ * @param page       the page of the document the chunk is on, from 1; 0 for a document without pages
  */
 public record Chunk(String id, DocumentId documentId, String title, String source, String section,
-                    String text, int position, Kind kind) {
+                    String text, int position, int page, Kind kind) {
 
     /** What a chunk is a piece of. */
     public enum Kind {
@@ -38,14 +39,19 @@ public record Chunk(String id, DocumentId documentId, String title, String sourc
         section = section == null ? "" : section;
     }
 
-    /** A piece of a document. */
+    /** A piece of a document without pages. */
     public Chunk(String id, DocumentId documentId, String title, String source, String section, String text, int position) {
-        this(id, documentId, title, source, section, text, position, Kind.DOCUMENT);
+        this(id, documentId, title, source, section, text, position, 0, Kind.DOCUMENT);
+    }
+
+    /** A piece of a page of a document. */
+    public Chunk(String id, DocumentId documentId, String title, String source, String section, String text, int position, int page) {
+        this(id, documentId, title, source, section, text, position, page, Kind.DOCUMENT);
     }
 
     /** A fact of memory as a context: {@code title} names what it is about, {@code section} when it held. */
     public static Chunk ofMemory(String factId, String title, String section, String text) {
-        return new Chunk(factId, null, title, "memory", section, text, 0, Kind.MEMORY);
+        return new Chunk(factId, null, title, "memory", section, text, 0, 0, Kind.MEMORY);
     }
 
     /**

@@ -44,7 +44,7 @@ public abstract class VectorStoreContract {
 
     protected static EmbeddedChunk chunk(Document document, int position, String text, float... vector) {
         return new EmbeddedChunk(new Chunk(Chunk.idOf(document.id(), position), document.id(), document.title(),
-                document.source(), "Section " + position, text, position), vector);
+                document.source(), "Section " + position, text, position, position + 1), vector);
     }
 
     private Document rivers;
@@ -78,7 +78,7 @@ public abstract class VectorStoreContract {
         Chunk found = store.searchByVector(new float[]{1, 0, 0}, 1).get(0).chunk();
 
         assertThat(found).isEqualTo(new Chunk(Chunk.idOf(rivers.id(), 0), rivers.id(), "rivers", "src/rivers",
-                "Section 0", "The Danube flows through ten countries.", 0));
+                "Section 0", "The Danube flows through ten countries.", 0, 1));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.aegisrag.retrieval.chunking;
 
 import io.aegisrag.core.document.Chunk;
 import io.aegisrag.core.document.DocumentId;
+import io.aegisrag.core.port.DocumentParser;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -37,26 +38,40 @@ public final class MarkdownChunker {
         this.overlapChars = overlapChars;
     }
 
+    /**
+     * The chunks of {@code text}; a text made of pages ({@link DocumentParser#PAGE_BREAK} between them)
+     * gives chunks that never cross a page, each with its page, the heading path going on across pages.
+     */
     public List<Chunk> chunk(DocumentId documentId, String title, String source, String text) {
         List<Chunk> chunks = new ArrayList<>();
-        for (Section section : sections(MarkdownCleaner.clean(text))) {
+        for (Section section : sections(text)) {
             for (String body : pack(section.paragraphs())) {
                 chunks.add(new Chunk(Chunk.idOf(documentId, chunks.size()), documentId, title, source,
-                        section.path(), body, chunks.size()));
+                        section.path(), body, chunks.size(), section.page()));
             }
         }
         return chunks;
     }
 
-    private record Section(String path, List<String> paragraphs) {
+    private record Section(String path, List<String> paragraphs, int page) {
     }
 
     private static List<Section> sections(String text) {
+        String[] pages = text.split(String.valueOf(DocumentParser.PAGE_BREAK), -1);
         List<Section> sections = new ArrayList<>();
         String[] headings = new String[6];
+        String path = "";
+        for (int page = 0; page < pages.length; page++) {
+            path = sectionsOfPage(MarkdownCleaner.clean(pages[page]), pages.length > 1 ? page + 1 : 0, headings, path, sections);
+        }
+        return sections;
+    }
+
+    /** Adds the sections of one page, going on from the heading path the previous page ended in; the path this page ends in. */
+    private static String sectionsOfPage(String text, int page, String[] headings, String startPath, List<Section> sections) {
         List<String> paragraphs = new ArrayList<>();
         StringBuilder paragraph = new StringBuilder();
-        String path = "";
+        String path = startPath;
         boolean inFence = false;
         for (String line : text.split("\\R", -1)) {
             if (MarkdownCleaner.isFence(line)) {
@@ -66,7 +81,7 @@ public final class MarkdownChunker {
             if (heading != null) {
                 flush(paragraph, paragraphs);
                 if (!paragraphs.isEmpty()) {
-                    sections.add(new Section(path, List.copyOf(paragraphs)));
+                    sections.add(new Section(path, List.copyOf(paragraphs), page));
                     paragraphs.clear();
                 }
                 int level = heading.level();
@@ -86,9 +101,9 @@ public final class MarkdownChunker {
         }
         flush(paragraph, paragraphs);
         if (!paragraphs.isEmpty()) {
-            sections.add(new Section(path, paragraphs));
+            sections.add(new Section(path, paragraphs, page));
         }
-        return sections;
+        return path;
     }
 
     /** An ATX heading: one to six {@code #}, whitespace, the text, optionally closed by more {@code #}. */

@@ -89,6 +89,7 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
     private static final String SECTION_TEXT = "section_text";
     private static final String DOCUMENT_TEXT = "document_text";
     private static final String POSITION = "position";
+    private static final String PAGE = "page";
     private static final String VECTOR = "vector";
     private static final String CREATED_AT = "created_at";
     private static final String CHUNK_COUNT = "chunk_count";
@@ -435,7 +436,8 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
                 var record = stored.document(scoreDoc.doc);
                 Chunk chunk = new Chunk(record.get(CHUNK_ID), new DocumentId(record.get(DOCUMENT_ID)),
                         record.get(TITLE), record.get(SOURCE), record.get(SECTION), record.get(TEXT),
-                        record.getField(POSITION).numericValue().intValue());
+                        record.getField(POSITION).numericValue().intValue(),
+                        record.getField(PAGE) == null ? 0 : record.getField(PAGE).numericValue().intValue());
                 hits.add(new ChunkHit(chunk, scoreDoc.score));
             }
             return hits;
@@ -484,6 +486,7 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
         record.add(new TextField(TITLE_TEXT, chunk.title(), Field.Store.NO));
         record.add(new TextField(SECTION_TEXT, chunk.section(), Field.Store.NO));
         record.add(new StoredField(POSITION, chunk.position()));
+        record.add(new StoredField(PAGE, chunk.page()));
         record.add(new KnnFloatVectorField(VECTOR, embedded.vector(), VectorSimilarityFunction.COSINE));
         return record;
     }

@@ -64,6 +64,7 @@ public final class QdrantVectorStore implements VectorStore {
     private static final String CHUNK_ID = "chunk_id";
     private static final String COMMITTED = "committed";
     private static final String POSITION = "position";
+    private static final String PAGE = "page";
     private static final String CREATED_AT = "created_at";
     private static final String EMBEDDING_MODEL = "embedding_model";
 
@@ -382,6 +383,7 @@ public final class QdrantVectorStore implements VectorStore {
                         .add("section", chunk.section())
                         .add("text", chunk.text())
                         .add(POSITION, chunk.position())
+                        .add(PAGE, chunk.page())
                         .add(COMMITTED, false))
                 .build();
     }
@@ -415,7 +417,8 @@ public final class QdrantVectorStore implements VectorStore {
 
     private static Chunk chunk(JsonObject payload) {
         return new Chunk(payload.getString(CHUNK_ID), new DocumentId(payload.getString(DOCUMENT_ID)), payload.getString("title"),
-                payload.getString("source"), payload.getString("section"), payload.getString("text"), payload.getInt(POSITION));
+                payload.getString("source"), payload.getString("section"), payload.getString("text"), payload.getInt(POSITION),
+                payload.getInt(PAGE, 0));
     }
 
     private static Document document(JsonObject payload) {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class MarkdownChunkerTest {
@@ -34,6 +35,18 @@ class MarkdownChunkerTest {
         assertThat(chunks).extracting(Chunk::text).containsExactly("Intro paragraph.", "Run the installer.", "Edit the file.");
         assertThat(chunks).extracting(Chunk::position).containsExactly(0, 1, 2);
         assertThat(chunks).extracting(Chunk::id).containsExactly(id + "#0", id + "#1", id + "#2");
+    }
+
+    @Test
+    void should_keep_each_page_in_its_own_chunks_with_its_page_the_heading_path_going_on() {
+        String text = "# Vaults\n\nThe vault opens at dawn.\fIts key is in Tarsis.\n\n## Keys\n\nThere are two.\f\fLast page.";
+
+        List<Chunk> chunks = new MarkdownChunker(200, 20).chunk(id, "Vaults", "vaults.pdf", text);
+
+        assertThat(chunks).extracting(Chunk::text, Chunk::page, Chunk::section).containsExactly(
+                tuple("The vault opens at dawn.", 1, "Vaults"), tuple("Its key is in Tarsis.", 2, "Vaults"),
+                tuple("There are two.", 2, "Vaults > Keys"), tuple("Last page.", 4, "Vaults > Keys"));
+        assertThat(new MarkdownChunker(200, 20).chunk(id, "t", "s", "No pages here.")).extracting(Chunk::page).containsExactly(0);
     }
 
     @Test
