@@ -91,7 +91,7 @@ public final class QualityBenchmark {
         try (LuceneVectorStore store = new LuceneVectorStore(data, embeddings.serviceName(), embeddings.dimension())) {
             InMemoryGraphStore graph = new InMemoryGraphStore();
             var ingestion = new DefaultIngestionService(embeddings, store, graph, new InMemoryTemporalMemory(), new OpenNlpGraphExtractor(), Clock.systemUTC(),
-                    Integer.getInteger("quality.chunk.size", 800), Integer.getInteger("quality.chunk.overlap", 100),
+                    new AegisMetrics(SharedMetricRegistries.getOrCreate(MetricRegistry.APPLICATION_SCOPE)), Integer.getInteger("quality.chunk.size", 800), Integer.getInteger("quality.chunk.overlap", 100),
                     Integer.getInteger("quality.chunk.window", 400));
             long start = System.nanoTime();
             List<DocumentId> ids = new ArrayList<>();

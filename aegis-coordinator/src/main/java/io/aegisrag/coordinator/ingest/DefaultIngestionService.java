@@ -18,14 +18,17 @@ import io.aegisrag.core.port.TemporalMemory;
 import io.aegisrag.core.port.VectorStore;
 import io.aegisrag.retrieval.chunking.MarkdownChunker;
 import io.aegisrag.retrieval.chunking.SentenceWindows;
+import io.aegisrag.observability.metrics.AegisMetrics;
 import io.aegisrag.retrieval.graph.EntityNameEmbeddings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -53,10 +56,11 @@ public class DefaultIngestionService implements IngestionService {
     private final GraphStore graph;
     private final TemporalMemory memory;
     private final Clock clock;
+    private final AegisMetrics metrics;
 
     @Inject
     public DefaultIngestionService(EmbeddingModel embeddings, VectorStore vectors, GraphStore graph, TemporalMemory memory,
-                                   GraphExtractor extractor, Clock clock,
+                                   GraphExtractor extractor, Clock clock, AegisMetrics metrics,
                                    @ConfigProperty(name = ConfigKeys.CHUNK_SIZE, defaultValue = "800") int chunkSize,
                                    @ConfigProperty(name = ConfigKeys.CHUNK_OVERLAP, defaultValue = "100") int chunkOverlap,
                                    @ConfigProperty(name = ConfigKeys.CHUNK_WINDOW, defaultValue = "400") int windowChars) {
@@ -68,6 +72,7 @@ public class DefaultIngestionService implements IngestionService {
         this.memory = memory;
         this.extractor = extractor;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     protected DefaultIngestionService() {
@@ -79,16 +84,36 @@ public class DefaultIngestionService implements IngestionService {
         this.extractor = null;
         this.memory = null;
         this.clock = null;
+        this.metrics = null;
+    }
+
+    /** Counts the document in {@code aegis_ingestion_documents_total} as ingested or failed, and its stages' times. */
+    @Override
+    public IngestionResult ingest(DocumentRequest body, DocumentId id) {
+        try {
+            IngestionResult result = write(body, id);
+            metrics.trackIngestedDocument(IngestionStatus.INGESTED.label(), result.chunks());
+            result.stages().forEach((stage, took) -> metrics.recordIngestionStage(stage.label(), took));
+            return result;
+        } catch (RuntimeException e) {
+            metrics.trackIngestedDocument(IngestionStatus.FAILED.label(), 0);
+            throw e;
+        }
     }
 
     @Override
-    public IngestionResult ingest(DocumentRequest body) {
+    public boolean contains(DocumentId id) {
+        return vectors.find(id).isPresent();
+    }
+
+    private IngestionResult write(DocumentRequest body, DocumentId id) {
         Instant now = clock.instant();
-        Document document = new Document(DocumentId.random(), body.title().strip(), body.source(), body.text(), body.metadata(), now);
+        Document document = new Document(id, body.title().strip(), body.source(), body.text(), body.metadata(), now);
         Prepared prepared = prepare(document);
         if (prepared.embedded().isEmpty()) {
             throw new InvalidInputException("text", "has no content to index");
         }
+        long indexing = System.nanoTime();
         memory.recordEpisode(document.id().value(), prepared.episode());
         try {
             vectors.add(document, prepared.embedded());
@@ -103,12 +128,18 @@ public class DefaultIngestionService implements IngestionService {
                     () -> memory.forgetEpisode(document.id().value()));
             throw e;
         }
+        Map<IngestionStage, Duration> stages = new EnumMap<>(prepared.took());
+        stages.put(IngestionStage.INDEX, Duration.ofNanos(System.nanoTime() - indexing));
         return new IngestionResult(document.id().value(), prepared.embedded().size(), prepared.extraction().entities().size(),
-                prepared.extraction().relations().size());
+                prepared.extraction().relations().size(), stages);
     }
 
-    /** A document chunked, embedded and extracted (with its entities' name embeddings), ready to be written. */
-    private record Prepared(List<EmbeddedChunk> embedded, Extraction extraction, Map<String, float[]> nameVectors, List<Fact> episode) {
+    /**
+     * A document chunked, embedded and extracted (with its entities' name embeddings), ready to be
+     * written, and how long each of those stages took.
+     */
+    private record Prepared(List<EmbeddedChunk> embedded, Extraction extraction, Map<String, float[]> nameVectors, List<Fact> episode,
+                            Map<IngestionStage, Duration> took) {
     }
 
     /**
@@ -116,7 +147,9 @@ public class DefaultIngestionService implements IngestionService {
      * headers, in one call; extracts its graph and embeds its entities' names in another.
      */
     private Prepared prepare(Document document) {
+        long start = System.nanoTime();
         List<Chunk> chunks = chunker.chunk(document.id(), document.title(), document.source(), document.text());
+        long chunked = System.nanoTime();
         List<String> texts = new ArrayList<>(chunks.stream().map(Chunk::withHeader).toList());
         List<Integer> windowsOfChunk = new ArrayList<>(chunks.size());
         for (Chunk chunk : chunks) {
@@ -131,9 +164,14 @@ public class DefaultIngestionService implements IngestionService {
             embedded.add(new EmbeddedChunk(chunks.get(i), vectors.get(i), vectors.subList(nextWindow, nextWindow + windowsOfChunk.get(i))));
             nextWindow += windowsOfChunk.get(i);
         }
+        long embeddedAt = System.nanoTime();
         Extraction extraction = extractor.extract(chunks);
-        return new Prepared(embedded, extraction, EntityNameEmbeddings.of(embeddings, extraction),
-                DocumentEpisode.facts(document, chunks.size(), extraction));
+        Map<String, float[]> nameVectors = EntityNameEmbeddings.of(embeddings, extraction);
+        Map<IngestionStage, Duration> took = new EnumMap<>(IngestionStage.class);
+        took.put(IngestionStage.CHUNK, Duration.ofNanos(chunked - start));
+        took.put(IngestionStage.EMBED, Duration.ofNanos(embeddedAt - chunked));
+        took.put(IngestionStage.EXTRACT, Duration.ofNanos(System.nanoTime() - embeddedAt));
+        return new Prepared(embedded, extraction, nameVectors, DocumentEpisode.facts(document, chunks.size(), extraction), took);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.aegisrag.coordinator.ingest;
 
 import io.aegisrag.core.document.Document;
+import io.aegisrag.core.document.DocumentId;
 import io.aegisrag.core.document.DocumentSummary;
 import io.aegisrag.core.document.Page;
 
@@ -8,7 +9,18 @@ import io.aegisrag.core.document.Page;
 public interface IngestionService {
 
     /** @param body already validated at the REST boundary */
-    IngestionResult ingest(DocumentRequest body);
+    default IngestionResult ingest(DocumentRequest body) {
+        return ingest(body, DocumentId.random());
+    }
+
+    /**
+     * Ingests under the id given: a file of a bulk job has one that stays the same when the job
+     * resumes after a restart, so that {@link #contains} tells whether it was ingested before.
+     */
+    IngestionResult ingest(DocumentRequest body, DocumentId id);
+
+    /** Whether a document with this id is stored. */
+    boolean contains(DocumentId id);
 
     /** @param limit 1..100 */
     Page<DocumentSummary> list(int offset, int limit);

@@ -1,6 +1,7 @@
 package io.aegisrag.coordinator.rest;
 
 import io.aegisrag.coordinator.ingest.DocumentRequest;
+import io.aegisrag.coordinator.ingest.FileIngestion;
 import io.aegisrag.coordinator.ingest.IngestionResult;
 import io.aegisrag.coordinator.ingest.IngestionService;
 import io.aegisrag.coordinator.ingest.UploadedFile;
@@ -8,9 +9,9 @@ import io.aegisrag.coordinator.security.RateLimited;
 import io.aegisrag.coordinator.security.Requires;
 import io.aegisrag.coordinator.security.Role;
 import io.aegisrag.core.document.Document;
+import io.aegisrag.core.document.DocumentId;
 import io.aegisrag.core.document.DocumentSummary;
 import io.aegisrag.core.document.Page;
-import io.aegisrag.core.port.DocumentParser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -60,7 +61,7 @@ public class DocumentResource {
     IngestionService documents;
 
     @Inject
-    DocumentParser parser;
+    FileIngestion files;
 
     @Inject
     RequestValidator validator;
@@ -98,7 +99,7 @@ public class DocumentResource {
     @Operation(summary = "Ingest a PDF, Word (DOCX), PowerPoint (PPTX) or HTML file, its type detected from its content; "
             + "source (the file name) and title (else the file's own title, else its name) as query parameters")
     public Response ingestFile(byte[] content, @QueryParam("source") String source, @QueryParam("title") String title) {
-        return created(documents.ingest(validator.valid(new UploadedFile(source, content).toRequest(parser, title, source))));
+        return created(files.ingest(new UploadedFile(source, content), title, source, DocumentId.random()));
     }
 
     @GET

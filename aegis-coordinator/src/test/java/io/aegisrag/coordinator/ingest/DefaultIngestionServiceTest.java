@@ -11,6 +11,8 @@ import io.aegisrag.core.port.GraphStore;
 import io.aegisrag.core.port.TemporalMemory;
 import io.aegisrag.core.port.VectorStore;
 import io.aegisrag.core.testing.HashEmbeddingModel;
+import io.aegisrag.observability.testing.IsolatedMetrics;
+import io.aegisrag.observability.testing.PrometheusScrape;
 import io.aegisrag.memory.JournaledTemporalMemory;
 import io.aegisrag.retrieval.graph.EntityExtractor;
 import io.aegisrag.retrieval.graph.InMemoryGraphStore;
@@ -28,6 +30,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,6 +46,7 @@ class DefaultIngestionServiceTest {
     Path directory;
 
     private final Set<String> failing = new HashSet<>();
+    private final IsolatedMetrics metrics = new IsolatedMetrics();
     private LuceneVectorStore lucene;
     private JournaledTemporalMemory journal;
     private InMemoryGraphStore embeddedGraph;
@@ -59,7 +63,7 @@ class DefaultIngestionServiceTest {
         vectors = failingOn(VectorStore.class, lucene);
         graph = failingOn(GraphStore.class, embeddedGraph);
         memory = failingOn(TemporalMemory.class, journal);
-        ingestion = new DefaultIngestionService(new HashEmbeddingModel(), vectors, graph, memory, new EntityExtractor(), Clock.systemUTC(), 800, 100, 400);
+        ingestion = new DefaultIngestionService(new HashEmbeddingModel(), vectors, graph, memory, new EntityExtractor(), Clock.systemUTC(), metrics.metrics(), 800, 100, 400);
     }
 
     @AfterEach
@@ -108,6 +112,22 @@ class DefaultIngestionServiceTest {
     }
 
     @Test
+    void should_count_the_document_its_chunks_and_the_time_of_each_stage() {
+        PrometheusScrape before = metrics.scrape();
+
+        IngestionResult stored = ingestion.ingest(DOCUMENT);
+        failing.add("add");
+        assertThatThrownBy(() -> ingestion.ingest(DOCUMENT)).isInstanceOf(AegisException.class);
+
+        PrometheusScrape after = metrics.scrape();
+        assertThat(stored.stages()).containsOnlyKeys(IngestionStage.CHUNK, IngestionStage.EMBED, IngestionStage.EXTRACT, IngestionStage.INDEX);
+        assertThat(after.increaseSince(before, "aegis_ingestion_documents_total", Map.of("status", "ingested"))).isEqualTo(1);
+        assertThat(after.increaseSince(before, "aegis_ingestion_documents_total", Map.of("status", "failed"))).isEqualTo(1);
+        assertThat(after.increaseSince(before, "aegis_ingestion_chunks_total", Map.of())).isEqualTo(stored.chunks());
+        assertThat(after.increaseSince(before, "aegis_ingestion_stage_seconds_count", Map.of("stage", "embed"))).isEqualTo(1);
+    }
+
+    @Test
     void should_embed_the_name_of_each_entity_it_extracts() {
         ingestion.ingest(DOCUMENT);
 
@@ -153,7 +173,7 @@ class DefaultIngestionServiceTest {
         lucene.close();
         lucene = new LuceneVectorStore(directory.resolve("lucene"), "hash-2", 8, 100, true);
         return new DefaultIngestionService(new HashEmbeddingModel("hash-2"), failingOn(VectorStore.class, lucene), graph, memory, new EntityExtractor(),
-                Clock.systemUTC(), 800, 100, 400);
+                Clock.systemUTC(), metrics.metrics(), 800, 100, 400);
     }
 
     @Test

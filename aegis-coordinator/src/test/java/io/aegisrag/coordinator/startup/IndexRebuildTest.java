@@ -38,7 +38,12 @@ class IndexRebuildTest {
         }
 
         @Override
-        public IngestionResult ingest(DocumentRequest body) {
+        public IngestionResult ingest(DocumentRequest body, DocumentId id) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean contains(DocumentId id) {
             throw new UnsupportedOperationException();
         }
 

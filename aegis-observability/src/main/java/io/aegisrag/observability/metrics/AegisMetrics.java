@@ -75,7 +75,42 @@ public class AegisMetrics {
             for (FactType type : FactType.values()) {
                 gauge(MetricName.MEMORY_FACTS, type.label());
             }
+            ingestedChunks();
         });
+    }
+
+    /** Registers the ingestion series of every document status and stage, so they read zero before the first ingestion. */
+    public void registerIngestion(List<String> statuses, List<String> stages) {
+        safely(() -> {
+            statuses.forEach(status -> counter(MetricName.INGESTION_DOCUMENTS, status));
+            stages.forEach(stage -> timer(MetricName.INGESTION_STAGE, stage));
+        });
+    }
+
+    /** Counts one document of an ingestion by its outcome ({@code status}), and the chunks it indexed. */
+    public void trackIngestedDocument(String status, int chunks) {
+        try {
+            counter(MetricName.INGESTION_DOCUMENTS, status).inc();
+            if (chunks > 0) {
+                ingestedChunks().inc(chunks);
+            }
+        } catch (RuntimeException e) {
+            failedToRecord(e);
+        }
+    }
+
+    /** Records how long one document spent in one stage of ingestion. */
+    public void recordIngestionStage(String stage, Duration took) {
+        try {
+            timer(MetricName.INGESTION_STAGE, stage).update(took);
+        } catch (RuntimeException e) {
+            failedToRecord(e);
+        }
+    }
+
+    /** Binds {@code aegis_ingestion_jobs{state}} to a supplier that counts the jobs in that state. */
+    public void bindIngestionJobs(String state, LongSupplier count) {
+        bindGauge(MetricName.INGESTION_JOBS, count::getAsLong, state);
     }
 
     /** Registers the series labelled with a chat model, so they read zero before its first call. */
@@ -245,6 +280,10 @@ public class AegisMetrics {
             registry.gauge(metadata(metric), source, read, tags(metric, value));
             return source;
         });
+    }
+
+    private Counter ingestedChunks() {
+        return counters.get(MetricName.INGESTION_CHUNKS).computeIfAbsent("", none -> register(MetricName.INGESTION_CHUNKS));
     }
 
     private Map<Intent, Counter> queries(String model) {

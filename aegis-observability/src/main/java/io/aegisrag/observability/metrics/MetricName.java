@@ -31,7 +31,11 @@ public enum MetricName {
     VECTOR_POINTS("aegis_vector_points_count", Type.GAUGE, "Chunks held by the vector store", "store"),
     GRAPH_ENTITIES("aegis_graph_entities_count", Type.GAUGE, "Entities held by the graph store", "store"),
     GRAPH_RELATIONS("aegis_graph_relations_count", Type.GAUGE, "Relations held by the graph store", "store"),
-    SERVICE_UP("aegis_service_up", Type.GAUGE, "1 when the backing service answers its probe", "service");
+    SERVICE_UP("aegis_service_up", Type.GAUGE, "1 when the backing service answers its probe", "service"),
+    INGESTION_DOCUMENTS("aegis_ingestion_documents", Type.COUNTER, "Documents and files ingested, skipped as already held, or failed", "status"),
+    INGESTION_CHUNKS("aegis_ingestion_chunks", Type.COUNTER, "Chunks indexed by ingestion"),
+    INGESTION_STAGE("aegis_ingestion_stage_seconds", Type.TIMER, "Time one document spent in each stage of ingestion", "stage"),
+    INGESTION_JOBS("aegis_ingestion_jobs", Type.GAUGE, "Bulk ingestion jobs by state", "state");
 
     /** How a metric is registered, and the {@code # TYPE} Prometheus shows for it. */
     public enum Type {
