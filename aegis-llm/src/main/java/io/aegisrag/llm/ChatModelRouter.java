@@ -11,6 +11,7 @@ import io.aegisrag.core.port.BackingService;
 import io.aegisrag.core.port.ChatModel;
 import io.aegisrag.core.query.Context;
 import io.aegisrag.llm.cost.SpendLedger;
+import io.aegisrag.llm.cost.UsageMeter;
 import io.aegisrag.llm.prompt.PromptBuilder;
 import io.aegisrag.observability.metrics.AegisMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -207,6 +208,7 @@ public class ChatModelRouter {
                 raw.completionTokens(), raw.tokensEstimated(), raw.timeToFirstToken(), raw.cancelled());
         double cost = ledger.record(answer);
         metrics.trackLlmCost(answer.provider(), cost);
+        UsageMeter.record(answer.promptTokens(), answer.completionTokens(), cost);
         cache.store(key, answer);
         return new Generation(answer, cost, false, fallbacks);
     }

@@ -10,6 +10,7 @@ import io.aegisrag.core.port.ChatModel;
 import io.aegisrag.core.port.RecordingSink;
 import io.aegisrag.llm.cost.PriceTable;
 import io.aegisrag.llm.cost.SpendLedger;
+import io.aegisrag.llm.cost.UsageMeter;
 import io.aegisrag.llm.extractive.ExtractiveChatModel;
 import io.aegisrag.llm.prompt.PromptBuilder;
 import io.aegisrag.observability.testing.IsolatedMetrics;
@@ -158,6 +159,21 @@ class ChatModelRouterTest {
         assertThat(paid.calls).isEqualTo(2);
         PrometheusScrape scrape = metrics.scrape();
         assertThat(scrape.value("aegis_llm_cost_usd_total", Map.of("provider", "paid"))).isCloseTo(4.0, within(1e-9));
+    }
+
+    @Test
+    void should_add_up_what_the_calls_made_under_a_usage_meter_cost_and_nothing_else() {
+        ChatModelRouter router = router(10, Map.of(), new ScriptedModel("paid", "Paid answer."));
+        UsageMeter meter = new UsageMeter();
+
+        Generation measured = meter.measure(() -> ask(router, RecordingSink.reading()));
+        meter.measure(() -> ask(router, RecordingSink.reading()));
+        ask(router, RecordingSink.reading());
+
+        assertThat(measured.costUsd()).isPositive();
+        assertThat(meter.costUsd()).as("the second was cached, the third not measured").isCloseTo(measured.costUsd(), within(1e-9));
+        assertThat(meter.promptTokens()).isEqualTo(measured.answer().promptTokens());
+        assertThat(meter.completionTokens()).isEqualTo(measured.answer().completionTokens());
     }
 
     @Test

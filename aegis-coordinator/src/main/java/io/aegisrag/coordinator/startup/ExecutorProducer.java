@@ -1,6 +1,7 @@
 package io.aegisrag.coordinator.startup;
 
 import io.aegisrag.core.config.ConfigKeys;
+import io.aegisrag.coordinator.jobs.JobExecutor;
 import io.aegisrag.retrieval.graph.SummaryExecutor;
 import io.aegisrag.retrieval.search.RetrievalExecutor;
 import jakarta.annotation.Resource;
@@ -12,6 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -22,7 +24,9 @@ import java.util.concurrent.TimeUnit;
  * pool seconds later (bench/results/rest-load.md). Its queue is bounded: when it is full, a query's
  * retrievers are refused at once instead of waiting behind work that would overrun its timeout.
  * Communities' summaries are written by one managed thread of their own, which keeps at most the
- * latest request waiting: an older one is for communities that have changed since.
+ * latest request waiting: an older one is for communities that have changed since. Bulk ingestion
+ * jobs run on {@code aegis.ingestion.concurrency} threads of their own; the jobs waiting for one are
+ * on disk already, so their queue is not bounded.
  */
 @ApplicationScoped
 public class ExecutorProducer {
@@ -56,6 +60,20 @@ public class ExecutorProducer {
     }
 
     void shutDownSummaries(@Disposes @SummaryExecutor ExecutorService executor) {
+        executor.shutdownNow();
+    }
+
+    @Produces
+    @ApplicationScoped
+    @JobExecutor
+    ExecutorService jobExecutor(@ConfigProperty(name = ConfigKeys.INGESTION_CONCURRENCY, defaultValue = "1") int concurrency) {
+        if (concurrency < 1) {
+            throw new IllegalStateException(ConfigKeys.INGESTION_CONCURRENCY + " must be at least 1, got " + concurrency);
+        }
+        return new ThreadPoolExecutor(concurrency, concurrency, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), threadFactory);
+    }
+
+    void shutDownJobs(@Disposes @JobExecutor ExecutorService executor) {
         executor.shutdownNow();
     }
 }

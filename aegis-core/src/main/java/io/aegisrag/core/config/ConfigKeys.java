@@ -66,6 +66,9 @@ public final class ConfigKeys {
     public static final String MAX_BODY_BYTES = "aegis.api.max-body-bytes";
     public static final String MAX_UPLOAD_BYTES = "aegis.api.max-upload-bytes";
     public static final String INGESTION_MAX_TEXT_CHARS = "aegis.ingestion.max-text-chars";
+    public static final String INGESTION_MAX_ARCHIVE_BYTES = "aegis.ingestion.max-archive-bytes";
+    public static final String INGESTION_MAX_ARCHIVE_ENTRIES = "aegis.ingestion.max-archive-entries";
+    public static final String INGESTION_CONCURRENCY = "aegis.ingestion.concurrency";
     public static final String AUTH_MODE = "aegis.auth.mode";
     public static final String AUTH_API_KEYS = "aegis.auth.api-keys";
     public static final String RATE_LIMIT_PER_MINUTE = "aegis.api.rate-limit.per-minute";
