@@ -1,6 +1,8 @@
 package io.aegisrag.coordinator.startup;
 
 import io.aegisrag.core.memory.FactType;
+import io.aegisrag.coordinator.ingest.IngestionStage;
+import io.aegisrag.coordinator.ingest.IngestionStatus;
 import io.aegisrag.core.port.BackingService;
 import io.aegisrag.core.port.EmbeddingModel;
 import io.aegisrag.core.port.GraphStore;
@@ -68,6 +70,8 @@ public class MetricsBootstrap {
         for (FactType type : FactType.values()) {
             metrics.updateMemoryFacts(type, () -> memory.count(type));
         }
+        metrics.registerIngestion(Arrays.stream(IngestionStatus.values()).map(IngestionStatus::label).toList(),
+                Arrays.stream(IngestionStage.values()).map(IngestionStage::label).toList());
         for (BackingService service : List.of(vectors, graph, memory, conversation, embeddings)) {
             metrics.bindServiceProbe(service);
         }

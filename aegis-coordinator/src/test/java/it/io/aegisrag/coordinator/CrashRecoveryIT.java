@@ -1,6 +1,7 @@
 package it.io.aegisrag.coordinator;
 
 import io.aegisrag.core.document.DocumentId;
+import io.aegisrag.retrieval.testing.SampleFiles;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -90,6 +92,44 @@ class CrashRecoveryIT {
                 .add("query", "How is ZebraStore" + (acknowledged.size() - 1) + " related to Open Liberty?").add("mode", "graph").build()).json();
         assertThat(answer.getJsonArray("sources").getValuesAs(JsonObject.class))
                 .extracting(source -> source.getString("document_id")).contains(last);
+    }
+
+    @Test
+    void should_resume_a_bulk_ingestion_job_after_the_jvm_is_killed_with_every_file_stored_once() throws Exception {
+        String run = Long.toString(System.nanoTime());
+        List<Map.Entry<String, byte[]>> files = new ArrayList<>();
+        for (int n = 0; n < 100; n++) {
+            files.add(Map.entry("job-" + run + "/" + n + ".md", ("# Resume " + n + "\n\nFile " + n + " of run " + run
+                    + " tells of Quorvane" + n + ", a harbour crane.").getBytes(StandardCharsets.UTF_8)));
+        }
+        ProcessHandle server = liberty();
+        String jobId = IngestionJobsIT.postFiles("", List.of(Map.entry("job.zip", SampleFiles.zip(files))))
+                .json().getString("job_id");
+        waitUntil(Duration.ofSeconds(60), () -> done(jobId) >= 3);
+
+        server.destroyForcibly();
+        server.onExit().get(60, TimeUnit.SECONDS);
+        start();
+
+        waitUntil(Duration.ofMinutes(3), () -> AegisClient.get("/api/v1/ingestions/" + jobId).json().getString("state").equals("completed"));
+        JsonObject job = AegisClient.get("/api/v1/ingestions/" + jobId).json();
+        assertThat(job.getJsonObject("documents").getInt("ingested")).isEqualTo(100);
+        List<String> sources = new ArrayList<>();
+        for (int offset = 0; ; offset += 100) {
+            JsonObject page = AegisClient.get("/api/v1/documents?limit=100&offset=" + offset).json();
+            page.getJsonArray("items").getValuesAs(JsonObject.class).stream().map(item -> item.getString("source"))
+                    .filter(source -> source.startsWith("job-" + run + "/")).forEach(sources::add);
+            if (offset + 100 >= page.getInt("total")) {
+                break;
+            }
+        }
+        assertThat(sources).as("every file once").hasSize(100).doesNotHaveDuplicates();
+        job.getJsonArray("files").getValuesAs(JsonObject.class)
+                .forEach(file -> AegisClient.delete("/api/v1/documents/" + file.getString("document_id")));
+    }
+
+    private static int done(String jobId) {
+        return AegisClient.get("/api/v1/ingestions/" + jobId).json().getJsonObject("documents").getInt("done");
     }
 
     /**

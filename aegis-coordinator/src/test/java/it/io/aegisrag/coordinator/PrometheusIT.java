@@ -26,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
@@ -85,6 +86,8 @@ class PrometheusIT {
             AegisClient.postJson("/api/v1/query", Json.createObjectBuilder()
                     .add("query", "How is Lettuce related to Redis?").add("mode", mode).add("session_id", "it").build());
         }
+        IngestionJobsIT.postFiles("", List.of(Map.entry("prometheus.md", ("# Prometheus job " + System.nanoTime()
+                + "\n\nA bulk ingestion job feeds the ingestion panels.").getBytes(StandardCharsets.UTF_8))));
         AegisClient.post("/api/v1/query", "application/json", "{\"query\":\"\"}");
         AegisClient.get("/api/v1/documents/3fa85f64-5717-4562-b3fc-2c963f66afa6");
 
@@ -94,6 +97,9 @@ class PrometheusIT {
                         && !query("sum(rate(aegis_llm_tokens_total{provider=\"ollama\"}[1m])) > 0").isEmpty()
                         && !query("sum(rate(aegis_llm_fallbacks_total[1m])) > 0").isEmpty()
                         && !query("aegis:errors:ratio_rate5m > 0").isEmpty()
+                        && !query("sum(aegis_ingestion_jobs{state=\"completed\"}) > 0").isEmpty()
+                        && !query("sum(rate(aegis_ingestion_stage_seconds_count{stage=\"parse\"}[1m])) > 0").isEmpty()
+                        && !query("sum(rate(aegis_ingestion_chunks_total[1m])) > 0").isEmpty()
                         && Rules.recordingRules().stream().noneMatch(rule -> query(rule.record()).isEmpty()));
     }
 
