@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.within;
 import static org.mockito.Mockito.mock;
 
 class AegisMetricsTest {
@@ -58,6 +59,8 @@ class AegisMetricsTest {
         metrics.bindStoreSize(MetricName.GRAPH_ENTITIES, "embedded_graph", () -> 0);
         metrics.bindStoreSize(MetricName.GRAPH_RELATIONS, "embedded_graph", () -> 0);
         metrics.bindServiceProbe(service("lucene", new AtomicBoolean(true)));
+        metrics.registerIngestion(List.of("ingested", "failed"), List.of("parse", "index"));
+        metrics.bindIngestionJobs("running", () -> 0);
 
         PrometheusScrape scrape = scrape();
 
@@ -74,6 +77,21 @@ class AegisMetricsTest {
         for (Stage stage : Stage.values()) {
             assertThat(scrape.samples("aegis_query_latency_seconds_bucket", Map.of("stage", stage.label(), "le", "+Inf"))).hasSize(1);
         }
+        assertThat(scrape.samples("aegis_ingestion_stage_seconds_count", Map.of("stage", "parse"))).hasSize(1);
+        assertThat(scrape.samples("aegis_ingestion_documents_total", Map.of("status", "failed"))).hasSize(1);
+    }
+
+    @Test
+    void should_count_ingested_documents_their_chunks_and_stage_times() {
+        metrics.trackIngestedDocument("ingested", 4);
+        metrics.trackIngestedDocument("failed", 0);
+        metrics.recordIngestionStage("embed", Duration.ofMillis(120));
+
+        PrometheusScrape scrape = scrape();
+        assertThat(scrape.increaseSince(before, "aegis_ingestion_documents_total", Map.of("status", "ingested"))).isEqualTo(1);
+        assertThat(scrape.increaseSince(before, "aegis_ingestion_documents_total", Map.of("status", "failed"))).isEqualTo(1);
+        assertThat(scrape.increaseSince(before, "aegis_ingestion_chunks_total", Map.of())).isEqualTo(4);
+        assertThat(scrape.increaseSince(before, "aegis_ingestion_stage_seconds_sum", Map.of("stage", "embed"))).isCloseTo(0.12, within(1e-6));
     }
 
     @Test
