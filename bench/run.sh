@@ -119,6 +119,98 @@ rest() {
     cat "$report"
 }
 
+# Bulk ingestion on Liberty: 1,000 real text files (the first unique ones of /usr/share/doc) in two jobs of 500, the
+# second while wrk queries the server; documents/s and chunks/s of each job, query p50/p95 idle and during the job.
+jobs() {
+    local report corpus job_a job_b idle during
+    jobs_data=$(mktemp -d)
+    corpus=$(mktemp -d)
+    report=bench/results/ingestion-jobs.md
+    ./mvnw -q -DskipTests -DskipITs install
+    python3 - "$corpus" <<'PY'
+import hashlib, os, sys, zipfile
+seen, files = set(), []
+for root, _, names in sorted(os.walk("/usr/share/doc")):
+    for name in sorted(names):
+        path = os.path.join(root, name)
+        if name.endswith(".gz") or os.path.islink(path) or not 1000 < os.path.getsize(path) < 100000:
+            continue
+        data = open(path, "rb").read()
+        digest = hashlib.sha256(data).hexdigest()
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        if digest not in seen:
+            seen.add(digest)
+            files.append((path[len("/usr/share/doc/"):].replace("/", "_") + ".txt", data))
+    if len(files) >= 1000:
+        break
+for part in (0, 1):
+    with zipfile.ZipFile(os.path.join(sys.argv[1], "part%d.zip" % part), "w") as z:
+        for name, data in files[part * 500:(part + 1) * 500]:
+            z.writestr(name, data)
+print(sum(len(d) for _, d in files[:1000]))
+PY
+    ./mvnw -q -pl aegis-coordinator liberty:create liberty:deploy liberty:start -Dliberty.var.aegis.data.dir="$jobs_data" \
+        -Dliberty.var.aegis.api.rate-limit.per-minute=0 -Dliberty.var.aegis.api.max-upload-bytes=268435456
+    trap './mvnw -q -pl aegis-coordinator liberty:stop; rm -rf "$jobs_data" "$corpus"' EXIT
+    submit() {
+        curl -sf -XPOST "localhost:9080/api/v1/ingestions?name=$1" -H 'Content-Type: application/zip' --data-binary "@$corpus/$1" \
+            | python3 -c 'import json,sys; print(json.load(sys.stdin)["job_id"])'
+    }
+    wait_job() {
+        while [ "$(curl -sf "localhost:9080/api/v1/ingestions/$1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["state"])')" = running ] \
+            || [ "$(curl -sf "localhost:9080/api/v1/ingestions/$1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["state"])')" = queued ]; do
+            sleep 1
+        done
+    }
+    job_row() {
+        curl -sf "localhost:9080/api/v1/ingestions/$1" | python3 -c '
+import datetime, json, sys
+j = json.load(sys.stdin)
+t = (datetime.datetime.fromisoformat(j["finished_at"].replace("Z", "+00:00")) - datetime.datetime.fromisoformat(j["started_at"].replace("Z", "+00:00"))).total_seconds()
+d = j["documents"]
+s = j["stages_ms"]
+total = sum(s.values())
+print("| %s | %d | %d | %d | %d | %.1f | %.1f | %.1f | %s |" % (sys.argv[1], d["ingested"], d["skipped"], d["failed"], j["chunks"], t, d["done"] / t, j["chunks"] / t,
+      ", ".join("%s %.0f %%" % (k, 100 * v / total) for k, v in s.items())))' "$2"
+    }
+    job_a=$(submit part0.zip)
+    wait_job "$job_a"
+    wrk -t1 -c2 -d10s -s bench/query.lua http://localhost:9080 > /dev/null
+    idle=$(wrk -t1 -c2 -d30s -s bench/query.lua http://localhost:9080 | grep RESULT)
+    job_b=$(submit part1.zip)
+    during=$(wrk -t1 -c2 -d30s -s bench/query.lua http://localhost:9080 | grep RESULT)
+    wait_job "$job_b"
+    {
+        echo "# Bulk ingestion jobs on Open Liberty, and queries while one runs"
+        echo
+        echo "- date: $(date -u +%FT%TZ)"
+        echo "- machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem/ {print $2}') GiB"
+        echo "- java: $(java -version 2>&1 | head -1)"
+        echo "- command: \`bench/run.sh jobs\`"
+        echo
+        echo "Corpus: 1,000 distinct text files of this machine's /usr/share/doc (1 to 100 kB each), sent as two zip archives of"
+        echo "500 to POST /api/v1/ingestions on embedded defaults (all-MiniLM-L6-v2 int8, Lucene, OpenNLP extraction, the embedded"
+        echo "graph and memory), one job at a time (aegis.ingestion.concurrency=1). The second job runs while wrk sends questions"
+        echo "(2 connections); wrk and the server share the 2 cores. Time per job from its started_at to its finished_at."
+        echo
+        echo "| job | ingested | skipped | failed | chunks | seconds | documents/s | chunks/s | share of time by stage |"
+        echo "|---|---|---|---|---|---|---|---|---|"
+        job_row "$job_a" "first 500, idle"
+        job_row "$job_b" "second 500, under query load"
+        echo
+        echo "Queries (POST /api/v1/query, extractive model, 30 s each, after the first job):"
+        echo
+        echo "| when | result |"
+        echo "|---|---|"
+        echo "| idle | $idle |"
+        echo "| during the second job | $during |"
+    } > "$report"
+    cat "$report"
+}
+
 generation() {
     local wiremock_port wiremock_pid report scrape
     gen_data=$(mktemp -d)
@@ -202,6 +294,7 @@ case "${1:-all}" in
     quality) shift; run io.aegisrag.bench.QualityBenchmark "$@" ;;
     rest) rest ;;
     generation) generation ;;
+    jobs) jobs ;;
     all)
         run io.aegisrag.bench.RunInstrumentationBenchmark
         run io.aegisrag.bench.VectorSearchBenchmark
@@ -209,5 +302,5 @@ case "${1:-all}" in
         run io.aegisrag.bench.ParsingBenchmark
         rest
         ;;
-    *) echo "usage: $0 [instrumentation|vector|ingestion|parsing|extraction|graph|quality [models...]|rest|generation|all]" >&2; exit 2 ;;
+    *) echo "usage: $0 [instrumentation|vector|ingestion|parsing|extraction|graph|quality [models...]|rest|generation|jobs|all]" >&2; exit 2 ;;
 esac
