@@ -12,6 +12,7 @@ import jakarta.enterprise.inject.Produces;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -40,11 +41,7 @@ public class ExecutorProducer {
     @ApplicationScoped
     @RetrievalExecutor
     ExecutorService retrievalExecutor(@ConfigProperty(name = ConfigKeys.RETRIEVAL_THREADS, defaultValue = "8") int threads) {
-        if (threads < 1) {
-            throw new IllegalStateException(ConfigKeys.RETRIEVAL_THREADS + " must be at least 1, got " + threads);
-        }
-        return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(threads * QUEUED_PER_THREAD), threadFactory);
+        return pool(ConfigKeys.RETRIEVAL_THREADS, threads, new ArrayBlockingQueue<>(Math.max(1, threads) * QUEUED_PER_THREAD));
     }
 
     @Produces
@@ -55,22 +52,27 @@ public class ExecutorProducer {
                 new ThreadPoolExecutor.DiscardOldestPolicy());
     }
 
+    @Produces
+    @ApplicationScoped
+    @JobExecutor
+    ExecutorService jobExecutor(@ConfigProperty(name = ConfigKeys.INGESTION_CONCURRENCY, defaultValue = "1") int concurrency) {
+        return pool(ConfigKeys.INGESTION_CONCURRENCY, concurrency, new LinkedBlockingQueue<>());
+    }
+
+    /** A fixed pool of {@code threads} managed threads, the number read from {@code key}. */
+    private ExecutorService pool(String key, int threads, BlockingQueue<Runnable> queue) {
+        if (threads < 1) {
+            throw new IllegalStateException(key + " must be at least 1, got " + threads);
+        }
+        return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, queue, threadFactory);
+    }
+
     void shutDown(@Disposes @RetrievalExecutor ExecutorService executor) {
         executor.shutdownNow();
     }
 
     void shutDownSummaries(@Disposes @SummaryExecutor ExecutorService executor) {
         executor.shutdownNow();
-    }
-
-    @Produces
-    @ApplicationScoped
-    @JobExecutor
-    ExecutorService jobExecutor(@ConfigProperty(name = ConfigKeys.INGESTION_CONCURRENCY, defaultValue = "1") int concurrency) {
-        if (concurrency < 1) {
-            throw new IllegalStateException(ConfigKeys.INGESTION_CONCURRENCY + " must be at least 1, got " + concurrency);
-        }
-        return new ThreadPoolExecutor(concurrency, concurrency, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), threadFactory);
     }
 
     void shutDownJobs(@Disposes @JobExecutor ExecutorService executor) {
