@@ -72,7 +72,7 @@ final class IngestCommand implements Callable<Integer> {
             JsonObject status = AegisApi.json(event.data());
             last[0] = status;
             bar.stepTo(before + status.getJsonObject("documents").getInt("done"));
-            if (!status.isNull("eta_seconds") && status.containsKey("eta_seconds")) {
+            if (status.containsKey("eta_seconds") && !status.isNull("eta_seconds")) {
                 bar.setExtraMessage("job ETA " + Math.round(status.getJsonNumber("eta_seconds").doubleValue()) + " s");
             }
             return event.name().equals("progress");
