@@ -98,7 +98,7 @@ final class AegisApi {
         try {
             response = http.send(request, body);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not reach " + base + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("could not reach " + base + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

@@ -133,7 +133,8 @@ class CrashRecoveryIT {
     }
 
     /**
-     * The documents' episodes the memory journal holds: recorded and not forgotten since. Episodes of
+     * The documents' episodes the memory journal holds: recorded (or, in a journal compacted at
+     * start-up, adopted) and not forgotten since. Episodes of
      * conversations (other tests post them) are named apart and are not documents'.
      */
     private static Set<String> documentEpisodesInJournal() throws IOException {
@@ -142,6 +143,8 @@ class CrashRecoveryIT {
             JsonObject entry = Json.createReader(new StringReader(line)).readObject();
             if (entry.containsKey("episode")) {
                 episodes.add(entry.getString("episode"));
+            } else if (entry.containsKey("adopt")) {
+                episodes.add(entry.getString("adopt"));
             } else if (entry.containsKey("forget")) {
                 episodes.remove(entry.getString("forget"));
             }
