@@ -195,7 +195,8 @@ public class IngestionJobs {
                     usage.promptTokens(), usage.completionTokens(), usage.costUsd());
         } catch (RuntimeException e) {
             LOG.fine(() -> "job " + job.id() + ": " + file.name() + " failed: " + e);
-            return FileOutcome.failed(file.index(), e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            return FileOutcome.failed(file.index(), e instanceof InvalidInputException invalid ? invalid.detail()
+                    : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
     }
 

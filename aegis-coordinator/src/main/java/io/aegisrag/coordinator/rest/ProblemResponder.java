@@ -88,7 +88,7 @@ public class ProblemResponder {
 
     private static List<Problem.FieldError> fieldErrors(Throwable failure) {
         if (failure instanceof InvalidInputException invalid) {
-            return List.of(new Problem.FieldError(invalid.field(), failure.getMessage().substring(invalid.field().length() + 2)));
+            return List.of(new Problem.FieldError(invalid.field(), invalid.detail()));
         }
         if (failure instanceof ConstraintViolationException violations) {
             return violations.getConstraintViolations().stream()

@@ -61,8 +61,8 @@ class CliIT {
         Run asked = aegis(concat(new String[]{"ask", "What does the Vellmoor lamplighter carry?"}, connection));
 
         assertThat(first.exitCode()).as(first.err()).isEqualTo(1);
-        assertThat(first.out()).as(first.err()).containsPattern("ingested\\s+3\\s+3").containsPattern("failed\\s+1\\s+0")
-                .contains("failed files:").contains(run + "/broken.pdf");
+        assertThat(first.out()).as(first.err()).containsPattern("ingested\\s+3\\s+4").containsPattern("failed\\s+1\\s+0")
+                .contains("failed files:").contains(run + "/broken.pdf  " + run + "/broken.pdf: not a readable PDF");
         assertThat(second.out()).as(second.err()).containsPattern("skipped\\s+3\\s+0");
         assertThat(asked.exitCode()).as(asked.err()).isZero();
         assertThat(asked.out()).as(asked.err()).contains("brass hook").contains("[1] Lantern guide").contains("page 2").contains(run + "/guide.pdf");
