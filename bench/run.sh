@@ -122,12 +122,12 @@ rest() {
 # Bulk ingestion on Liberty: 1,000 real text files (the first unique ones of /usr/share/doc) in two jobs of 500, the
 # second while wrk queries the server; documents/s and chunks/s of each job, query p50/p95 idle and during the job.
 jobs() {
-    local report corpus job_a job_b idle during
+    local report job_a job_b idle during
     jobs_data=$(mktemp -d)
-    corpus=$(mktemp -d)
+    jobs_corpus=$(mktemp -d)
     report=bench/results/ingestion-jobs.md
     ./mvnw -q -DskipTests -DskipITs install
-    python3 - "$corpus" <<'PY'
+    python3 - "$jobs_corpus" <<'PY'
 import hashlib, os, sys, zipfile
 seen, files = set(), []
 for root, _, names in sorted(os.walk("/usr/share/doc")):
@@ -154,9 +154,9 @@ print(sum(len(d) for _, d in files[:1000]))
 PY
     ./mvnw -q -pl aegis-coordinator liberty:create liberty:deploy liberty:start -Dliberty.var.aegis.data.dir="$jobs_data" \
         -Dliberty.var.aegis.api.rate-limit.per-minute=0 -Dliberty.var.aegis.api.max-upload-bytes=268435456
-    trap './mvnw -q -pl aegis-coordinator liberty:stop; rm -rf "$jobs_data" "$corpus"' EXIT
+    trap './mvnw -q -pl aegis-coordinator liberty:stop; rm -rf "$jobs_data" "$jobs_corpus"' EXIT
     submit() {
-        curl -sf -XPOST "localhost:9080/api/v1/ingestions?name=$1" -H 'Content-Type: application/zip' --data-binary "@$corpus/$1" \
+        curl -sf -XPOST "localhost:9080/api/v1/ingestions?name=$1" -H 'Content-Type: application/zip' --data-binary "@$jobs_corpus/$1" \
             | python3 -c 'import json,sys; print(json.load(sys.stdin)["job_id"])'
     }
     wait_job() {
@@ -174,7 +174,14 @@ d = j["documents"]
 s = j["stages_ms"]
 total = sum(s.values())
 print("| %s | %d | %d | %d | %d | %.1f | %.1f | %.1f | %s |" % (sys.argv[1], d["ingested"], d["skipped"], d["failed"], j["chunks"], t, d["done"] / t, j["chunks"] / t,
-      ", ".join("%s %.0f %%" % (k, 100 * v / total) for k, v in s.items())))' "$2"
+      ", ".join("%s %.0f %%" % (k, 100 * v / total) for k, v in s.items())))
+reasons = {}
+for f in j["files"]:
+    if f["status"] == "failed":
+        reason = f["error"].split(": ", 1)[-1][:80]
+        reasons[reason] = reasons.get(reason, 0) + 1
+for reason, n in sorted(reasons.items(), key=lambda r: -r[1]):
+    print("| | | | %d: %s | | | | | |" % (n, reason.replace("|", "/")))' "$2"
     }
     job_a=$(submit part0.zip)
     wait_job "$job_a"

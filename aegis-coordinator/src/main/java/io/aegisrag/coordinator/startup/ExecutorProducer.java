@@ -2,7 +2,7 @@ package io.aegisrag.coordinator.startup;
 
 import io.aegisrag.core.config.ConfigKeys;
 import io.aegisrag.coordinator.jobs.JobExecutor;
-import io.aegisrag.retrieval.graph.SummaryExecutor;
+import io.aegisrag.retrieval.graph.CommunitiesExecutor;
 import io.aegisrag.retrieval.search.RetrievalExecutor;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -24,8 +24,8 @@ import java.util.concurrent.TimeUnit;
  * the load rose, waiting requests held the threads their retrievers needed, until Liberty grew the
  * pool seconds later (bench/results/rest-load.md). Its queue is bounded: when it is full, a query's
  * retrievers are refused at once instead of waiting behind work that would overrun its timeout.
- * Communities' summaries are written by one managed thread of their own, which keeps at most the
- * latest request waiting: an older one is for communities that have changed since. Bulk ingestion
+ * The communities are computed again, saved and summarised by one managed thread of their own, which
+ * keeps at most one piece of work waiting (there is never more than one). Bulk ingestion
  * jobs run on {@code aegis.ingestion.concurrency} threads of their own; the jobs waiting for one are
  * on disk already, so their queue is not bounded.
  */
@@ -46,8 +46,8 @@ public class ExecutorProducer {
 
     @Produces
     @ApplicationScoped
-    @SummaryExecutor
-    ExecutorService summaryExecutor() {
+    @CommunitiesExecutor
+    ExecutorService communitiesExecutor() {
         return new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(1), threadFactory,
                 new ThreadPoolExecutor.DiscardOldestPolicy());
     }
@@ -71,7 +71,7 @@ public class ExecutorProducer {
         executor.shutdownNow();
     }
 
-    void shutDownSummaries(@Disposes @SummaryExecutor ExecutorService executor) {
+    void shutDownSummaries(@Disposes @CommunitiesExecutor ExecutorService executor) {
         executor.shutdownNow();
     }
 

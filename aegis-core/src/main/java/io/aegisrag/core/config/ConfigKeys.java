@@ -29,6 +29,7 @@ public final class ConfigKeys {
     public static final String EXTRACTION_PROVIDER = "aegis.extraction.provider";
     public static final String COMMUNITY_SUMMARY_PROVIDER = "aegis.graph.community-summary.provider";
     public static final String COMMUNITY_SUMMARY_MAX = "aegis.graph.community-summary.max";
+    public static final String COMMUNITIES_MIN_INTERVAL = "aegis.graph.communities.min-interval";
     public static final String NEO4J_URI = "aegis.neo4j.uri";
     public static final String NEO4J_USER = "aegis.neo4j.user";
     public static final String NEO4J_PASSWORD = "aegis.neo4j.password";

@@ -1,5 +1,6 @@
 package io.aegisrag.retrieval.graph;
 
+import io.aegisrag.core.config.ConfigDurations;
 import io.aegisrag.core.config.ConfigKeys;
 import io.aegisrag.core.document.Chunk;
 import io.aegisrag.core.graph.Entity;
@@ -15,6 +16,7 @@ import org.jgrapht.alg.clustering.LabelPropagationClustering;
 import org.jgrapht.graph.DefaultEdge;
 import org.jgrapht.graph.SimpleGraph;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Collections;
@@ -101,53 +103,104 @@ public class Communities {
     private final GraphStore graph;
     private final VectorStore store;
     private final CommunitySummarizer summarizer;
-    private final Executor summaryExecutor;
+    private final Executor background;
     private final int maxSummaries;
     private final Map<String, String> written = new ConcurrentHashMap<>();
     private Computed computed = new Computed(-1, -1, List.of());
+    private final Duration minInterval;
     private long generation;
+    private long computedAt;
+    private boolean recomputing;
     private boolean restored;
 
     /**
-     * @param summaryExecutor where summaries are written, apart from the caller's thread
+     * @param background      where the communities are computed again, saved and summarised, apart from the threads that answer queries
      * @param maxSummaries    how many communities, the largest first, are summarised each time they are computed
+     * @param minInterval     the least time between two computations after the first
      */
-    @Inject
-    public Communities(GraphStore graph, VectorStore store, CommunitySummarizer summarizer, @SummaryExecutor Executor summaryExecutor,
-                       @ConfigProperty(name = ConfigKeys.COMMUNITY_SUMMARY_MAX, defaultValue = "50") int maxSummaries) {
+    public Communities(GraphStore graph, VectorStore store, CommunitySummarizer summarizer, Executor background, int maxSummaries,
+                       Duration minInterval) {
         this.graph = graph;
         this.store = store;
         this.summarizer = summarizer;
-        this.summaryExecutor = summaryExecutor;
+        this.background = background;
         this.maxSummaries = maxSummaries;
+        this.minInterval = minInterval;
     }
 
-    /** Communities with extractive summaries only. */
+    @Inject
+    public Communities(GraphStore graph, VectorStore store, CommunitySummarizer summarizer, @CommunitiesExecutor Executor background,
+                       @ConfigProperty(name = ConfigKeys.COMMUNITY_SUMMARY_MAX, defaultValue = "50") int maxSummaries,
+                       @ConfigProperty(name = ConfigKeys.COMMUNITIES_MIN_INTERVAL, defaultValue = "PT30S") String minInterval) {
+        this(graph, store, summarizer, background, maxSummaries, ConfigDurations.positive(ConfigKeys.COMMUNITIES_MIN_INTERVAL, minInterval));
+    }
+
+    /** Communities with extractive summaries only, computed again on the calling thread whenever the graph changed. */
     public Communities(GraphStore graph, VectorStore store) {
-        this(graph, store, CommunitySummarizer.EXTRACTIVE, Runnable::run, 0);
+        this(graph, store, CommunitySummarizer.EXTRACTIVE, Runnable::run, 0, Duration.ZERO);
     }
 
     protected Communities() {
-        this(null, null);
+        this(null, null, null, null, 0, Duration.ZERO);
     }
 
+    /**
+     * The communities: computed now the first time; after the graph changed, those computed last while
+     * they are computed again in the background, at most once every {@code aegis.graph.communities.min-interval}.
+     */
     public synchronized List<Community> all() {
         long entities = graph.entityCount();
         long relations = graph.relationCount();
-        if (computed.entities() != entities || computed.relations() != relations) {
-            List<Community> fresh = compute();
-            Set<String> memberships = fresh.stream().map(Community::membership).collect(Collectors.toSet());
-            if (!restored) {
-                restoreWrittenSummaries(memberships);
-            }
-            written.keySet().retainAll(memberships);
-            computed = new Computed(entities, relations, fresh.stream()
-                    .map(community -> Optional.ofNullable(written.get(community.membership())).map(community::summarized).orElse(community))
-                    .toList());
-            generation++;
+        if (computed.entities() < 0) {
+            recompute(entities, relations);
             refreshInBackground(generation, computed.communities());
+        } else if ((computed.entities() != entities || computed.relations() != relations) && !recomputing
+                && System.nanoTime() - computedAt >= minInterval.toNanos()) {
+            recomputing = true;
+            try {
+                background.execute(this::recomputeAndRefresh);
+            } catch (RejectedExecutionException e) {
+                recomputing = false;
+                LOG.warning("the communities could not be computed again in the background (" + e.getMessage() + "); the last ones stay");
+            }
         }
         return computed.communities();
+    }
+
+    /** Computes the communities again, on the background thread, then saves and summarises them there. */
+    private void recomputeAndRefresh() {
+        long of;
+        List<Community> fresh;
+        try {
+            synchronized (this) {
+                recompute(graph.entityCount(), graph.relationCount());
+                of = generation;
+                fresh = computed.communities();
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "the communities could not be computed again; the last ones stay", e);
+            return;
+        } finally {
+            synchronized (this) {
+                recomputing = false;
+            }
+        }
+        refresh(of, fresh);
+    }
+
+    /** Computes the communities of the graph as it is, for the counts read before, their written summaries applied. */
+    private synchronized void recompute(long entities, long relations) {
+        List<Community> fresh = compute();
+        Set<String> memberships = fresh.stream().map(Community::membership).collect(Collectors.toSet());
+        if (!restored) {
+            restoreWrittenSummaries(memberships);
+        }
+        written.keySet().retainAll(memberships);
+        computed = new Computed(entities, relations, fresh.stream()
+                .map(community -> Optional.ofNullable(written.get(community.membership())).map(community::summarized).orElse(community))
+                .toList());
+        generation++;
+        computedAt = System.nanoTime();
     }
 
     /** The summaries written before the process started, for the communities whose members are the same. */
@@ -167,7 +220,7 @@ public class Communities {
 
     private void refreshInBackground(long of, List<Community> communities) {
         try {
-            summaryExecutor.execute(() -> refresh(of, communities));
+            background.execute(() -> refresh(of, communities));
         } catch (RejectedExecutionException e) {
             LOG.warning("the communities could not be saved and summarised (" + e.getMessage() + "); they keep their extractive summaries");
         }

@@ -11,6 +11,7 @@ import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MediaType;
+import org.apache.tika.mime.MediaTypeRegistry;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
 import org.xml.sax.SAXException;
@@ -25,7 +26,8 @@ import java.util.Set;
 
 /**
  * {@link DocumentParser} on Apache Tika: the type is detected from the content (the file name only
- * breaks ties), Markdown and plain text are decoded as they are (their character set detected), and
+ * breaks ties), Markdown, plain text and its kinds (scripts, source code, logs) are decoded as they
+ * are (their character set detected), and
  * PDF, DOCX, PPTX and HTML are parsed into Markdown-like text ({@link XhtmlToMarkdown}) with a page
  * break after each PDF page or slide. Embedded files (attachments, pictures) are not read. A file of
  * another type, encrypted, corrupt, without text, or with more text than {@code maxChars} is refused
@@ -34,7 +36,6 @@ import java.util.Set;
  */
 public final class TikaDocumentParser implements DocumentParser {
 
-    private static final Set<String> TEXT = Set.of("text/plain", "text/markdown", "text/x-web-markdown");
     private static final Map<String, String> PARSED = Map.of(
             "application/pdf", "PDF",
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "Word",
@@ -42,6 +43,8 @@ public final class TikaDocumentParser implements DocumentParser {
             "text/html", "HTML",
             "application/xhtml+xml", "HTML");
     private static final Set<String> ENCRYPTED_TYPES = Set.of("application/x-tika-ooxml-protected", "application/x-tika-msoffice-protected");
+
+    private static final MediaTypeRegistry TYPES = MediaTypeRegistry.getDefaultRegistry();
 
     private final AutoDetectParser tika = new AutoDetectParser();
     private final int maxChars;
@@ -59,12 +62,19 @@ public final class TikaDocumentParser implements DocumentParser {
         Metadata metadata = new Metadata();
         metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
         String type = detect(fileName, content, metadata);
-        ParsedDocument parsed = TEXT.contains(type) ? decoded(fileName, content, metadata, type) : parsed(fileName, content, metadata, type);
+        ParsedDocument parsed = !PARSED.containsKey(type) && isText(type) ? decoded(fileName, content, metadata, type)
+                : parsed(fileName, content, metadata, type);
         if (parsed.text().codePoints().noneMatch(Character::isLetterOrDigit)) {
             throw new UnreadableDocumentException(fileName, Reason.EMPTY,
                     "no text in this " + type + " file (a scanned document needs OCR, which this service does not do)");
         }
         return parsed;
+    }
+
+    /** Plain text or a kind of it (Markdown, a script, source code, CSV, a log): Tika's type registry knows which. */
+    private static boolean isText(String type) {
+        MediaType mediaType = MediaType.parse(type);
+        return mediaType.getType().equals("text") || TYPES.isInstanceOf(mediaType, MediaType.TEXT_PLAIN);
     }
 
     private String detect(String fileName, byte[] content, Metadata metadata) {

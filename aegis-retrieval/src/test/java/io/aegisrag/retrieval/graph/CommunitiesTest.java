@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,7 +94,7 @@ class CommunitiesTest {
         communities = new Communities(graph, store, (members, statements) -> {
             asked.add(statements);
             return Optional.of("About " + members.get(0).name() + " and streaming.");
-        }, background::add, 1);
+        }, background::add, 1, Duration.ZERO);
         ingest("Lucene and Solr index text. Solr runs Lucene for Elastic too.", "Kafka streams events to Flink.");
 
         List<Communities.Community> extractive = communities.all();
@@ -112,7 +113,7 @@ class CommunitiesTest {
     @Test
     void should_not_summarise_a_community_again_while_its_members_are_the_same() {
         AtomicInteger asked = new AtomicInteger();
-        communities = new Communities(graph, store, (members, statements) -> Optional.of("Summary " + asked.incrementAndGet()), Runnable::run, 10);
+        communities = new Communities(graph, store, (members, statements) -> Optional.of("Summary " + asked.incrementAndGet()), Runnable::run, 10, Duration.ZERO);
         ingest("Kafka streams events to Flink.");
         assertThat(communities.all()).extracting(Communities.Community::summary).containsExactly("Summary 1");
 
@@ -125,10 +126,10 @@ class CommunitiesTest {
     @Test
     void should_keep_the_extractive_summary_when_none_is_written_or_the_summarizer_fails() {
         ingest("Kafka streams events to Flink.");
-        Communities unanswered = new Communities(graph, store, (members, statements) -> Optional.empty(), Runnable::run, 10);
+        Communities unanswered = new Communities(graph, store, (members, statements) -> Optional.empty(), Runnable::run, 10, Duration.ZERO);
         Communities failing = new Communities(graph, store, (members, statements) -> {
             throw new IllegalStateException("model down");
-        }, Runnable::run, 10);
+        }, Runnable::run, 10, Duration.ZERO);
 
         assertThat(unanswered.all()).extracting(Communities.Community::summary, Communities.Community::summarizedBy)
                 .containsExactly(tuple("Flink, Kafka: Kafka streams events to Flink.", Communities.EXTRACTED));
@@ -139,7 +140,7 @@ class CommunitiesTest {
     void should_keep_the_extractive_summaries_when_the_background_refuses_the_work() {
         communities = new Communities(graph, store, (members, statements) -> Optional.of("never"), work -> {
             throw new RejectedExecutionException("shut down");
-        }, 10);
+        }, 10, Duration.ZERO);
         ingest("Kafka streams events to Flink.");
 
         assertThat(communities.all()).extracting(Communities.Community::summarizedBy).containsExactly(Communities.EXTRACTED);
@@ -149,14 +150,36 @@ class CommunitiesTest {
     void should_save_the_communities_with_their_summaries_and_take_the_written_ones_back_after_a_restart() {
         AtomicInteger asked = new AtomicInteger();
         ingest("Kafka streams events to Flink.", "Redis caches Postgres rows.");
-        new Communities(graph, store, (members, statements) -> Optional.of(members.get(0).name() + " " + asked.incrementAndGet()), Runnable::run, 1)
+        new Communities(graph, store, (members, statements) -> Optional.of(members.get(0).name() + " " + asked.incrementAndGet()), Runnable::run, 1, Duration.ZERO)
                 .all();
 
         assertThat(graph.savedCommunities()).extracting(SavedCommunity::summarizedBy).containsExactly(Communities.WRITTEN, Communities.EXTRACTED);
-        List<Communities.Community> restarted = new Communities(graph, store, (members, statements) -> Optional.of("asked again"), Runnable::run, 0).all();
+        List<Communities.Community> restarted = new Communities(graph, store, (members, statements) -> Optional.of("asked again"), Runnable::run, 0, Duration.ZERO).all();
 
         assertThat(restarted).extracting(Communities.Community::summary).first().isEqualTo(graph.savedCommunities().get(0).summary());
         assertThat(restarted.get(0).summarizedBy()).isEqualTo(Communities.WRITTEN);
         assertThat(asked).hasValue(1);
+    }
+
+    @Test
+    void should_answer_with_the_last_communities_while_they_are_computed_again_in_the_background_at_most_once_an_interval() {
+        List<Runnable> background = new ArrayList<>();
+        communities = new Communities(graph, store, CommunitySummarizer.EXTRACTIVE, background::add, 0, Duration.ofHours(1));
+        ingest("Kafka streams events to Flink.");
+        assertThat(communities.all()).as("the first time, computed at once").hasSize(1);
+        background.clear();
+
+        ingest("Redis caches Postgres rows.");
+
+        assertThat(communities.all()).as("within the interval: the last ones, nothing scheduled").hasSize(1);
+        assertThat(background).isEmpty();
+        Communities eager = new Communities(graph, store, CommunitySummarizer.EXTRACTIVE, background::add, 0, Duration.ZERO);
+        eager.all();
+        ingest("Lucene indexes Solr documents.");
+        assertThat(eager.all()).as("stale until the background work runs").hasSize(2);
+        assertThat(eager.all()).hasSize(2);
+        assertThat(background).as("one computation at a time, besides the first one's saving").hasSize(2);
+        background.forEach(Runnable::run);
+        assertThat(eager.all()).hasSize(3);
     }
 }

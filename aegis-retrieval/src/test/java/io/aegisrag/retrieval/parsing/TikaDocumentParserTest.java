@@ -74,6 +74,9 @@ class TikaDocumentParserTest {
 
         assertThat(parser.parse("notes.md", markdown.getBytes(StandardCharsets.UTF_8)).text()).isEqualTo(markdown);
         assertThat(parser.parse("notes", "plain words".getBytes(StandardCharsets.UTF_8)).mediaType()).isEqualTo("text/plain");
+        assertThat(parser.parse("setup.txt", "#!/bin/sh\n# Installs the Orvane tools\necho done\n".getBytes(StandardCharsets.UTF_8)).text())
+                .as("a script is text").contains("Installs the Orvane tools");
+        assertThat(parser.parse("data.csv", "name,city\nAda,London\n".getBytes(StandardCharsets.UTF_8)).text()).contains("Ada,London");
     }
 
     @Test
