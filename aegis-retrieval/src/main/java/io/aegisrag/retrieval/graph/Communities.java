@@ -152,7 +152,7 @@ public class Communities {
         long entities = graph.entityCount();
         long relations = graph.relationCount();
         if (computed.entities() < 0) {
-            recompute(entities, relations);
+            apply(entities, relations, compute());
             refreshInBackground(generation, computed.communities());
         } else if ((computed.entities() != entities || computed.relations() != relations) && !recomputing
                 && System.nanoTime() - computedAt >= minInterval.toNanos()) {
@@ -167,13 +167,19 @@ public class Communities {
         return computed.communities();
     }
 
-    /** Computes the communities again, on the background thread, then saves and summarises them there. */
+    /**
+     * Computes the communities again on the background thread, without holding the lock that questions
+     * take, then saves and summarises them there.
+     */
     private void recomputeAndRefresh() {
         long of;
         List<Community> fresh;
         try {
+            long entities = graph.entityCount();
+            long relations = graph.relationCount();
+            List<Community> computedNow = compute();
             synchronized (this) {
-                recompute(graph.entityCount(), graph.relationCount());
+                apply(entities, relations, computedNow);
                 of = generation;
                 fresh = computed.communities();
             }
@@ -188,9 +194,8 @@ public class Communities {
         refresh(of, fresh);
     }
 
-    /** Computes the communities of the graph as it is, for the counts read before, their written summaries applied. */
-    private synchronized void recompute(long entities, long relations) {
-        List<Community> fresh = compute();
+    /** Takes {@code fresh} as the communities of the graph with these counts, their written summaries applied. */
+    private synchronized void apply(long entities, long relations, List<Community> fresh) {
         Set<String> memberships = fresh.stream().map(Community::membership).collect(Collectors.toSet());
         if (!restored) {
             restoreWrittenSummaries(memberships);

@@ -65,8 +65,8 @@ public final class TikaDocumentParser implements DocumentParser {
         ParsedDocument parsed = !PARSED.containsKey(type) && isText(type) ? decoded(fileName, content, metadata, type)
                 : parsed(fileName, content, metadata, type);
         if (parsed.text().codePoints().noneMatch(Character::isLetterOrDigit)) {
-            throw new UnreadableDocumentException(fileName, Reason.EMPTY,
-                    "no text in this " + type + " file (a scanned document needs OCR, which this service does not do)");
+            throw new UnreadableDocumentException(fileName, Reason.EMPTY, "no text in this " + type + " file"
+                    + (type.equals("application/pdf") ? " (a scanned PDF needs OCR, which this service does not do)" : ""));
         }
         return parsed;
     }
