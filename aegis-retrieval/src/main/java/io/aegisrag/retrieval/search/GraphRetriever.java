@@ -17,11 +17,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * LightRAG's local graph mode: the entities the question names, found by their names (any run of one
- * to three of its words that is an entity id, weight 1) and by the embeddings of their names (the
- * {@value #SIMILAR_ENTITIES} nearest to the question's embedding, weighed by how far their similarity
- * exceeds {@value #MIN_NAME_SIMILARITY}); then their neighbours, the most related first, at half their
- * weight; then the chunks that mention them, ranked by the sum of the weights of what each mentions.
+ * LightRAG's local graph mode: the entities the question names (any run of one to three of its words
+ * that is an entity id, weight 1) or, when it names none, those whose names' embeddings are nearest
+ * to the question's (the {@value #SIMILAR_ENTITIES} nearest, weighed by how far their similarity
+ * exceeds {@value #MIN_NAME_SIMILARITY}: a search over every name, which a question that names its
+ * entities does not pay for); then their neighbours, the most related first, at half their weight;
+ * then the chunks that mention them, ranked by the sum of the weights of what each mentions.
  */
 @ApplicationScoped
 public class GraphRetriever implements ChunkRetriever {
@@ -53,10 +54,12 @@ public class GraphRetriever implements ChunkRetriever {
     public List<ChunkHit> retrieve(Question question, int limit) {
         Map<String, Double> named = new HashMap<>();
         graph.entities(EntityNames.candidateIds(question.text())).keySet().forEach(entityId -> named.put(entityId, 1.0));
-        for (EntitySimilarity similar : graph.similarEntities(question.embedding(), SIMILAR_ENTITIES)) {
-            double weight = (similar.similarity() - MIN_NAME_SIMILARITY) / (1 - MIN_NAME_SIMILARITY);
-            if (weight > 0) {
-                named.merge(similar.entityId(), weight, Math::max);
+        if (named.isEmpty()) {
+            for (EntitySimilarity similar : graph.similarEntities(question.embedding(), SIMILAR_ENTITIES)) {
+                double weight = (similar.similarity() - MIN_NAME_SIMILARITY) / (1 - MIN_NAME_SIMILARITY);
+                if (weight > 0) {
+                    named.put(similar.entityId(), weight);
+                }
             }
         }
         if (named.isEmpty()) {
