@@ -96,16 +96,12 @@ final class IngestionJob {
     }
 
     /** Asks the job to stop before its next file; a queued job is cancelled at once. Whether it was queued. */
-    boolean requestCancel(Instant now) {
-        boolean wasQueued;
-        synchronized (this) {
-            if (state.isFinal()) {
-                return false;
-            }
-            cancelRequested = true;
-            wasQueued = state == JobState.QUEUED;
+    synchronized boolean requestCancel() {
+        if (state.isFinal()) {
+            return false;
         }
-        return wasQueued;
+        cancelRequested = true;
+        return state == JobState.QUEUED;
     }
 
     void finish(JobState end, Instant now) {

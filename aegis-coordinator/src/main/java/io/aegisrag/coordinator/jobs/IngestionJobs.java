@@ -122,7 +122,7 @@ public class IngestionJobs {
     /** Cancels the job: at once when it waits, before its next file when it runs; a job that ended is left as it is. */
     public JobStatus cancel(String id) {
         IngestionJob job = job(id);
-        if (job.requestCancel(clock.instant())) {
+        if (job.requestCancel()) {
             journal.finish(id, JobState.CANCELLED, clock.instant());
             job.finish(JobState.CANCELLED, clock.instant());
         }
