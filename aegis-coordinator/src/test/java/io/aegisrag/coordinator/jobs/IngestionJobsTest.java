@@ -30,6 +30,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.AbstractExecutorService;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -115,6 +116,7 @@ class IngestionJobsTest {
         IngestionJobs jobs = jobs(executor);
         UploadedFile notes = markdown("notes.md", "# Notes\n\nLettuce talks to Redis.");
         String first = awaitEnd(jobs, jobs.submit(List.of(notes), false).jobId()).files().get(0).documentId();
+        PrometheusScrape before = metrics.scrape();
 
         JobStatus again = awaitEnd(jobs, jobs.submit(List.of(markdown("copy.md", "# Notes\n\nLettuce talks to Redis.")), false).jobId());
         JobStatus replaced = awaitEnd(jobs, jobs.submit(List.of(notes), true).jobId());
@@ -123,6 +125,7 @@ class IngestionJobsTest {
             assertThat(file.status()).isEqualTo("skipped");
             assertThat(file.documentId()).isEqualTo(first);
         });
+        assertThat(metrics.scrape().increaseSince(before, "aegis_ingestion_documents_total", Map.of("status", "skipped"))).isEqualTo(1);
         assertThat(replaced.files().get(0).status()).isEqualTo("ingested");
         assertThat(replaced.files().get(0).documentId()).isNotEqualTo(first);
         assertThat(store.list(0, 10).items()).extracting(summary -> summary.id().value()).containsExactly(replaced.files().get(0).documentId());
@@ -163,6 +166,39 @@ class IngestionJobsTest {
         restarted.onStart(null);
         assertThat(restarted.status(cancelled.jobId()).state()).as("the journal says it ended").isEqualTo("cancelled");
         assertThatThrownBy(() -> restarted.status("no-such-job")).hasMessageContaining("no-such-job");
+    }
+
+    @Test
+    void should_count_the_jobs_in_each_state_as_they_wait_run_and_end() throws Exception {
+        CountDownLatch parsing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        TikaDocumentParser tika = new TikaDocumentParser(100_000);
+        FileIngestion slow = new FileIngestion((name, content) -> {
+            parsing.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return tika.parse(name, content);
+        }, documents, Validation.buildDefaultValidatorFactory().getValidator(), metrics.metrics());
+        List<Runnable> waiting = new ArrayList<>();
+        IngestionJobs jobs = new IngestionJobs(slow, documents, new CollectingExecutor(waiting), Clock.systemUTC(), metrics.metrics(),
+                data.toString(), 1_000_000, 100);
+        jobs.onStart(null);
+
+        String id = jobs.submit(List.of(markdown("a.md", "Alpha keeps the keys.")), false).jobId();
+        assertThat(metrics.scrape().value("aegis_ingestion_jobs", Map.of("state", "queued"))).isEqualTo(1);
+        executor.execute(waiting.get(0));
+        parsing.await(10, TimeUnit.SECONDS);
+        PrometheusScrape running = metrics.scrape();
+        release.countDown();
+        awaitEnd(jobs, id);
+
+        assertThat(running.value("aegis_ingestion_jobs", Map.of("state", "running"))).isEqualTo(1);
+        assertThat(running.value("aegis_ingestion_jobs", Map.of("state", "queued"))).isZero();
+        assertThat(metrics.scrape().value("aegis_ingestion_jobs", Map.of("state", "completed"))).isEqualTo(1);
+        assertThat(metrics.scrape().value("aegis_ingestion_jobs", Map.of("state", "running"))).isZero();
     }
 
     @Test
