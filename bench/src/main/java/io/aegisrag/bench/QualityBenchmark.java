@@ -19,6 +19,7 @@ import io.aegisrag.retrieval.embedding.OnnxEmbeddingModel;
 import io.aegisrag.retrieval.evaluation.EvaluationCorpus;
 import io.aegisrag.retrieval.evaluation.EvaluationQuestion;
 import io.aegisrag.retrieval.evaluation.RankingMetrics;
+import io.aegisrag.retrieval.fusion.Fusion;
 import io.aegisrag.retrieval.graph.Communities;
 import io.aegisrag.retrieval.graph.InMemoryGraphStore;
 import io.aegisrag.retrieval.graph.OpenNlpGraphExtractor;
@@ -68,7 +69,7 @@ public final class QualityBenchmark {
     public static void main(String[] args) throws Exception {
         Path corpus = Path.of(System.getProperty("quality.corpus", "bench/quality/corpus"));
         List<EvaluationQuestion> questions = EvaluationQuestion.read(Path.of(System.getProperty("quality.questions", "bench/quality/questions.tsv")));
-        List<String> providers = args.length == 0 ? List.of("minilm", "minilm-q", "bge-small", "bge-small-q") : Arrays.asList(args);
+        List<String> providers = args.length == 0 ? List.of("minilm", "minilm-q", "bge-small", "bge-small-q", "e5-small-q") : Arrays.asList(args);
         Report report = new Report("Retrieval quality on the project's question set",
                 "bench/run.sh quality " + String.join(" ", providers));
         report.paragraph("Corpus: " + corpus + " (" + EvaluationCorpus.read(corpus).size() + " Markdown documents, sources and licences beside them); "
@@ -106,7 +107,7 @@ public final class QualityBenchmark {
                     new GraphRetriever(graph, store), new GlobalGraphRetriever(new Communities(graph, store), store));
             HybridRetriever hybrid = new HybridRetriever(retrievers, embeddings, executor,
                     new AegisMetrics(SharedMetricRegistries.getOrCreate(MetricRegistry.APPLICATION_SCOPE)), new NoopStageTracer(),
-                    Integer.getInteger("quality.candidates", 80), 60_000);
+                    Fusion.named(System.getProperty("quality.fusion", "scores")), Integer.getInteger("quality.candidates", 80), 60_000);
             IntentClassifier classifier = new IntentClassifier();
             Map<String, RankingMetrics> overall = new LinkedHashMap<>();
             Map<Intent, Map<String, RankingMetrics>> byIntent = new TreeMap<>();
@@ -187,7 +188,7 @@ public final class QualityBenchmark {
         return rows;
     }
 
-    private static String f(double value) {
+    static String f(double value) {
         return String.format(Locale.ROOT, "%.3f", value);
     }
 

@@ -1,5 +1,6 @@
 package io.aegisrag.bench;
 
+import io.aegisrag.retrieval.fusion.NormalizedScoreFusion;
 import io.aegisrag.core.graph.Extraction;
 import io.aegisrag.core.document.Chunk;
 import io.aegisrag.core.document.ChunkHit;
@@ -197,7 +198,7 @@ public final class VectorSearchBenchmark {
         EmbeddingModel lookup = new LookupEmbeddingModel(queryVectors);
         List<ChunkRetriever> retrievers = List.of(new VectorRetriever(store), new KeywordRetriever(store), new GraphRetriever(graph, store));
         HybridRetriever hybrid = new HybridRetriever(retrievers, lookup, executor,
-                new AegisMetrics(SharedMetricRegistries.getOrCreate(MetricRegistry.APPLICATION_SCOPE)), new NoopStageTracer(), 20, 10_000);
+                new AegisMetrics(SharedMetricRegistries.getOrCreate(MetricRegistry.APPLICATION_SCOPE)), new NoopStageTracer(), new NormalizedScoreFusion(), 20, 10_000);
         List<String> row = new ArrayList<>(List.of(Integer.toString(size), Long.toString(graph.entityCount())));
         for (ChunkRetriever retriever : retrievers) {
             row.add(Report.format(percentile(timed(questions, question -> retriever.retrieve(new Question(question, lookup), 20)), 50) / 1e6));

@@ -62,6 +62,7 @@ public final class ConfigKeys {
     public static final String CHUNK_OVERLAP = "aegis.chunking.overlap";
     public static final String CHUNK_WINDOW = "aegis.chunking.window";
     public static final String RETRIEVAL_CANDIDATES = "aegis.retrieval.candidates";
+    public static final String RETRIEVAL_FUSION = "aegis.retrieval.fusion";
     public static final String RETRIEVAL_TIMEOUT_MS = "aegis.retrieval.timeout.ms";
     public static final String RETRIEVAL_THREADS = "aegis.retrieval.threads";
     public static final String MAX_BODY_BYTES = "aegis.api.max-body-bytes";

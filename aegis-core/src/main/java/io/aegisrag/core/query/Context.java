@@ -8,7 +8,7 @@ import java.util.Set;
 /**
  * A chunk chosen for the answer after fusion.
  *
- * @param score the fused Reciprocal Rank Fusion score
+ * @param score the fused score (normalised scores or reciprocal ranks, as {@code aegis.retrieval.fusion} says)
  * @param ranks the rank and score that each retriever that found this chunk gave it
  */
 public record Context(Chunk chunk, double score, Map<Retriever, RetrieverRank> ranks) {

@@ -7,6 +7,7 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2Embedding
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallenv15.BgeSmallEnV15EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.e5smallv2q.E5SmallV2QuantizedEmbeddingModel;
 import io.aegisrag.core.config.ConfigKeys;
 import io.aegisrag.core.port.EmbeddingModel;
 
@@ -18,8 +19,9 @@ import java.util.function.Supplier;
 
 /**
  * {@link EmbeddingModel} running a small sentence encoder (384 dimensions) in process through ONNX
- * Runtime: all-MiniLM-L6-v2 or bge-small-en-v1.5, each in full precision or int8-quantized. Questions
- * are embedded with the model's query instruction, passages without. The texts of a batch are encoded
+ * Runtime: all-MiniLM-L6-v2 or bge-small-en-v1.5, each in full precision or int8-quantized, or
+ * e5-small-v2 int8-quantized. Questions and passages are embedded with the prefixes the model was
+ * trained to see in front of them, if any. The texts of a batch are encoded
  * one by one, spread over an executor's threads: by default langchain4j's own, one thread per core,
  * idle threads dropped after a second (bench/results/ingestion.md measures other counts).
  */
@@ -28,23 +30,31 @@ public final class OnnxEmbeddingModel implements EmbeddingModel {
     /** The instruction bge-small-en-v1.5 was trained to see in front of a search query (its model card). */
     static final String BGE_QUERY_INSTRUCTION = "Represent this sentence for searching relevant passages: ";
 
+    /** The prefixes e5-small-v2 was trained with, in front of queries and of passages (its model card). */
+    static final String E5_QUERY_PREFIX = "query: ";
+    static final String E5_PASSAGE_PREFIX = "passage: ";
+
     /** The published builds, named as {@code aegis.embedding.provider} names them. */
     public enum Variant {
-        FULL("minilm", "", AllMiniLmL6V2EmbeddingModel::new, AllMiniLmL6V2EmbeddingModel::new),
-        QUANTIZED("minilm-q", "", AllMiniLmL6V2QuantizedEmbeddingModel::new, AllMiniLmL6V2QuantizedEmbeddingModel::new),
-        BGE_SMALL("bge-small", BGE_QUERY_INSTRUCTION, BgeSmallEnV15EmbeddingModel::new, BgeSmallEnV15EmbeddingModel::new),
-        BGE_SMALL_QUANTIZED("bge-small-q", BGE_QUERY_INSTRUCTION, BgeSmallEnV15QuantizedEmbeddingModel::new,
-                BgeSmallEnV15QuantizedEmbeddingModel::new);
+        FULL("minilm", "", "", AllMiniLmL6V2EmbeddingModel::new, AllMiniLmL6V2EmbeddingModel::new),
+        QUANTIZED("minilm-q", "", "", AllMiniLmL6V2QuantizedEmbeddingModel::new, AllMiniLmL6V2QuantizedEmbeddingModel::new),
+        BGE_SMALL("bge-small", BGE_QUERY_INSTRUCTION, "", BgeSmallEnV15EmbeddingModel::new, BgeSmallEnV15EmbeddingModel::new),
+        BGE_SMALL_QUANTIZED("bge-small-q", BGE_QUERY_INSTRUCTION, "", BgeSmallEnV15QuantizedEmbeddingModel::new,
+                BgeSmallEnV15QuantizedEmbeddingModel::new),
+        E5_SMALL_QUANTIZED("e5-small-q", E5_QUERY_PREFIX, E5_PASSAGE_PREFIX, E5SmallV2QuantizedEmbeddingModel::new,
+                E5SmallV2QuantizedEmbeddingModel::new);
 
         private final String provider;
         private final String queryInstruction;
+        private final String passagePrefix;
         private final Supplier<AbstractInProcessEmbeddingModel> onDefaultExecutor;
         private final Function<Executor, AbstractInProcessEmbeddingModel> onExecutor;
 
-        Variant(String provider, String queryInstruction, Supplier<AbstractInProcessEmbeddingModel> onDefaultExecutor,
+        Variant(String provider, String queryInstruction, String passagePrefix, Supplier<AbstractInProcessEmbeddingModel> onDefaultExecutor,
                 Function<Executor, AbstractInProcessEmbeddingModel> onExecutor) {
             this.provider = provider;
             this.queryInstruction = queryInstruction;
+            this.passagePrefix = passagePrefix;
             this.onDefaultExecutor = onDefaultExecutor;
             this.onExecutor = onExecutor;
         }
@@ -79,13 +89,17 @@ public final class OnnxEmbeddingModel implements EmbeddingModel {
 
     @Override
     public List<float[]> embedAll(List<String> texts) {
-        List<TextSegment> segments = texts.stream().map(TextSegment::from).toList();
-        return model.embedAll(segments).content().stream().map(Embedding::vector).toList();
+        return encode(texts.stream().map(text -> variant.passagePrefix + text).toList());
     }
 
     @Override
     public float[] embedQuery(String query) {
-        return embed(variant.queryInstruction + query);
+        return encode(List.of(variant.queryInstruction + query)).get(0);
+    }
+
+    private List<float[]> encode(List<String> texts) {
+        List<TextSegment> segments = texts.stream().map(TextSegment::from).toList();
+        return model.embedAll(segments).content().stream().map(Embedding::vector).toList();
     }
 
     @Override

@@ -11,7 +11,7 @@ import io.aegisrag.core.query.Retriever;
 import io.aegisrag.observability.metrics.AegisMetrics;
 import io.aegisrag.observability.metrics.ErrorClassifier;
 import io.aegisrag.observability.tracing.StageTracer;
-import io.aegisrag.retrieval.fusion.ReciprocalRankFusion;
+import io.aegisrag.retrieval.fusion.Fusion;
 import io.aegisrag.retrieval.fusion.RetrieverWeights;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -32,8 +32,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Runs every retriever the intent weighs, in parallel, and fuses their rankings with weighted RRF;
- * the question is embedded once, for all of them.
+ * Runs every retriever the intent weighs, in parallel, and fuses their rankings with the weights of
+ * the intent ({@code aegis.retrieval.fusion}: normalised scores or reciprocal ranks); the question is
+ * embedded once, for all of them.
  * A retriever that fails or overruns the timeout is counted as an error and left out of the fusion;
  * the query fails only when every retriever did.
  */
@@ -47,21 +48,24 @@ public class HybridRetriever {
     private final ExecutorService executor;
     private final AegisMetrics metrics;
     private final StageTracer tracer;
-    private final ReciprocalRankFusion fusion = new ReciprocalRankFusion(ReciprocalRankFusion.DEFAULT_K);
+    private final Fusion fusion;
     private final int candidates;
     private final long timeoutMillis;
 
     @Inject
     public HybridRetriever(Instance<ChunkRetriever> retrievers, EmbeddingModel embeddings, @RetrievalExecutor ExecutorService executor,
                            AegisMetrics metrics, StageTracer tracer,
+                           @ConfigProperty(name = ConfigKeys.RETRIEVAL_FUSION, defaultValue = "scores") String fusion,
                            @ConfigProperty(name = ConfigKeys.RETRIEVAL_CANDIDATES, defaultValue = "80") int candidates,
                            @ConfigProperty(name = ConfigKeys.RETRIEVAL_TIMEOUT_MS, defaultValue = "10000") long timeoutMillis) {
-        this(retrievers == null ? List.of() : retrievers.stream().toList(), embeddings, executor, metrics, tracer, candidates, timeoutMillis);
+        this(retrievers == null ? List.of() : retrievers.stream().toList(), embeddings, executor, metrics, tracer, Fusion.named(fusion),
+                candidates, timeoutMillis);
     }
 
     public HybridRetriever(List<ChunkRetriever> retrievers, EmbeddingModel embeddings, ExecutorService executor, AegisMetrics metrics,
-                           StageTracer tracer, int candidates, long timeoutMillis) {
+                           StageTracer tracer, Fusion fusion, int candidates, long timeoutMillis) {
         this.retrievers = retrievers;
+        this.fusion = fusion;
         this.embeddings = embeddings;
         this.executor = executor;
         this.metrics = metrics;
@@ -71,7 +75,7 @@ public class HybridRetriever {
     }
 
     protected HybridRetriever() {
-        this(List.of(), null, null, null, null, 0, 0);
+        this(List.of(), null, null, null, null, null, 0, 0);
     }
 
     /** The {@code topK} best contexts for {@code query}, fused with the weights of {@code intent}. */

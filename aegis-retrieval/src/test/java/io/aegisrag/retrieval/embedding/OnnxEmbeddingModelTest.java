@@ -34,7 +34,8 @@ class OnnxEmbeddingModelTest {
 
         assertThat(model.serviceName()).isEqualTo(variant.provider());
         assertThat(vectors).allSatisfy(v -> assertThat(v).hasSize(model.dimension()));
-        assertThat(cosine(vectors.get(0), vectors.get(1))).isGreaterThan(cosine(vectors.get(0), vectors.get(2)) + 0.3);
+        double unrelated = cosine(vectors.get(0), vectors.get(2)); // e5 places every pair of sentences close: the margin is relative
+        assertThat(cosine(vectors.get(0), vectors.get(1))).isGreaterThan(unrelated + 0.3 * (1 - unrelated));
     }
 
     @Test
@@ -43,14 +44,15 @@ class OnnxEmbeddingModelTest {
         assertThat(Variant.named("minilm-q")).isEqualTo(Variant.QUANTIZED);
         assertThat(Variant.named("bge-small")).isEqualTo(Variant.BGE_SMALL);
         assertThat(Variant.named("bge-small-q")).isEqualTo(Variant.BGE_SMALL_QUANTIZED);
+        assertThat(Variant.named("e5-small-q")).isEqualTo(Variant.E5_SMALL_QUANTIZED);
         assertThatThrownBy(() -> Variant.named("bge-m3"))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessage("aegis.embedding.provider must be one of [minilm, minilm-q, bge-small, bge-small-q], got 'bge-m3'");
+                .hasMessage("aegis.embedding.provider must be one of [minilm, minilm-q, bge-small, bge-small-q, e5-small-q], got 'bge-m3'");
     }
 
     @ParameterizedTest
-    @EnumSource(value = Variant.class, names = {"BGE_SMALL", "BGE_SMALL_QUANTIZED"})
-    void should_embed_a_bge_query_with_its_instruction_closer_to_the_passage_that_answers_it(Variant variant) {
+    @EnumSource(value = Variant.class, names = {"BGE_SMALL", "BGE_SMALL_QUANTIZED", "E5_SMALL_QUANTIZED"})
+    void should_embed_a_query_with_its_instruction_closer_to_the_passage_that_answers_it(Variant variant) {
         OnnxEmbeddingModel model = new OnnxEmbeddingModel(variant);
         String question = "how do I pin exact versions of dependencies";
         List<float[]> passages = model.embedAll(List.of(

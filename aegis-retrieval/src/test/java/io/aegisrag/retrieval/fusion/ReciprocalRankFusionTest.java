@@ -4,14 +4,10 @@ import io.aegisrag.core.document.Chunk;
 import io.aegisrag.core.document.ChunkHit;
 import io.aegisrag.core.document.DocumentId;
 import io.aegisrag.core.query.Context;
-import io.aegisrag.core.query.Intent;
 import io.aegisrag.core.query.Retriever;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -77,39 +73,5 @@ class ReciprocalRankFusionTest {
     @Test
     void should_return_nothing_when_no_retriever_found_anything() {
         assertThat(rrf.fuse(Map.of(), Map.of(Retriever.VECTOR, 1.0), 5)).isEmpty();
-    }
-
-    @ParameterizedTest(name = "{0}: vector={1} bm25={2} graph={3} memory={4} graph_global={5}")
-    @CsvSource({
-            "VECTOR, 1.0, 0.3, 0.1, 0.5, 0.1",
-            "GRAPH,  1.0, 0.7, 0.3, 0.5, 0.1",
-            "HYBRID, 1.0, 1.0, 0.1, 0.5, 0.1",
-            "MEMORY, 0.5, 0.2, 0.1, 1.0, 0"})
-    void should_weigh_retrievers_by_intent(Intent intent, double vector, double bm25, double graph, double memory, double global) {
-        Map<Retriever, Double> expected = new EnumMap<>(Map.of(Retriever.VECTOR, vector, Retriever.BM25, bm25,
-                Retriever.GRAPH, graph, Retriever.MEMORY, memory));
-        if (global > 0) {
-            expected.put(Retriever.GRAPH_GLOBAL, global);
-        }
-        assertThat(RetrieverWeights.forIntent(intent)).containsExactlyInAnyOrderEntriesOf(expected);
-    }
-
-    @Test
-    void should_answer_a_memory_question_mainly_from_memory_and_others_from_the_documents() {
-        Map<Retriever, List<ChunkHit>> rankings = Map.of(Retriever.VECTOR, ranking("v1", "v2", "v3"),
-                Retriever.BM25, ranking("v1", "v2"), Retriever.MEMORY, ranking("m1", "m2"));
-
-        assertThat(rrf.fuse(rankings, RetrieverWeights.forIntent(Intent.MEMORY), 3)).extracting(context -> context.chunk().id())
-                .containsExactly("m1", "m2", "v1");
-        assertThat(rrf.fuse(rankings, RetrieverWeights.forIntent(Intent.VECTOR), 3)).extracting(context -> context.chunk().id())
-                .containsExactly("v1", "v2", "v3");
-    }
-
-    @Test
-    void should_let_the_graph_promote_its_chunk_for_graph_intent_only() {
-        Map<Retriever, List<ChunkHit>> rankings = Map.of(Retriever.VECTOR, ranking("v", "a", "b", "c", "d", "e", "f", "h", "i", "g"), Retriever.GRAPH, ranking("g"));
-
-        assertThat(rrf.fuse(rankings, RetrieverWeights.forIntent(Intent.GRAPH), 1).get(0).chunk().id()).isEqualTo("g");
-        assertThat(rrf.fuse(rankings, RetrieverWeights.forIntent(Intent.VECTOR), 1).get(0).chunk().id()).isEqualTo("v");
     }
 }

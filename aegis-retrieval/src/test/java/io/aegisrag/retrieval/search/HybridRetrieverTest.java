@@ -1,5 +1,6 @@
 package io.aegisrag.retrieval.search;
 
+import io.aegisrag.retrieval.fusion.NormalizedScoreFusion;
 import io.aegisrag.core.document.Chunk;
 import io.aegisrag.core.document.ChunkHit;
 import io.aegisrag.core.document.DocumentId;
@@ -63,7 +64,8 @@ class HybridRetrieverTest {
     }
 
     private HybridRetriever hybrid(long timeoutMillis, ChunkRetriever... retrievers) {
-        return new HybridRetriever(List.of(retrievers), new HashEmbeddingModel(), executor, isolated.metrics(), new NoopStageTracer(), 20, timeoutMillis);
+        return new HybridRetriever(List.of(retrievers), new HashEmbeddingModel(), executor, isolated.metrics(), new NoopStageTracer(),
+                new NormalizedScoreFusion(), 20, timeoutMillis);
     }
 
     @Test
@@ -164,7 +166,7 @@ class HybridRetrieverTest {
             });
             PrometheusScrape before = isolated.scrape();
             HybridRetriever full = new HybridRetriever(List.of(retriever(Retriever.VECTOR, limit -> hits("a"))), new HashEmbeddingModel(), saturated,
-                    isolated.metrics(), new NoopStageTracer(), 20, 5_000);
+                    isolated.metrics(), new NoopStageTracer(), new NormalizedScoreFusion(), 20, 5_000);
 
             assertThatThrownBy(() -> full.retrieve("q", Intent.VECTOR, 5))
                     .isInstanceOfSatisfying(AegisException.class, e -> assertThat(e.errorType()).isEqualTo(ErrorType.TIMEOUT))
