@@ -7,9 +7,6 @@ import io.aegisrag.core.document.ChunkHit;
 import io.aegisrag.core.port.EmbeddingModel;
 import io.aegisrag.memory.InMemoryTemporalMemory;
 import io.aegisrag.observability.metrics.AegisMetrics;
-import io.aegisrag.retrieval.embedding.CachingEmbeddingModel;
-import io.aegisrag.retrieval.embedding.EmbeddingCache;
-import io.aegisrag.retrieval.embedding.OnnxEmbeddingModel;
 import io.aegisrag.retrieval.evaluation.EvaluationCorpus;
 import io.aegisrag.retrieval.evaluation.EvaluationQuestion;
 import io.aegisrag.retrieval.evaluation.RankingMetrics;
@@ -48,8 +45,7 @@ public final class EnsembleExploration {
         Map<String, List<List<String>>> rankings = new LinkedHashMap<>();
         Map<String, String> texts = new HashMap<>();
         for (String provider : args) {
-            EmbeddingModel embeddings = new CachingEmbeddingModel(new OnnxEmbeddingModel(OnnxEmbeddingModel.Variant.named(provider)),
-                    new EmbeddingCache(100_000, 1L << 30), 32);
+            EmbeddingModel embeddings = BenchEmbeddings.named(provider);
             try (LuceneVectorStore store = new LuceneVectorStore(Files.createTempDirectory("ens"), embeddings.serviceName(), embeddings.dimension())) {
                 var ingestion = new DefaultIngestionService(embeddings, store, new InMemoryGraphStore(), new InMemoryTemporalMemory(), new OpenNlpGraphExtractor(),
                         Clock.systemUTC(), new AegisMetrics(SharedMetricRegistries.getOrCreate(MetricRegistry.APPLICATION_SCOPE)), 800, 100, 400);

@@ -13,9 +13,6 @@ import io.aegisrag.core.query.Retriever;
 import io.aegisrag.memory.InMemoryTemporalMemory;
 import io.aegisrag.observability.metrics.AegisMetrics;
 import io.aegisrag.observability.tracing.NoopStageTracer;
-import io.aegisrag.retrieval.embedding.CachingEmbeddingModel;
-import io.aegisrag.retrieval.embedding.EmbeddingCache;
-import io.aegisrag.retrieval.embedding.OnnxEmbeddingModel;
 import io.aegisrag.retrieval.evaluation.EvaluationCorpus;
 import io.aegisrag.retrieval.evaluation.EvaluationQuestion;
 import io.aegisrag.retrieval.evaluation.RankingMetrics;
@@ -87,8 +84,7 @@ public final class QualityBenchmark {
     private static void evaluate(String provider, Path corpus, List<EvaluationQuestion> questions, Report report) throws IOException {
         Path data = Files.createTempDirectory("aegis-quality");
         ExecutorService executor = Executors.newFixedThreadPool(3);
-        EmbeddingModel embeddings = new CachingEmbeddingModel(new OnnxEmbeddingModel(OnnxEmbeddingModel.Variant.named(provider)),
-                new EmbeddingCache(100_000, 1L << 30), 32);
+        EmbeddingModel embeddings = BenchEmbeddings.named(provider);
         try (LuceneVectorStore store = new LuceneVectorStore(data, embeddings.serviceName(), embeddings.dimension())) {
             InMemoryGraphStore graph = new InMemoryGraphStore();
             var ingestion = new DefaultIngestionService(embeddings, store, graph, new InMemoryTemporalMemory(), new OpenNlpGraphExtractor(), Clock.systemUTC(),
