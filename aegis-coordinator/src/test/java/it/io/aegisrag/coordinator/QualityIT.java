@@ -72,9 +72,9 @@ class QualityIT {
     }
 
     /**
-     * Recall@1 is left out: over twelve questions it is one question's first place, and RRF may let a
-     * chunk that two retrievers rank well pass one that only the vector search ranks first (it does
-     * here, once). The full harness (bench/results/quality.md) compares every metric over 64 questions.
+     * Recall@1 is left out: over twelve questions it is one question's first place, and fusion may let a
+     * chunk that two retrievers rank well pass one that only the vector search ranks first. The full
+     * harness (bench/results/quality.md) compares every metric over 78 questions.
      */
     @Test
     void should_fuse_at_least_as_well_as_the_best_single_retriever_at_depth() {
