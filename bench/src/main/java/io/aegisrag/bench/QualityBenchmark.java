@@ -67,10 +67,12 @@ public final class QualityBenchmark {
         Path corpus = Path.of(System.getProperty("quality.corpus", "bench/quality/corpus"));
         List<EvaluationQuestion> questions = EvaluationQuestion.read(Path.of(System.getProperty("quality.questions", "bench/quality/questions.tsv")));
         List<String> providers = args.length == 0 ? List.of("minilm", "minilm-q", "bge-small", "bge-small-q", "e5-small-q") : Arrays.asList(args);
-        Report report = new Report("Retrieval quality on the project's question set",
-                "bench/run.sh quality " + String.join(" ", providers));
-        report.paragraph("Corpus: " + corpus + " (" + EvaluationCorpus.read(corpus).size() + " Markdown documents, sources and licences beside them); "
-                + questions.size() + " questions, each answered by one quoted passage (bench/quality/questions.tsv). A result answers"
+        String options = System.getProperty("quality.corpus") == null ? ""
+                : "BENCH_JAVA_OPTS=\"-Dquality.corpus=" + corpus + " -Dquality.questions=" + System.getProperty("quality.questions") + "\" ";
+        Report report = new Report("Retrieval quality on " + (options.isEmpty() ? "the project's question set" : "the questions of " + System.getProperty("quality.questions")),
+                options + "bench/run.sh quality " + String.join(" ", providers));
+        report.paragraph("Corpus: " + corpus + " (" + EvaluationCorpus.read(corpus).size() + " Markdown documents" + (options.isEmpty() ? ", sources and licences in bench/quality/SOURCES.md" : "") + "); "
+                + questions.size() + " questions, each answered by one quoted passage (" + System.getProperty("quality.questions", "bench/quality/questions.tsv") + "). A result answers"
                 + " a question when its chunk contains the passage. recall@k: share of questions answered within the first k results;"
                 + " MRR@10: mean reciprocal rank of the first answer (0 past 10); nDCG@10: one relevant item, the passage, 1 / log2(1 + rank of its first copy). Latency: the fused"
                 + " retrieval in process (embedding of the question included, generation excluded).");

@@ -1,6 +1,5 @@
 package io.aegisrag.bench;
 
-import io.aegisrag.retrieval.fusion.NormalizedScoreFusion;
 import io.aegisrag.core.graph.Extraction;
 import io.aegisrag.core.document.Chunk;
 import io.aegisrag.core.document.ChunkHit;
@@ -11,6 +10,7 @@ import io.aegisrag.core.port.EmbeddingModel;
 import io.aegisrag.core.query.Intent;
 import io.aegisrag.observability.metrics.AegisMetrics;
 import io.aegisrag.observability.tracing.NoopStageTracer;
+import io.aegisrag.retrieval.fusion.NormalizedScoreFusion;
 import io.aegisrag.retrieval.graph.EntityExtractor;
 import io.aegisrag.retrieval.graph.InMemoryGraphStore;
 import io.aegisrag.retrieval.lucene.LuceneVectorStore;

@@ -1,6 +1,5 @@
 package io.aegisrag.retrieval.search;
 
-import io.aegisrag.retrieval.fusion.NormalizedScoreFusion;
 import io.aegisrag.core.document.Chunk;
 import io.aegisrag.core.document.ChunkHit;
 import io.aegisrag.core.document.DocumentId;
@@ -13,6 +12,7 @@ import io.aegisrag.core.testing.HashEmbeddingModel;
 import io.aegisrag.observability.testing.IsolatedMetrics;
 import io.aegisrag.observability.testing.PrometheusScrape;
 import io.aegisrag.observability.tracing.NoopStageTracer;
+import io.aegisrag.retrieval.fusion.NormalizedScoreFusion;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
