@@ -26,6 +26,7 @@ import io.aegisrag.retrieval.search.GlobalGraphRetriever;
 import io.aegisrag.retrieval.search.GraphRetriever;
 import io.aegisrag.retrieval.search.HybridRetriever;
 import io.aegisrag.retrieval.search.KeywordRetriever;
+import io.aegisrag.retrieval.search.MemoryRetriever;
 import io.aegisrag.retrieval.search.Question;
 import io.aegisrag.retrieval.search.VectorRetriever;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -89,7 +90,8 @@ public final class QualityBenchmark {
         EmbeddingModel embeddings = BenchEmbeddings.named(provider);
         try (LuceneVectorStore store = new LuceneVectorStore(data, embeddings.serviceName(), embeddings.dimension())) {
             InMemoryGraphStore graph = new InMemoryGraphStore();
-            var ingestion = new DefaultIngestionService(embeddings, store, graph, new InMemoryTemporalMemory(), new OpenNlpGraphExtractor(), Clock.systemUTC(),
+            InMemoryTemporalMemory memory = new InMemoryTemporalMemory();
+            var ingestion = new DefaultIngestionService(embeddings, store, graph, memory, new OpenNlpGraphExtractor(), Clock.systemUTC(),
                     new AegisMetrics(SharedMetricRegistries.getOrCreate(MetricRegistry.APPLICATION_SCOPE)), Integer.getInteger("quality.chunk.size", 800), Integer.getInteger("quality.chunk.overlap", 100),
                     Integer.getInteger("quality.chunk.window", 400));
             long start = System.nanoTime();
@@ -102,7 +104,8 @@ public final class QualityBenchmark {
             List<Chunk> chunks = ids.stream().flatMap(id -> store.chunksOf(id).stream()).toList();
 
             List<ChunkRetriever> retrievers = List.of(new VectorRetriever(store), new KeywordRetriever(store),
-                    new GraphRetriever(graph, store), new GlobalGraphRetriever(new Communities(graph, store), store));
+                    new GraphRetriever(graph, store), new GlobalGraphRetriever(new Communities(graph, store), store),
+                    new MemoryRetriever(memory, embeddings, Clock.systemUTC()));
             HybridRetriever hybrid = new HybridRetriever(retrievers, embeddings, executor,
                     new AegisMetrics(SharedMetricRegistries.getOrCreate(MetricRegistry.APPLICATION_SCOPE)), new NoopStageTracer(),
                     Fusion.named(System.getProperty("quality.fusion", "scores")), Integer.getInteger("quality.candidates", 80), 60_000);

@@ -20,7 +20,7 @@ class RetrieverWeightsTest {
 
     @ParameterizedTest(name = "{0}: vector={1} bm25={2} graph={3} memory={4} graph_global={5}")
     @CsvSource({
-            "VECTOR, 1.0, 1.0, 0.1, 0.5, 0.1",
+            "VECTOR, 1.0, 0.5, 0.1, 0.5, 0.1",
             "GRAPH,  1.0, 1.0, 0.3, 0.5, 0.1",
             "HYBRID, 1.0, 1.0, 0.1, 0.5, 0.1",
             "MEMORY, 0.5, 0.2, 0.1, 1.0, 0"})
