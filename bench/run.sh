@@ -300,7 +300,6 @@ case "${1:-all}" in
     graph) graph ;;
     quality) shift; run io.aegisrag.bench.QualityBenchmark "$@" ;;
     ensemble) shift; run io.aegisrag.bench.EnsembleExploration "$@" ;;
-    prf) shift; run io.aegisrag.bench.PrfExploration "$@" ;;
     rest) rest ;;
     generation) generation ;;
     jobs) jobs ;;
