@@ -1,27 +1,21 @@
 package io.aegisrag.bench;
 
-import io.aegisrag.coordinator.ingest.DefaultIngestionService;
 import io.aegisrag.coordinator.ingest.DocumentRequest;
 import io.aegisrag.core.document.Chunk;
 import io.aegisrag.core.document.ChunkHit;
 import io.aegisrag.core.port.EmbeddingModel;
 import io.aegisrag.memory.InMemoryTemporalMemory;
-import io.aegisrag.observability.metrics.AegisMetrics;
 import io.aegisrag.retrieval.evaluation.EvaluationCorpus;
 import io.aegisrag.retrieval.evaluation.EvaluationQuestion;
 import io.aegisrag.retrieval.evaluation.RankingMetrics;
 import io.aegisrag.retrieval.graph.InMemoryGraphStore;
-import io.aegisrag.retrieval.graph.OpenNlpGraphExtractor;
 import io.aegisrag.retrieval.lucene.LuceneVectorStore;
 import io.aegisrag.retrieval.search.KeywordRetriever;
 import io.aegisrag.retrieval.search.Question;
 import io.aegisrag.retrieval.search.VectorRetriever;
-import io.smallrye.metrics.SharedMetricRegistries;
-import org.eclipse.microprofile.metrics.MetricRegistry;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -46,9 +40,9 @@ public final class EnsembleExploration {
         Map<String, String> texts = new HashMap<>();
         for (String provider : args) {
             EmbeddingModel embeddings = BenchEmbeddings.named(provider);
-            try (LuceneVectorStore store = new LuceneVectorStore(Files.createTempDirectory("ens"), embeddings.serviceName(), embeddings.dimension())) {
-                var ingestion = new DefaultIngestionService(embeddings, store, new InMemoryGraphStore(), new InMemoryTemporalMemory(), new OpenNlpGraphExtractor(),
-                        Clock.systemUTC(), new AegisMetrics(SharedMetricRegistries.getOrCreate(MetricRegistry.APPLICATION_SCOPE)), 800, 100, 400);
+            Path data = Files.createTempDirectory("aegis-ensemble");
+            try (LuceneVectorStore store = new LuceneVectorStore(data, embeddings.serviceName(), embeddings.dimension())) {
+                var ingestion = QualityBenchmark.ingestionService(embeddings, store, new InMemoryGraphStore(), new InMemoryTemporalMemory());
                 for (EvaluationCorpus.CorpusDocument document : EvaluationCorpus.read(corpus)) {
                     ingestion.ingest(new DocumentRequest(document.title(), document.path(), document.text(), Map.of()));
                 }
@@ -62,6 +56,8 @@ public final class EnsembleExploration {
                 }
                 rankings.put(provider, ofModel);
                 rankings.putIfAbsent("bm25", ofBm25);
+            } finally {
+                QualityBenchmark.deleteRecursively(data);
             }
         }
         Report report = new Report("Embedding models together: vector rankings of several models fused with each other and with BM25",

@@ -14,6 +14,7 @@ import io.aegisrag.retrieval.fusion.RetrieverWeights;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +90,7 @@ final class FusionSweep {
     private static Fusion sectionCap(Fusion fusion, int perSection) {
         return (rankings, weights, topK) -> {
             List<Context> all = fusion.fuse(rankings, weights, 1000);
-            Map<String, Integer> seen = new java.util.HashMap<>();
+            Map<String, Integer> seen = new HashMap<>();
             List<Context> first = new ArrayList<>();
             List<Context> rest = new ArrayList<>();
             for (Context context : all) {

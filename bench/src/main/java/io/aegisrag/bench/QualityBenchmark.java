@@ -91,9 +91,7 @@ public final class QualityBenchmark {
         try (LuceneVectorStore store = new LuceneVectorStore(data, embeddings.serviceName(), embeddings.dimension())) {
             InMemoryGraphStore graph = new InMemoryGraphStore();
             InMemoryTemporalMemory memory = new InMemoryTemporalMemory();
-            var ingestion = new DefaultIngestionService(embeddings, store, graph, memory, new OpenNlpGraphExtractor(), Clock.systemUTC(),
-                    new AegisMetrics(SharedMetricRegistries.getOrCreate(MetricRegistry.APPLICATION_SCOPE)), Integer.getInteger("quality.chunk.size", 800), Integer.getInteger("quality.chunk.overlap", 100),
-                    Integer.getInteger("quality.chunk.window", 400));
+            var ingestion = ingestionService(embeddings, store, graph, memory);
             long start = System.nanoTime();
             List<DocumentId> ids = new ArrayList<>();
             for (EvaluationCorpus.CorpusDocument document : EvaluationCorpus.read(corpus)) {
@@ -164,6 +162,14 @@ public final class QualityBenchmark {
         }
     }
 
+    /** The service's own ingestion over these stores, chunked as {@code quality.chunk.size/overlap/window} say (800 / 100 / 400). */
+    static DefaultIngestionService ingestionService(EmbeddingModel embeddings, LuceneVectorStore store, InMemoryGraphStore graph,
+                                                    InMemoryTemporalMemory memory) {
+        return new DefaultIngestionService(embeddings, store, graph, memory, new OpenNlpGraphExtractor(), Clock.systemUTC(),
+                new AegisMetrics(SharedMetricRegistries.getOrCreate(MetricRegistry.APPLICATION_SCOPE)), Integer.getInteger("quality.chunk.size", 800),
+                Integer.getInteger("quality.chunk.overlap", 100), Integer.getInteger("quality.chunk.window", 400));
+    }
+
     private static String rankOfAnswer(Map<String, List<Chunk>> rankings, EvaluationQuestion question) {
         List<String> ranks = new ArrayList<>();
         rankings.forEach((name, ranking) -> {
@@ -198,7 +204,7 @@ public final class QualityBenchmark {
         return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1));
     }
 
-    private static void deleteRecursively(Path directory) {
+    static void deleteRecursively(Path directory) {
         try (Stream<Path> files = Files.walk(directory)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
         } catch (IOException e) {
