@@ -72,11 +72,10 @@ public final class MarkdownChunker {
         List<String> paragraphs = new ArrayList<>();
         StringBuilder paragraph = new StringBuilder();
         String path = startPath;
-        boolean inFence = false;
+        CodeFence fence = new CodeFence();
         for (String line : text.split("\\R", -1)) {
-            if (MarkdownCleaner.isFence(line)) {
-                inFence = !inFence;
-            }
+            boolean fenceLine = fence.isFence(line);
+            boolean inFence = fence.isOpen() || fenceLine;
             Heading heading = inFence ? null : Heading.parse(line);
             if (heading != null) {
                 flush(paragraph, paragraphs);

@@ -31,20 +31,14 @@ public final class MarkdownCleaner {
         return new MarkdownCleaner().cleanLines(markdown.split("\\R", -1));
     }
 
-    /** Whether {@code line} opens or closes a fenced code block. */
-    static boolean isFence(String line) {
-        return line.strip().startsWith("```");
-    }
-
     private String cleanLines(String[] lines) {
         StringBuilder out = new StringBuilder();
-        boolean inFence = false;
+        CodeFence fence = new CodeFence();
         for (int i = frontMatterEnd(lines); i < lines.length; i++) {
             String line = lines[i];
-            if (!inComment && isFence(line)) {
-                inFence = !inFence;
+            if (!inComment && fence.isFence(line)) {
                 out.append(line).append('\n');
-            } else if (inFence) {
+            } else if (fence.isOpen()) {
                 out.append(line).append('\n');
             } else if (inComment || !isLinkReferenceDefinition(line)) {
                 out.append(cleanInline(line)).append('\n');

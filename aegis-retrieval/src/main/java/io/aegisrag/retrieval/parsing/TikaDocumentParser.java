@@ -14,6 +14,9 @@ import org.apache.tika.mime.MediaType;
 import org.apache.tika.mime.MediaTypeRegistry;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.parser.Parser;
 import org.xml.sax.SAXException;
 
 import java.io.ByteArrayInputStream;
@@ -44,6 +47,7 @@ public final class TikaDocumentParser implements DocumentParser {
             "application/xhtml+xml", "HTML");
     private static final Set<String> ENCRYPTED_TYPES = Set.of("application/x-tika-ooxml-protected", "application/x-tika-msoffice-protected");
 
+    private static final int MAX_HTML_DEPTH = 512;
     private static final MediaTypeRegistry TYPES = MediaTypeRegistry.getDefaultRegistry();
 
     private final AutoDetectParser tika = new AutoDetectParser();
@@ -110,6 +114,9 @@ public final class TikaDocumentParser implements DocumentParser {
             throw new UnreadableDocumentException(fileName, Reason.UNSUPPORTED_TYPE, "files of type " + type
                     + " are not read; send PDF, DOCX, PPTX, HTML, Markdown or plain text");
         }
+        if (kind.equals("HTML")) {
+            return html(fileName, content, type);
+        }
         XhtmlToMarkdown markdown = new XhtmlToMarkdown(maxChars);
         metadata.set(Metadata.CONTENT_TYPE, MediaType.parse(type).toString());
         try (InputStream in = TikaInputStream.get(content)) {
@@ -127,6 +134,22 @@ public final class TikaDocumentParser implements DocumentParser {
         }
         String title = metadata.get(TikaCoreProperties.TITLE);
         return new ParsedDocument(title == null ? "" : title.strip(), markdown.text(), type, markdown.pages());
+    }
+
+    /** An HTML page: its main content only, read with jsoup ({@link MainContent}, {@link HtmlToMarkdown}). */
+    private ParsedDocument html(String fileName, byte[] content, String type) {
+        Document page;
+        try {
+            page = Jsoup.parse(new ByteArrayInputStream(content), null, "", Parser.htmlParser().setMaxDepth(MAX_HTML_DEPTH));
+        } catch (IOException e) {
+            throw new UnreadableDocumentException(fileName, Reason.CORRUPT, "not a readable HTML file: " + e.getMessage());
+        }
+        String title = page.title().strip();
+        try {
+            return new ParsedDocument(title, HtmlToMarkdown.convert(MainContent.of(page), maxChars), type, 0);
+        } catch (HtmlToMarkdown.TooLong e) {
+            throw tooLong(fileName);
+        }
     }
 
     private UnreadableDocumentException tooLong(String fileName) {
