@@ -19,18 +19,10 @@ import java.util.Set;
  * definition-list term with an {@code id} or a signature class (Sphinx {@code dl.py.function},
  * {@code dl.class}, ...), a Javadoc member detail (its heading named by its {@code .member-signature})
  * and a Doxygen member ({@code h2.memtitle} named by its {@code .memproto}). Text after an entry, in
- * the section that held it, goes back under that section's heading. Stops with {@link TooLong} past
+ * the section that held it, goes back under that section's heading. Stops with {@link TextTooLong} past
  * {@code maxChars} characters.
  */
 final class HtmlToMarkdown {
-
-    /** Thrown when the text grows past the limit. */
-    static final class TooLong extends RuntimeException {
-
-        TooLong(int maxChars) {
-            super("more than " + maxChars + " characters of text");
-        }
-    }
 
     private static final Set<String> INLINE_CODE = Set.of("code", "kbd", "samp", "tt", "var");
     private static final Set<String> SIGNATURE_CLASSES = Set.of("sig", "sig-object", "member-signature", "memproto");
@@ -328,7 +320,7 @@ final class HtmlToMarkdown {
     /** List items follow each other line by line; every other block is a paragraph of its own. */
     private void append(String block, boolean listItem) {
         if (out.length() + block.length() + 2 > maxChars) {
-            throw new TooLong(maxChars);
+            throw new TextTooLong(maxChars);
         }
         if (afterListItem && !listItem) {
             out.append('\n');

@@ -14,6 +14,9 @@ import org.apache.tika.mime.MediaType;
 import org.apache.tika.mime.MediaTypeRegistry;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.parser.Parser;
@@ -117,6 +120,9 @@ public final class TikaDocumentParser implements DocumentParser {
         if (kind.equals("HTML")) {
             return html(fileName, content, type);
         }
+        if (kind.equals("PDF")) {
+            return pdf(fileName, content, type);
+        }
         XhtmlToMarkdown markdown = new XhtmlToMarkdown(maxChars);
         metadata.set(Metadata.CONTENT_TYPE, MediaType.parse(type).toString());
         try (InputStream in = TikaInputStream.get(content)) {
@@ -147,8 +153,23 @@ public final class TikaDocumentParser implements DocumentParser {
         String title = page.title().strip();
         try {
             return new ParsedDocument(title, HtmlToMarkdown.convert(MainContent.of(page), maxChars), type, 0);
-        } catch (HtmlToMarkdown.TooLong e) {
+        } catch (TextTooLong e) {
             throw tooLong(fileName);
+        }
+    }
+
+    /** A PDF read with PDFBox into headings and paragraphs, page by page ({@link PdfLines}, {@link PdfToMarkdown}). */
+    private ParsedDocument pdf(String fileName, byte[] content, String type) {
+        try (PDDocument document = Loader.loadPDF(content)) {
+            String title = document.getDocumentInformation().getTitle();
+            int pages = document.getNumberOfPages();
+            return new ParsedDocument(title == null ? "" : title.strip(), PdfToMarkdown.convert(PdfLines.of(document), pages, maxChars), type, pages);
+        } catch (InvalidPasswordException e) {
+            throw encrypted(fileName);
+        } catch (TextTooLong e) {
+            throw tooLong(fileName);
+        } catch (IOException | RuntimeException e) {
+            throw new UnreadableDocumentException(fileName, Reason.CORRUPT, "not a readable PDF file: " + rootMessage(e));
         }
     }
 
