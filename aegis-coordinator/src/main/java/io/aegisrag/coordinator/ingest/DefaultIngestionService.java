@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -216,6 +217,16 @@ public class DefaultIngestionService implements IngestionService {
     @Override
     public Document get(String documentId) {
         return vectors.find(parse(documentId)).orElseThrow(() -> new NotFoundException("document", documentId));
+    }
+
+    @Override
+    public Page<Chunk> chunks(String documentId, int offset, int limit) {
+        DocumentId id = parse(documentId);
+        if (vectors.find(id).isEmpty()) {
+            throw new NotFoundException("document", documentId);
+        }
+        List<Chunk> chunks = vectors.chunksOf(id).stream().sorted(Comparator.comparingInt(Chunk::position)).toList();
+        return new Page<>(chunks.subList(Math.min(offset, chunks.size()), Math.min(chunks.size(), offset + limit)), chunks.size(), offset, limit);
     }
 
     /** Removes the document from the index, the system of record, then its graph mentions and memory episode. */

@@ -1,5 +1,6 @@
 package io.aegisrag.coordinator.ingest;
 
+import io.aegisrag.core.document.Chunk;
 import io.aegisrag.core.document.Document;
 import io.aegisrag.core.document.DocumentId;
 import io.aegisrag.core.document.DocumentSummary;
@@ -27,6 +28,14 @@ public interface IngestionService {
 
     /** @throws io.aegisrag.core.error.NotFoundException when no document has this id */
     Document get(String documentId);
+
+    /**
+     * The document's chunks as they are indexed, in their order.
+     *
+     * @param limit 1..100
+     * @throws io.aegisrag.core.error.NotFoundException when no document has this id
+     */
+    Page<Chunk> chunks(String documentId, int offset, int limit);
 
     /** @throws io.aegisrag.core.error.NotFoundException when no document has this id */
     void delete(String documentId);

@@ -8,6 +8,7 @@ import io.aegisrag.coordinator.ingest.UploadedFile;
 import io.aegisrag.coordinator.security.RateLimited;
 import io.aegisrag.coordinator.security.Requires;
 import io.aegisrag.coordinator.security.Role;
+import io.aegisrag.core.document.Chunk;
 import io.aegisrag.core.document.Document;
 import io.aegisrag.core.document.DocumentId;
 import io.aegisrag.core.document.DocumentSummary;
@@ -53,6 +54,14 @@ public class DocumentResource {
     /** A document as read back. */
     public record DocumentView(String documentId, String title, String source, String text,
                                Map<String, String> metadata, Instant createdAt) {
+    }
+
+    /** A chunk as indexed: its text without the contextual header, the heading path it sits under, its page (0 without pages). */
+    public record ChunkItem(String id, int position, String section, int page, String text) {
+    }
+
+    /** One page of a document's chunks, in their order. */
+    public record ChunkList(String documentId, List<ChunkItem> items, long total, int offset, int limit) {
     }
 
     private static final int MAX_PAGE = 100;
@@ -119,6 +128,17 @@ public class DocumentResource {
     public DocumentView get(@PathParam("id") String id) {
         Document d = documents.get(id);
         return new DocumentView(d.id().value(), d.title(), d.source(), d.text(), d.metadata(), d.createdAt());
+    }
+
+    @GET
+    @Path("/{id}/chunks")
+    @Operation(summary = "Read a document's chunks as they are indexed: id, section, page and text, in their order")
+    public ChunkList chunks(@PathParam("id") String id, @QueryParam("offset") @DefaultValue("0") String offset,
+                            @QueryParam("limit") @DefaultValue("20") String limit) {
+        Page<Chunk> page = documents.chunks(id, QueryParams.integer("offset", offset, 0, Integer.MAX_VALUE - MAX_PAGE),
+                QueryParams.integer("limit", limit, 1, MAX_PAGE));
+        return new ChunkList(id, page.items().stream().map(c -> new ChunkItem(c.id(), c.position(), c.section(), c.page(), c.text())).toList(),
+                page.total(), page.offset(), page.limit());
     }
 
     @DELETE

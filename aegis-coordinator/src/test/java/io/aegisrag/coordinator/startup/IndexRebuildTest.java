@@ -58,6 +58,11 @@ class IndexRebuildTest {
         }
 
         @Override
+        public Page<Chunk> chunks(String documentId, int offset, int limit) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public void delete(String documentId) {
             throw new UnsupportedOperationException();
         }

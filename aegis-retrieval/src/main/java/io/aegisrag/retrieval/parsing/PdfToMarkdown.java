@@ -27,6 +27,7 @@ final class PdfToMarkdown {
     private static final int EDGE_LINES = 2;
     private static final int RUNNING_MIN_PAGES = 3;
     private static final float PARAGRAPH_GAP = 1.3f;
+    private static final List<String> RUNNING_LABELS = List.of("chapter", "section", "part", "appendix");
 
     private final List<Line> lines;
     private final int maxChars;
@@ -210,13 +211,15 @@ final class PdfToMarkdown {
         });
         Map<String, Set<Integer>> pagesOf = new HashMap<>();
         edges.forEach(i -> pagesOf.computeIfAbsent(shape(lines.get(i).text()), shape -> new HashSet<>()).add(lines.get(i).page()));
-        Set<String> shapes = new HashSet<>();
-        lines.forEach(line -> shapes.add(shape(line.text())));
+        Map<String, Set<String>> shapesByWords = new HashMap<>();
+        lines.forEach(line -> shapesByWords.computeIfAbsent(words(line.text()), words -> new HashSet<>()).add(shape(line.text())));
+        float bodySize = bodySize(lines);
         List<Line> kept = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
-            String shape = shape(lines.get(i).text());
+            Line line = lines.get(i);
+            String shape = shape(line.text());
             boolean running = edges.contains(i) && (isPageNumber(shape) || pages >= RUNNING_MIN_PAGES && pagesOf.get(shape).size() >= RUNNING_MIN_PAGES
-                    || isNumberedCopy(shape, shapes));
+                    || line.size() <= bodySize && isNumberedCopy(line.text(), shapesByWords));
             if (!running && !isContentsEntry(lines.get(i).text())) {
                 kept.add(lines.get(i));
             }
@@ -224,11 +227,26 @@ final class PdfToMarkdown {
         return kept;
     }
 
-    /** A heading or line found elsewhere with a page number before or after it: the running header of a book. */
-    private static boolean isNumberedCopy(String shape, Set<String> shapes) {
-        String withoutNumber = shape.endsWith("#") ? shape.substring(0, shape.length() - 1)
-                : shape.startsWith("#") ? shape.substring(1) : null;
-        return withoutNumber != null && withoutNumber.codePoints().anyMatch(Character::isLetter) && shapes.contains(withoutNumber);
+    /**
+     * A line with a number that says in other words what another line says: "Chapter 3: Utilities 7"
+     * for the heading "3 Utilities", or "2.1 Version 5" for "2.1 Version": the running header of a book.
+     */
+    private static boolean isNumberedCopy(String text, Map<String, Set<String>> shapesByWords) {
+        String words = words(text);
+        return text.chars().anyMatch(Character::isDigit) && !words.isEmpty() && shapesByWords.get(words).size() > 1;
+    }
+
+    /** The letters of a line, lower case, without a leading "chapter", "section", "part" or "appendix". */
+    private static String words(String text) {
+        StringBuilder letters = new StringBuilder();
+        text.codePoints().filter(Character::isLetter).forEach(c -> letters.appendCodePoint(Character.toLowerCase(c)));
+        String words = letters.toString();
+        for (String label : RUNNING_LABELS) {
+            if (words.startsWith(label) && words.length() > label.length()) {
+                return words.substring(label.length());
+            }
+        }
+        return words;
     }
 
     /** A line of a table of contents: a title, a dot leader, a page number. */
