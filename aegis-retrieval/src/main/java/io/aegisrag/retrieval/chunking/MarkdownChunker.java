@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 /**
  * Cleans Markdown or plain text of what its reader never sees ({@link MarkdownCleaner}) and splits it into chunks of at most {@code maxChars} characters that never cross
- * a section (heading) boundary. Paragraphs are kept whole when they fit, else split at sentences,
+ * a section (heading) boundary. Paragraphs are kept whole when they fit, else split at sentences (a table at its rows),
  * else at words; consecutive chunks of one section share about {@code overlapChars} characters.
  * Paragraphs without a letter or digit are dropped. Every step runs in time linear in the text:
  * headings are parsed by hand, and the one pattern left cannot backtrack.
@@ -177,6 +177,10 @@ public final class MarkdownChunker {
                 pieces.add(paragraph);
                 continue;
             }
+            if (isTable(paragraph)) {
+                pieces.addAll(rows(paragraph));
+                continue;
+            }
             for (String sentence : SENTENCE_END.split(paragraph)) {
                 if (sentence.length() <= maxChars) {
                     pieces.add(sentence);
@@ -186,6 +190,18 @@ public final class MarkdownChunker {
             }
         }
         return pieces;
+    }
+
+    /** A Markdown table: every line a row between pipes. */
+    private static boolean isTable(String paragraph) {
+        return paragraph.lines().allMatch(line -> line.startsWith("|"));
+    }
+
+    /** A table too long for a chunk, row by row; a row longer than a chunk at words. */
+    private List<String> rows(String table) {
+        List<String> rows = new ArrayList<>();
+        table.lines().forEach(row -> rows.addAll(row.length() <= maxChars ? List.of(row) : words(row)));
+        return rows;
     }
 
     private List<String> words(String sentence) {

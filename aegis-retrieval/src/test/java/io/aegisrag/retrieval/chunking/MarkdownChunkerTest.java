@@ -90,6 +90,29 @@ class MarkdownChunkerTest {
     }
 
     @Test
+    void should_keep_a_shorter_fence_shown_inside_a_longer_one_as_code() {
+        String text = "# Markdown\n````\n```\n# not a heading\n```\n````\n\n# After\n\nText.";
+
+        List<Chunk> chunks = new MarkdownChunker(200, 0).chunk(id, "t", "s", text);
+
+        assertThat(chunks).extracting(Chunk::section).containsExactly("Markdown", "After");
+        assertThat(chunks.get(0).text()).contains("# not a heading");
+    }
+
+    @Test
+    void should_split_a_table_longer_than_a_chunk_between_its_rows() {
+        StringBuilder table = new StringBuilder("| method | what it does |\n|---|---|");
+        for (int i = 0; i < 12; i++) {
+            table.append("\n| orElse").append(i).append("(T other) | Returns the value if present? Otherwise other. |");
+        }
+
+        List<Chunk> chunks = new MarkdownChunker(200, 0).chunk(id, "t", "s", table.toString());
+
+        assertThat(chunks).hasSizeGreaterThan(1).allSatisfy(chunk ->
+                assertThat(chunk.text().lines()).allMatch(line -> line.startsWith("|") && line.endsWith("|")));
+    }
+
+    @Test
     void should_produce_no_chunk_for_blank_text() {
         assertThat(new MarkdownChunker(100, 10).chunk(id, "t", "s", " \n\n # \n")).isEmpty();
     }
