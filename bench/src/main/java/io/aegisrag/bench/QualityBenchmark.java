@@ -101,12 +101,8 @@ public final class QualityBenchmark {
             double seconds = (System.nanoTime() - start) / 1e9;
             List<Chunk> chunks = ids.stream().flatMap(id -> store.chunksOf(id).stream()).toList();
 
-            List<ChunkRetriever> retrievers = List.of(new VectorRetriever(store), new KeywordRetriever(store),
-                    new GraphRetriever(graph, store), new GlobalGraphRetriever(new Communities(graph, store), store),
-                    new MemoryRetriever(memory, embeddings, Clock.systemUTC()));
-            HybridRetriever hybrid = new HybridRetriever(retrievers, embeddings, executor,
-                    new AegisMetrics(SharedMetricRegistries.getOrCreate(MetricRegistry.APPLICATION_SCOPE)), new NoopStageTracer(),
-                    Fusion.named(System.getProperty("quality.fusion", "scores")), Integer.getInteger("quality.candidates", 80), 60_000);
+            List<ChunkRetriever> retrievers = retrievers(embeddings, store, graph, memory);
+            HybridRetriever hybrid = hybrid(retrievers, embeddings, executor);
             IntentClassifier classifier = new IntentClassifier();
             Map<String, RankingMetrics> overall = new LinkedHashMap<>();
             Map<Intent, Map<String, RankingMetrics>> byIntent = new TreeMap<>();
@@ -160,6 +156,21 @@ public final class QualityBenchmark {
             executor.shutdownNow();
             deleteRecursively(data);
         }
+    }
+
+    /** Every retriever of the service over these stores. */
+    static List<ChunkRetriever> retrievers(EmbeddingModel embeddings, LuceneVectorStore store, InMemoryGraphStore graph,
+                                           InMemoryTemporalMemory memory) {
+        return List.of(new VectorRetriever(store), new KeywordRetriever(store),
+                new GraphRetriever(graph, store), new GlobalGraphRetriever(new Communities(graph, store), store),
+                new MemoryRetriever(memory, embeddings, Clock.systemUTC()));
+    }
+
+    /** The service's fusion of {@code retrievers}, as {@code quality.fusion} and {@code quality.candidates} say (scores, 80). */
+    static HybridRetriever hybrid(List<ChunkRetriever> retrievers, EmbeddingModel embeddings, ExecutorService executor) {
+        return new HybridRetriever(retrievers, embeddings, executor,
+                new AegisMetrics(SharedMetricRegistries.getOrCreate(MetricRegistry.APPLICATION_SCOPE)), new NoopStageTracer(),
+                Fusion.named(System.getProperty("quality.fusion", "scores")), Integer.getInteger("quality.candidates", 80), 60_000);
     }
 
     /** The service's own ingestion over these stores, chunked as {@code quality.chunk.size/overlap/window} say (800 / 100 / 400). */
