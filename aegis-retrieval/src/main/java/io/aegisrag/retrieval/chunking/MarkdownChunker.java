@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Cleans Markdown or plain text of what its reader never sees ({@link MarkdownCleaner}) and splits it into chunks of at most {@code maxChars} characters that never cross
+ * Reads Markdown or plain text as its reader sees it ({@link MarkdownBlocks}, CommonMark) and splits it into chunks of at most {@code maxChars} characters that never cross
  * a section (heading) boundary. Paragraphs are kept whole when they fit, else split at sentences (a table at its rows),
  * else at words; consecutive chunks of one section share about {@code overlapChars} characters.
  * Paragraphs without a letter or digit are dropped. Every step runs in time linear in the text:
- * headings are parsed by hand, and the one pattern left cannot backtrack.
+ * CommonMark's parser is, and the one pattern left cannot backtrack.
  */
 public final class MarkdownChunker {
 
@@ -62,7 +62,7 @@ public final class MarkdownChunker {
         String[] headings = new String[6];
         String path = "";
         for (int page = 0; page < pages.length; page++) {
-            path = sectionsOfPage(MarkdownCleaner.clean(pages[page]), pages.length > 1 ? page + 1 : 0, headings, path, sections);
+            path = sectionsOfPage(pages[page], pages.length > 1 ? page + 1 : 0, headings, path, sections);
         }
         return sections;
     }
@@ -70,70 +70,26 @@ public final class MarkdownChunker {
     /** Adds the sections of one page, going on from the heading path the previous page ended in; the path this page ends in. */
     private static String sectionsOfPage(String text, int page, String[] headings, String startPath, List<Section> sections) {
         List<String> paragraphs = new ArrayList<>();
-        StringBuilder paragraph = new StringBuilder();
         String path = startPath;
-        CodeFence fence = new CodeFence();
-        for (String line : text.split("\\R", -1)) {
-            boolean fenceLine = fence.isFence(line);
-            boolean inFence = fence.isOpen() || fenceLine;
-            Heading heading = inFence ? null : Heading.parse(line);
-            if (heading != null) {
-                flush(paragraph, paragraphs);
+        for (MarkdownBlocks.Block block : MarkdownBlocks.read(text)) {
+            if (block instanceof MarkdownBlocks.HeadingBlock heading) {
                 if (!paragraphs.isEmpty()) {
                     sections.add(new Section(path, List.copyOf(paragraphs), page));
                     paragraphs.clear();
                 }
-                int level = heading.level();
-                headings[level - 1] = heading.text();
-                for (int i = level; i < headings.length; i++) {
+                headings[heading.level() - 1] = heading.text();
+                for (int i = heading.level(); i < headings.length; i++) {
                     headings[i] = null;
                 }
                 path = joinPath(headings);
-            } else if (line.isBlank() && !inFence) {
-                flush(paragraph, paragraphs);
-            } else {
-                if (!paragraph.isEmpty()) {
-                    paragraph.append('\n');
-                }
-                paragraph.append(line.stripTrailing());
+            } else if (block instanceof MarkdownBlocks.TextBlock paragraph && paragraph.text().codePoints().anyMatch(Character::isLetterOrDigit)) {
+                paragraphs.add(paragraph.text());
             }
         }
-        flush(paragraph, paragraphs);
         if (!paragraphs.isEmpty()) {
             sections.add(new Section(path, paragraphs, page));
         }
         return path;
-    }
-
-    /** An ATX heading: one to six {@code #}, whitespace, the text, optionally closed by more {@code #}. */
-    record Heading(int level, String text) {
-
-        /** The heading {@code line} is, or null when it is none. */
-        static Heading parse(String line) {
-            int level = 0;
-            while (level < line.length() && line.charAt(level) == '#') {
-                level++;
-            }
-            if (level < 1 || level > 6 || level == line.length() || !Character.isWhitespace(line.charAt(level))) {
-                return null;
-            }
-            String text = line.substring(level).strip();
-            int end = text.length();
-            while (end > 0 && text.charAt(end - 1) == '#') {
-                end--;
-            }
-            String open = text.substring(0, end).strip();
-            String heading = open.isEmpty() ? text : open;
-            return heading.isEmpty() ? null : new Heading(level, heading);
-        }
-    }
-
-    private static void flush(StringBuilder paragraph, List<String> paragraphs) {
-        String text = paragraph.toString().strip();
-        if (text.codePoints().anyMatch(Character::isLetterOrDigit)) {
-            paragraphs.add(text);
-        }
-        paragraph.setLength(0);
     }
 
     private static String joinPath(String[] headings) {

@@ -186,16 +186,21 @@ final class HtmlToMarkdown {
             headings[i] = null;
         }
         level = headingLevel;
-        append("#".repeat(headingLevel) + " " + title);
+        append("#".repeat(headingLevel) + " " + MarkdownText.escape(title));
     }
 
     private void writeRestoredHeading() {
         int restored = restoreLevel;
         restoreLevel = 0;
-        append("#".repeat(restored) + " " + headings[restored - 1]);
+        append("#".repeat(restored) + " " + MarkdownText.escape(headings[restored - 1]));
     }
 
     private void inline(String text) {
+        inline(text, false);
+    }
+
+    /** Adds text to the paragraph, its whitespace collapsed; escaped unless it is {@code markup} this writer made. */
+    private void inline(String text, boolean markup) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
@@ -203,7 +208,7 @@ final class HtmlToMarkdown {
                     paragraph.append(' ');
                 }
             } else if (!Character.isISOControl(c)) {
-                paragraph.append(c);
+                paragraph.append(markup ? String.valueOf(c) : MarkdownText.escape(String.valueOf(c)));
             }
         }
     }
@@ -213,7 +218,7 @@ final class HtmlToMarkdown {
             return;
         }
         String fence = code.contains("`") ? "``" : "`";
-        inline(fence + (fence.length() > 1 ? " " : "") + code.strip() + (fence.length() > 1 ? " " : "") + fence);
+        inline(fence + (fence.length() > 1 ? " " : "") + code.strip() + (fence.length() > 1 ? " " : "") + fence, true);
     }
 
     private void codeBlock(String code) {
@@ -272,7 +277,7 @@ final class HtmlToMarkdown {
         inListItem = false;
         List<String> lines = new ArrayList<>();
         for (List<Element> row : rows) {
-            List<String> cells = row.stream().map(cell -> cell.text().replace("|", "\\|")).toList();
+            List<String> cells = row.stream().map(cell -> MarkdownText.escape(cell.text())).toList();
             if (cells.stream().allMatch(String::isBlank)) {
                 continue;
             }
@@ -292,13 +297,8 @@ final class HtmlToMarkdown {
         if (text.codePoints().anyMatch(Character::isLetterOrDigit)) {
             boolean item = inListItem;
             inListItem = false;
-            write(item ? "- " + text : readAsText(text), item);
+            write(item ? "- " + text : text, item);
         }
-    }
-
-    /** Text that Markdown would read as a heading or a code fence, kept as text: indented as no heading or fence can be. */
-    private static String readAsText(String text) {
-        return text.startsWith("#") || text.startsWith("```") ? "    " + text : text;
     }
 
     private void write(String block) {

@@ -63,7 +63,7 @@ final class PdfToMarkdown {
                         heading.append(' ').append(lines.get(++line).text());
                     }
                     endParagraph();
-                    append("#".repeat(levelOf(current)) + " " + heading + "\n\n");
+                    append("#".repeat(levelOf(current)) + " " + MarkdownText.escape(heading.toString()) + "\n\n");
                 } else {
                     if (startsParagraph(line)) {
                         endParagraph();
@@ -170,7 +170,7 @@ final class PdfToMarkdown {
     private void endParagraph() {
         if (!paragraph.isEmpty()) {
             String text = paragraph.toString();
-            append((text.startsWith("#") || text.startsWith("```") ? "    " : "") + text + "\n\n");
+            append(MarkdownText.escape(text) + "\n\n");
             paragraph.setLength(0);
         }
     }
@@ -249,15 +249,20 @@ final class PdfToMarkdown {
         return words;
     }
 
-    /** A line of a table of contents: a title, a dot leader, a page number. */
+    /** A line of a table of contents or an index: a title, a dot leader, a page number (a column of letters may follow). */
     private static boolean isContentsEntry(String text) {
-        String end = text.stripTrailing();
-        int number = end.length();
-        while (number > 0 && Character.isLetterOrDigit(end.charAt(number - 1))) {
-            number--;
+        int leader = text.indexOf(". . . . .");
+        if (leader < 0) {
+            leader = text.indexOf(".....");
         }
-        String before = end.substring(0, number).stripTrailing();
-        return number < end.length() && (before.endsWith(". . .") || before.endsWith("...."));
+        if (leader < 0) {
+            return false;
+        }
+        int after = leader;
+        while (after < text.length() && (text.charAt(after) == '.' || text.charAt(after) == ' ')) {
+            after++;
+        }
+        return after < text.length() && Character.isDigit(text.charAt(after));
     }
 
     /** The line with every run of digits as {@code #}, lower case, so that "Page 3 of 9" and "Page 4 of 9" look alike. */

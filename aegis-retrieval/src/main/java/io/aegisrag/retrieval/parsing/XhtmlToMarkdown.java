@@ -88,7 +88,7 @@ final class XhtmlToMarkdown extends DefaultHandler {
             if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
                 space();
             } else if (!Character.isISOControl(c)) {
-                append(String.valueOf(c));
+                append(MarkdownText.escape(String.valueOf(c)));
             }
         }
     }
