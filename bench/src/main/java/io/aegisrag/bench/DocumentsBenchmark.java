@@ -58,19 +58,22 @@ public final class DocumentsBenchmark {
                 + " A passage no chunk contains counts as a miss (\"unanswerable\").");
         List<List<String>> rows = new ArrayList<>();
         List<String> repeated = new ArrayList<>();
+        List<List<String>> misses = new ArrayList<>();
         try (Stream<Path> folders = Files.list(root)) {
             for (Path corpus : folders.filter(Files::isDirectory).sorted().toList()) {
-                rows.add(evaluate(corpus, provider, repeated));
+                rows.add(evaluate(corpus, provider, repeated, misses));
             }
         }
         report.table(List.of("corpus", "files", "chunks", "boilerplate chunks", "share", "questions", "unanswerable", "recall@1",
                 "recall@5", "recall@10", "MRR@10"), rows);
         report.paragraph("Lines most often repeated, per corpus (the boilerplate counted above):\n\n" + String.join("\n", repeated));
+        report.paragraph("Questions whose passage is not in the fused top 5 (" + misses.size() + "):");
+        report.table(List.of("corpus", "question", "rank of the answer (- past 10)", "first result: source > section"), misses);
         report.writeTo(System.getProperty("documents.report", "documents-quality.md"));
         System.exit(0);
     }
 
-    private static List<String> evaluate(Path corpus, String provider, List<String> repeated) throws IOException {
+    private static List<String> evaluate(Path corpus, String provider, List<String> repeated, List<List<String>> misses) throws IOException {
         Path data = Files.createTempDirectory("aegis-documents");
         ExecutorService executor = Executors.newFixedThreadPool(3);
         EmbeddingModel embeddings = BenchEmbeddings.named(provider);
@@ -108,7 +111,14 @@ public final class DocumentsBenchmark {
                     unanswerable++;
                 }
                 List<Context> ranked = hybrid.retrieve(question.question(), classifier.classify(question.question()), DEPTH);
-                metrics.add(ranked.stream().map(context -> question.isAnsweredBy(context.chunk().text())).toList());
+                List<Boolean> answers = ranked.stream().map(context -> question.isAnsweredBy(context.chunk().text())).toList();
+                metrics.add(answers);
+                int rank = answers.indexOf(Boolean.TRUE) + 1;
+                if (rank == 0 || rank > 5) {
+                    Chunk first = ranked.isEmpty() ? null : ranked.get(0).chunk();
+                    misses.add(List.of(corpus.getFileName().toString(), question.question(), rank == 0 ? "-" : String.valueOf(rank),
+                            first == null ? "" : (first.source() + " > " + first.section()).replace("|", "\\|")));
+                }
             }
             RankingMetrics.Scores s = metrics.scores();
             return List.of(corpus.getFileName().toString(), String.valueOf(files.size()), String.valueOf(chunks.size()),

@@ -208,6 +208,19 @@ class HtmlMainContentTest {
     }
 
     @Test
+    void should_keep_characters_markdown_would_read_as_markup_as_the_page_shows_them() {
+        String page = "<html><body><main><h1>Optional&lt;T&gt; *and* [more]</h1><p>Use List&lt;String&gt; with snake_case_names, "
+                + "*stars*, &amp;amp; and a | pipe.</p><table><tr><th>a|b</th></tr><tr><td>&lt;T&gt;</td></tr></table></main></body></html>";
+
+        List<Chunk> chunks = chunks(page);
+
+        assertThat(chunks).singleElement().satisfies(chunk -> {
+            assertThat(chunk.section()).isEqualTo("Optional<T> *and* [more]");
+            assertThat(chunk.text()).isEqualTo("Use List<String> with snake_case_names, *stars*, &amp; and a | pipe.\n| a\\|b |\n|---|\n| <T> |");
+        });
+    }
+
+    @Test
     void should_refuse_a_page_with_more_text_than_allowed() {
         String page = "<html><body><main><p>" + "word ".repeat(30_000) + "</p></main></body></html>";
 
