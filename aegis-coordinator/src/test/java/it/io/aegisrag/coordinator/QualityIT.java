@@ -73,8 +73,10 @@ class QualityIT {
 
     /**
      * Recall@1 is left out: over twelve questions it is one question's first place, and fusion may let a
-     * chunk that two retrievers rank well pass one that only the vector search ranks first. The full
-     * harness (bench/results/quality.md) compares every metric over 78 questions.
+     * chunk that two retrievers rank well pass one that only the vector search ranks first. For the same
+     * reason MRR@10 and nDCG@10, which weigh first places most, may trail the best retriever by what one
+     * question moved from first to second place costs them, and no more; recall@5 and recall@10 may not
+     * trail at all. The full harness (bench/results/quality.md) compares every metric over 78 questions.
      */
     @Test
     void should_fuse_at_least_as_well_as_the_best_single_retriever_at_depth() {
@@ -91,12 +93,16 @@ class QualityIT {
         metrics.forEach((name, ranking) -> scores.put(name, ranking.scores()));
         RankingMetrics.Scores fused = scores.get("fusion");
 
-        List<ToDoubleFunction<RankingMetrics.Scores>> atDepth = List.of(RankingMetrics.Scores::recallAt5,
-                RankingMetrics.Scores::recallAt10, RankingMetrics.Scores::mrrAt10, RankingMetrics.Scores::ndcgAt10);
-        for (ToDoubleFunction<RankingMetrics.Scores> metric : atDepth) {
+        double questions = fused.questions();
+        Map<ToDoubleFunction<RankingMetrics.Scores>, Double> allowedShortfall = Map.of(
+                RankingMetrics.Scores::recallAt5, 0.0,
+                RankingMetrics.Scores::recallAt10, 0.0,
+                RankingMetrics.Scores::mrrAt10, (1 - 1 / 2.0) / questions,
+                RankingMetrics.Scores::ndcgAt10, (1 - 1 / (Math.log(3) / Math.log(2))) / questions);
+        allowedShortfall.forEach((metric, shortfall) -> {
             double bestSingle = RETRIEVERS.stream().mapToDouble(r -> metric.applyAsDouble(scores.get(r))).max().orElseThrow();
-            assertThat(metric.applyAsDouble(fused)).as(scores.toString()).isGreaterThanOrEqualTo(bestSingle);
-        }
+            assertThat(metric.applyAsDouble(fused)).as(scores.toString()).isGreaterThanOrEqualTo(bestSingle - shortfall - 1e-9);
+        });
         assertThat(fused.recallAt10()).as(scores.toString()).isGreaterThan(0.5);
     }
 
