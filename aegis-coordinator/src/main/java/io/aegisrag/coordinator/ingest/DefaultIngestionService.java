@@ -222,7 +222,7 @@ public class DefaultIngestionService implements IngestionService {
     @Override
     public Page<Chunk> chunks(String documentId, int offset, int limit) {
         DocumentId id = parse(documentId);
-        if (vectors.find(id).isEmpty()) {
+        if (!contains(id)) {
             throw new NotFoundException("document", documentId);
         }
         List<Chunk> chunks = vectors.chunksOf(id).stream().sorted(Comparator.comparingInt(Chunk::position)).toList();

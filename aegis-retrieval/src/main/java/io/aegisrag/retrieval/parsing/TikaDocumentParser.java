@@ -34,8 +34,10 @@ import java.util.Set;
  * {@link DocumentParser} on Apache Tika: the type is detected from the content (the file name only
  * breaks ties), Markdown, plain text and its kinds (scripts, source code, logs) are decoded as they
  * are (their character set detected), and
- * PDF, DOCX, PPTX and HTML are parsed into Markdown-like text ({@link XhtmlToMarkdown}) with a page
- * break after each PDF page or slide. Embedded files (attachments, pictures) are not read. A file of
+ * HTML is read into its main content with jsoup ({@link MainContent}, {@link HtmlToMarkdown}), PDF
+ * into headings and paragraphs with PDFBox ({@link PdfLines}, {@link PdfToMarkdown}) and DOCX and PPTX
+ * with Tika ({@link XhtmlToMarkdown}), each into Markdown with a page break after each PDF page or
+ * slide. Embedded files (attachments, pictures) are not read. A file of
  * another type, encrypted, corrupt, without text, or with more text than {@code maxChars} is refused
  * with the reason; so is an Office file whose compressed parts expand suspiciously (POI's zip-bomb
  * guard).

@@ -11,10 +11,10 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Writes the XHTML that Tika makes of a file as Markdown-like text: {@code h1}..{@code h6} become
- * ATX headings, blocks become paragraphs, list items lines starting with "- ", and each page of a PDF
- * (or slide of a presentation) ends with {@link DocumentParser#PAGE_BREAK}. What a reader never
- * sees ({@code head}, {@code script}, {@code style}) is left out, and whitespace is collapsed. Stops
+ * Writes the XHTML that Tika makes of a Word or PowerPoint file as Markdown: {@code h1}..{@code h6}
+ * become ATX headings, blocks become paragraphs, list items lines starting with "- ", text is escaped
+ * ({@link MarkdownText}), and each slide of a presentation ends with {@link DocumentParser#PAGE_BREAK}.
+ * What a reader never sees ({@code head}, {@code script}, {@code style}) is left out, and whitespace is collapsed. Stops
  * with {@link TooLong} past {@code maxChars} characters.
  */
 final class XhtmlToMarkdown extends DefaultHandler {
@@ -30,7 +30,7 @@ final class XhtmlToMarkdown extends DefaultHandler {
     private static final Set<String> BLOCKS = Set.of("p", "div", "section", "article", "table", "tr", "ul", "ol", "blockquote",
             "pre", "br", "dl", "dt", "dd", "figure", "figcaption", "header", "footer", "nav", "aside", "main", "body");
     private static final Set<String> HIDDEN = Set.of("head", "script", "style", "title", "noscript");
-    private static final Set<String> PAGES = Set.of("page", "slide-content");
+    private static final Set<String> SLIDES = Set.of("slide-content");
 
     private final StringBuilder out = new StringBuilder();
     private final Deque<String> divClasses = new ArrayDeque<>();
@@ -73,7 +73,7 @@ final class XhtmlToMarkdown extends DefaultHandler {
         } else if (BLOCKS.contains(name) || isHeading(name)) {
             paragraph();
         }
-        if (name.equals("div") && !divClasses.isEmpty() && PAGES.contains(divClasses.pop())) {
+        if (name.equals("div") && !divClasses.isEmpty() && SLIDES.contains(divClasses.pop())) {
             pageBreak();
         }
     }
