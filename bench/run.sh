@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the benchmarks (they are not tests) and writes their figures, the machine and the command to
-# bench/results/*.md. Usage: bench/run.sh [instrumentation|vector|ingestion|parsing|extraction|graph|quality [embedding providers...]|documents|ensemble providers...|rest|generation|all]
+# bench/results/*.md. Usage: bench/run.sh [instrumentation|vector|ingestion|parsing|extraction|graph|quality [embedding providers...]|documents|rerank|ensemble providers...|rest|generation|all]
 # "rest" starts the app on Liberty (port 9080), loads ~10k chunks and drives it with wrk (Debian package).
 # "generation" starts a WireMock replaying an Ollama that answers at once, and the app on Liberty with the chain
 # ollama,extractive, and drives /query with each model and /chat with wrk: what the generation layer costs.
@@ -300,6 +300,7 @@ case "${1:-all}" in
     graph) graph ;;
     quality) shift; run io.aegisrag.bench.QualityBenchmark "$@" ;;
     documents) run io.aegisrag.bench.DocumentsBenchmark ;;
+    rerank) run io.aegisrag.bench.RerankBenchmark ;;
     ensemble) shift; run io.aegisrag.bench.EnsembleExploration "$@" ;;
     rest) rest ;;
     generation) generation ;;
@@ -311,5 +312,5 @@ case "${1:-all}" in
         run io.aegisrag.bench.ParsingBenchmark
         rest
         ;;
-    *) echo "usage: $0 [instrumentation|vector|ingestion|parsing|extraction|graph|quality [models...]|documents|ensemble models...|rest|generation|jobs|all]" >&2; exit 2 ;;
+    *) echo "usage: $0 [instrumentation|vector|ingestion|parsing|extraction|graph|quality [models...]|documents|rerank|ensemble models...|rest|generation|jobs|all]" >&2; exit 2 ;;
 esac

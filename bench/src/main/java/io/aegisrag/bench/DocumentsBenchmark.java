@@ -13,6 +13,7 @@ import io.aegisrag.retrieval.evaluation.RankingMetrics;
 import io.aegisrag.retrieval.graph.InMemoryGraphStore;
 import io.aegisrag.retrieval.lucene.LuceneVectorStore;
 import io.aegisrag.retrieval.parsing.TikaDocumentParser;
+import io.aegisrag.retrieval.rerank.Reranking;
 import io.aegisrag.retrieval.search.HybridRetriever;
 
 import java.io.IOException;
@@ -101,7 +102,8 @@ public final class DocumentsBenchmark {
                     .limit(REPEATED_SHOWN).map(line -> "`" + line.replace("`", "'") + "`").reduce((a, b) -> a + ", " + b).orElse("")
                     + (boilerplate.size() > REPEATED_SHOWN ? " and " + (boilerplate.size() - REPEATED_SHOWN) + " more" : "")));
 
-            HybridRetriever hybrid = QualityBenchmark.hybrid(QualityBenchmark.retrievers(embeddings, store, graph, memory), embeddings, executor);
+            HybridRetriever hybrid = QualityBenchmark.hybrid(QualityBenchmark.retrievers(embeddings, store, graph, memory), embeddings, executor,
+                    Reranking.fusedOrder());
             IntentClassifier classifier = new IntentClassifier();
             RankingMetrics metrics = new RankingMetrics();
             int unanswerable = 0;

@@ -7,6 +7,7 @@ import io.aegisrag.core.document.Chunk;
 import io.aegisrag.core.document.ChunkHit;
 import io.aegisrag.core.document.DocumentId;
 import io.aegisrag.core.port.EmbeddingModel;
+import io.aegisrag.core.port.Reranker;
 import io.aegisrag.core.query.Context;
 import io.aegisrag.core.query.Intent;
 import io.aegisrag.core.query.Retriever;
@@ -21,6 +22,8 @@ import io.aegisrag.retrieval.graph.Communities;
 import io.aegisrag.retrieval.graph.InMemoryGraphStore;
 import io.aegisrag.retrieval.graph.OpenNlpGraphExtractor;
 import io.aegisrag.retrieval.lucene.LuceneVectorStore;
+import io.aegisrag.retrieval.rerank.LtrReranker;
+import io.aegisrag.retrieval.rerank.Reranking;
 import io.aegisrag.retrieval.search.ChunkRetriever;
 import io.aegisrag.retrieval.search.GlobalGraphRetriever;
 import io.aegisrag.retrieval.search.GraphRetriever;
@@ -59,6 +62,7 @@ import java.util.stream.Stream;
 public final class QualityBenchmark {
 
     private static final int DEPTH = 10;
+    private static final int RERANK_DEPTH = 40;
     private static final List<String> METRIC_HEADER = List.of("recall@1", "recall@5", "recall@10", "MRR@10", "nDCG@10");
 
     private QualityBenchmark() {
@@ -76,7 +80,9 @@ public final class QualityBenchmark {
                 + questions.size() + " questions, each answered by one quoted passage (" + System.getProperty("quality.questions", "bench/quality/questions.tsv") + "). A result answers"
                 + " a question when its chunk contains the passage. recall@k: share of questions answered within the first k results;"
                 + " MRR@10: mean reciprocal rank of the first answer (0 past 10); nDCG@10: one relevant item, the passage, 1 / log2(1 + rank of its first copy). Latency: the fused"
-                + " retrieval in process (embedding of the question included, generation excluded).");
+                + " retrieval in process (embedding of the question included, generation excluded). \"fusion + ltr\": the fused top 40 reranked by the"
+                + " learned ranking the service ships, whose training included these questions (bench/results/rerank-ltr.md measures it on corpora it"
+                + " was not trained on).");
         for (String provider : providers) {
             evaluate(provider, corpus, questions, report);
         }
@@ -102,7 +108,8 @@ public final class QualityBenchmark {
             List<Chunk> chunks = ids.stream().flatMap(id -> store.chunksOf(id).stream()).toList();
 
             List<ChunkRetriever> retrievers = retrievers(embeddings, store, graph, memory);
-            HybridRetriever hybrid = hybrid(retrievers, embeddings, executor);
+            HybridRetriever hybrid = hybrid(retrievers, embeddings, executor, Reranking.fusedOrder());
+            HybridRetriever reranked = hybrid(retrievers, embeddings, executor, LtrReranker.shipped());
             IntentClassifier classifier = new IntentClassifier();
             Map<String, RankingMetrics> overall = new LinkedHashMap<>();
             Map<Intent, Map<String, RankingMetrics>> byIntent = new TreeMap<>();
@@ -120,6 +127,7 @@ public final class QualityBenchmark {
                 long askedAt = System.nanoTime();
                 rankings.put("fusion", hybrid.retrieve(question.question(), intent, DEPTH).stream().map(Context::chunk).toList());
                 latencies.add((System.nanoTime() - askedAt) / 1e6);
+                rankings.put("fusion + ltr", reranked.retrieve(question.question(), intent, DEPTH).stream().map(Context::chunk).toList());
                 Map<Retriever, List<ChunkHit>> deep = new EnumMap<>(Retriever.class);
                 for (ChunkRetriever retriever : retrievers) {
                     deep.put(retriever.kind(), retriever.retrieve(new Question(question.question(), embeddings), FusionSweep.MAX_CANDIDATES));
@@ -166,11 +174,15 @@ public final class QualityBenchmark {
                 new MemoryRetriever(memory, embeddings, Clock.systemUTC()));
     }
 
-    /** The service's fusion of {@code retrievers}, as {@code quality.fusion} and {@code quality.candidates} say (scores, 80). */
-    static HybridRetriever hybrid(List<ChunkRetriever> retrievers, EmbeddingModel embeddings, ExecutorService executor) {
-        return new HybridRetriever(retrievers, embeddings, executor,
-                new AegisMetrics(SharedMetricRegistries.getOrCreate(MetricRegistry.APPLICATION_SCOPE)), new NoopStageTracer(),
-                Fusion.named(System.getProperty("quality.fusion", "scores")), Integer.getInteger("quality.candidates", 80), 60_000);
+    /**
+     * The service's fusion of {@code retrievers}, as {@code quality.fusion} and {@code quality.candidates} say (scores, 80),
+     * reranked by {@code reranker} at the service's default depth.
+     */
+    static HybridRetriever hybrid(List<ChunkRetriever> retrievers, EmbeddingModel embeddings, ExecutorService executor, Reranker reranker) {
+        AegisMetrics metrics = new AegisMetrics(SharedMetricRegistries.getOrCreate(MetricRegistry.APPLICATION_SCOPE));
+        return new HybridRetriever(retrievers, embeddings, executor, metrics, new NoopStageTracer(),
+                Fusion.named(System.getProperty("quality.fusion", "scores")), new Reranking(reranker, RERANK_DEPTH, metrics),
+                Integer.getInteger("quality.candidates", 80), 60_000);
     }
 
     /** The service's own ingestion over these stores, chunked as {@code quality.chunk.size/overlap/window} say (800 / 100 / 400). */

@@ -11,6 +11,7 @@ import io.aegisrag.core.query.Intent;
 import io.aegisrag.observability.metrics.AegisMetrics;
 import io.aegisrag.observability.tracing.NoopStageTracer;
 import io.aegisrag.retrieval.fusion.NormalizedScoreFusion;
+import io.aegisrag.retrieval.rerank.Reranking;
 import io.aegisrag.retrieval.graph.EntityExtractor;
 import io.aegisrag.retrieval.graph.InMemoryGraphStore;
 import io.aegisrag.retrieval.lucene.LuceneVectorStore;
@@ -197,8 +198,9 @@ public final class VectorSearchBenchmark {
         }
         EmbeddingModel lookup = new LookupEmbeddingModel(queryVectors);
         List<ChunkRetriever> retrievers = List.of(new VectorRetriever(store), new KeywordRetriever(store), new GraphRetriever(graph, store));
-        HybridRetriever hybrid = new HybridRetriever(retrievers, lookup, executor,
-                new AegisMetrics(SharedMetricRegistries.getOrCreate(MetricRegistry.APPLICATION_SCOPE)), new NoopStageTracer(), new NormalizedScoreFusion(), 20, 10_000);
+        AegisMetrics metrics = new AegisMetrics(SharedMetricRegistries.getOrCreate(MetricRegistry.APPLICATION_SCOPE));
+        HybridRetriever hybrid = new HybridRetriever(retrievers, lookup, executor, metrics, new NoopStageTracer(), new NormalizedScoreFusion(),
+                new Reranking(Reranking.fusedOrder(), 40, metrics), 20, 10_000);
         List<String> row = new ArrayList<>(List.of(Integer.toString(size), Long.toString(graph.entityCount())));
         for (ChunkRetriever retriever : retrievers) {
             row.add(Report.format(percentile(timed(questions, question -> retriever.retrieve(new Question(question, lookup), 20)), 50) / 1e6));

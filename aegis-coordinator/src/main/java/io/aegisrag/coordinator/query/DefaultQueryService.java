@@ -41,6 +41,7 @@ import java.util.UUID;
 public class DefaultQueryService implements QueryService {
 
     private static final ChatStream WHOLE_ANSWER = ChatStream.of(TokenSink.NONE);
+    private static final String RERANK = "rerank";
 
     private final IntentClassifier classifier;
     private final HybridRetriever retriever;
@@ -148,9 +149,14 @@ public class DefaultQueryService implements QueryService {
             ranks.put(retriever.label(), rank.rank());
             scores.put(retriever.label(), rank.score());
         });
+        List<String> retrievers = List.copyOf(ranks.keySet());
+        if (context.rerank() != null) {
+            ranks.put(RERANK, context.rerank().rank());
+            scores.put(RERANK, context.rerank().score());
+        }
         String documentId = chunk.documentId() == null ? null : chunk.documentId().value();
         return new QueryResult.Source(chunk.id(), chunk.kind().label(), documentId, chunk.title(), chunk.source(),
-                chunk.section(), chunk.page() > 0 ? chunk.page() : null, chunk.text(), context.score(), List.copyOf(ranks.keySet()), ranks, scores);
+                chunk.section(), chunk.page() > 0 ? chunk.page() : null, chunk.text(), context.score(), retrievers, ranks, scores);
     }
 
     private static Map<String, Double> inMillis(Map<Stage, Duration> latencies) {

@@ -21,7 +21,9 @@ public record QueryResult(String queryId, String answer, String intent, String m
      * its {@code id} the fact's, {@code section} when it held, no document). {@code page} is the page of
      * the document the chunk is on (none for a document without pages). {@code score} is the fused
      * score; {@code ranks} and {@code scores} give, for each retriever that found it, its 1-based rank
-     * and that retriever's own score, so a reader can see why it was chosen.
+     * and that retriever's own score, so a reader can see why it was chosen; when the contexts were
+     * reranked, {@code ranks.rerank} and {@code scores.rerank} give its place and score after reranking
+     * (the sources are in that order).
      */
     public record Source(String id, String kind, String documentId, String title, String source, String section, Integer page,
                          String text, double score, List<String> retrievers, Map<String, Integer> ranks, Map<String, Double> scores) {

@@ -88,6 +88,26 @@ class QueryIT {
     }
 
     @Test
+    void should_rerank_the_fused_candidates_with_the_learned_ranking_and_time_the_stage() {
+        PrometheusScrape before = AegisClient.scrape();
+
+        JsonObject answer = ask(Json.createObjectBuilder().add("query", "Which HNSW parameter trades recall for indexing speed?").add("top_k", 4).build());
+
+        List<JsonObject> sources = answer.getJsonArray("sources").getValuesAs(JsonObject.class);
+        assertThat(sources).hasSize(4);
+        for (int i = 0; i < sources.size(); i++) {
+            assertThat(sources.get(i).getJsonObject("ranks").getInt("rerank")).isEqualTo(i + 1);
+            assertThat(sources.get(i).getJsonArray("retrievers").getValuesAs(JsonString::getString)).isNotEmpty().doesNotContain("rerank");
+        }
+        List<Double> rerankScores = sources.stream().map(source -> source.getJsonObject("scores").getJsonNumber("rerank").doubleValue()).toList();
+        assertThat(rerankScores).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(topDocument(answer)).isEqualTo(lucene);
+        PrometheusScrape after = AegisClient.scrape();
+        assertThat(after.increaseSince(before, "aegis_query_latency_seconds_count", Map.of("stage", "rerank"))).isEqualTo(1);
+        assertThat(after.value("aegis_rerank_fallbacks_total", Map.of("reranker", "ltr"))).isZero();
+    }
+
+    @Test
     void should_cite_only_sources_it_returned() {
         JsonObject answer = ask("What are the default HTTP and HTTPS ports?");
 

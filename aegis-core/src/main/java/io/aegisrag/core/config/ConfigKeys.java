@@ -65,6 +65,13 @@ public final class ConfigKeys {
     public static final String RETRIEVAL_FUSION = "aegis.retrieval.fusion";
     public static final String RETRIEVAL_TIMEOUT_MS = "aegis.retrieval.timeout.ms";
     public static final String RETRIEVAL_THREADS = "aegis.retrieval.threads";
+    public static final String RETRIEVAL_RERANK = "aegis.retrieval.rerank";
+    public static final String RETRIEVAL_RERANK_DEPTH = "aegis.retrieval.rerank.depth";
+    public static final String RERANK_URL = "aegis.rerank.url";
+    public static final String RERANK_API = "aegis.rerank.api";
+    public static final String RERANK_MODEL = "aegis.rerank.model";
+    public static final String RERANK_API_KEY = "aegis.rerank.api-key";
+    public static final String RERANK_TIMEOUT_MS = "aegis.rerank.timeout.ms";
     public static final String MAX_BODY_BYTES = "aegis.api.max-body-bytes";
     public static final String MAX_UPLOAD_BYTES = "aegis.api.max-upload-bytes";
     public static final String INGESTION_MAX_TEXT_CHARS = "aegis.ingestion.max-text-chars";

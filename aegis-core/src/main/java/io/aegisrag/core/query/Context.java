@@ -6,12 +6,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A chunk chosen for the answer after fusion.
+ * A chunk chosen for the answer after fusion and reranking.
  *
- * @param score the fused score (normalised scores or reciprocal ranks, as {@code aegis.retrieval.fusion} says)
- * @param ranks the rank and score that each retriever that found this chunk gave it
+ * @param score  the fused score (normalised scores or reciprocal ranks, as {@code aegis.retrieval.fusion} says)
+ * @param ranks  the rank and score that each retriever that found this chunk gave it
+ * @param rerank the chunk's rank and score after reranking, null when it was not reranked
  */
-public record Context(Chunk chunk, double score, Map<Retriever, RetrieverRank> ranks) {
+public record Context(Chunk chunk, double score, Map<Retriever, RetrieverRank> ranks, RetrieverRank rerank) {
 
     /** A chunk's 1-based rank in one retriever's ranking, and that retriever's own score for it. */
     public record RetrieverRank(int rank, double score) {
@@ -19,6 +20,16 @@ public record Context(Chunk chunk, double score, Map<Retriever, RetrieverRank> r
 
     public Context {
         ranks = Map.copyOf(ranks);
+    }
+
+    /** A context as fusion chose it, not reranked. */
+    public Context(Chunk chunk, double score, Map<Retriever, RetrieverRank> ranks) {
+        this(chunk, score, ranks, null);
+    }
+
+    /** This context as the reranker placed it. */
+    public Context reranked(int rank, double rerankScore) {
+        return new Context(chunk, score, ranks, new RetrieverRank(rank, rerankScore));
     }
 
     /** The retrievers that ranked this chunk. */

@@ -138,6 +138,20 @@ public class AegisMetrics {
         }
     }
 
+    /** Registers the fallback series of the configured reranker, so it reads zero before its first failure. */
+    public void registerReranker(String reranker) {
+        safely(() -> counter(MetricName.RERANK_FALLBACKS, reranker));
+    }
+
+    /** Counts one query whose reranker failed and whose fused order stood. */
+    public void trackRerankFallback(String reranker) {
+        try {
+            counter(MetricName.RERANK_FALLBACKS, reranker).inc();
+        } catch (RuntimeException e) {
+            failedToRecord(e);
+        }
+    }
+
     /** Adds the cost of one call to {@code aegis_llm_cost_usd_total{provider}}. */
     public void trackLlmCost(String provider, double usd) {
         try {

@@ -32,6 +32,7 @@ public enum MetricName {
     GRAPH_ENTITIES("aegis_graph_entities_count", Type.GAUGE, "Entities held by the graph store", "store"),
     GRAPH_RELATIONS("aegis_graph_relations_count", Type.GAUGE, "Relations held by the graph store", "store"),
     SERVICE_UP("aegis_service_up", Type.GAUGE, "1 when the backing service answers its probe", "service"),
+    RERANK_FALLBACKS("aegis_rerank_fallbacks", Type.COUNTER, "Queries whose reranker failed, so the fused order stood", "reranker"),
     INGESTION_DOCUMENTS("aegis_ingestion_documents", Type.COUNTER, "Documents and files ingested, skipped as already held, or failed", "status"),
     INGESTION_CHUNKS("aegis_ingestion_chunks", Type.COUNTER, "Chunks indexed by ingestion"),
     INGESTION_STAGE("aegis_ingestion_stage_seconds", Type.TIMER, "Time one document spent in each stage of ingestion", "stage"),

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** Values of the {@code stage} label of {@code aegis_query_latency_seconds}. */
 public enum Stage {
-    INTENT_CLASSIFICATION, RETRIEVAL, GENERATION, TOTAL, VECTOR, BM25, GRAPH, MEMORY, GRAPH_GLOBAL;
+    INTENT_CLASSIFICATION, RETRIEVAL, GENERATION, TOTAL, VECTOR, BM25, GRAPH, MEMORY, GRAPH_GLOBAL, RERANK;
 
     private final String label = name().toLowerCase(Locale.ROOT);
 

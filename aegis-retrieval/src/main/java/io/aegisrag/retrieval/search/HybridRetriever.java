@@ -13,6 +13,7 @@ import io.aegisrag.observability.metrics.ErrorClassifier;
 import io.aegisrag.observability.tracing.StageTracer;
 import io.aegisrag.retrieval.fusion.Fusion;
 import io.aegisrag.retrieval.fusion.RetrieverWeights;
+import io.aegisrag.retrieval.rerank.Reranking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -33,8 +34,8 @@ import java.util.logging.Logger;
 
 /**
  * Runs every retriever the intent weighs, in parallel, and fuses their rankings with the weights of
- * the intent ({@code aegis.retrieval.fusion}: normalised scores or reciprocal ranks); the question is
- * embedded once, for all of them.
+ * the intent ({@code aegis.retrieval.fusion}: normalised scores or reciprocal ranks), then reranks the
+ * fused top candidates ({@code aegis.retrieval.rerank}); the question is embedded once, for all of them.
  * A retriever that fails or overruns the timeout is counted as an error and left out of the fusion;
  * the query fails only when every retriever did.
  */
@@ -49,23 +50,25 @@ public class HybridRetriever {
     private final AegisMetrics metrics;
     private final StageTracer tracer;
     private final Fusion fusion;
+    private final Reranking reranking;
     private final int candidates;
     private final long timeoutMillis;
 
     @Inject
     public HybridRetriever(Instance<ChunkRetriever> retrievers, EmbeddingModel embeddings, @RetrievalExecutor ExecutorService executor,
-                           AegisMetrics metrics, StageTracer tracer,
+                           AegisMetrics metrics, StageTracer tracer, Reranking reranking,
                            @ConfigProperty(name = ConfigKeys.RETRIEVAL_FUSION, defaultValue = "scores") String fusion,
                            @ConfigProperty(name = ConfigKeys.RETRIEVAL_CANDIDATES, defaultValue = "80") int candidates,
                            @ConfigProperty(name = ConfigKeys.RETRIEVAL_TIMEOUT_MS, defaultValue = "10000") long timeoutMillis) {
         this(retrievers == null ? List.of() : retrievers.stream().toList(), embeddings, executor, metrics, tracer, Fusion.named(fusion),
-                candidates, timeoutMillis);
+                reranking, candidates, timeoutMillis);
     }
 
     public HybridRetriever(List<ChunkRetriever> retrievers, EmbeddingModel embeddings, ExecutorService executor, AegisMetrics metrics,
-                           StageTracer tracer, Fusion fusion, int candidates, long timeoutMillis) {
+                           StageTracer tracer, Fusion fusion, Reranking reranking, int candidates, long timeoutMillis) {
         this.retrievers = retrievers;
         this.fusion = fusion;
+        this.reranking = reranking;
         this.embeddings = embeddings;
         this.executor = executor;
         this.metrics = metrics;
@@ -75,7 +78,7 @@ public class HybridRetriever {
     }
 
     protected HybridRetriever() {
-        this(List.of(), null, null, null, null, null, 0, 0);
+        this(List.of(), null, null, null, null, null, null, 0, 0);
     }
 
     /** The {@code topK} best contexts for {@code query}, fused with the weights of {@code intent}. */
@@ -90,7 +93,8 @@ public class HybridRetriever {
      */
     public List<Context> retrieve(String query, Intent intent, int topK, Set<Retriever> only) {
         Map<Retriever, Double> weights = weights(intent, only);
-        int limit = Math.max(candidates, topK * 2);
+        int fused = reranking.candidates(topK);
+        int limit = Math.max(candidates, fused * 2);
         Question question = new Question(query, embeddings);
         Map<Retriever, Future<List<ChunkHit>>> running = new EnumMap<>(Retriever.class);
         AegisException refused = null;
@@ -130,7 +134,8 @@ public class HybridRetriever {
         if (rankings.isEmpty() && lastFailure != null) {
             throw lastFailure;
         }
-        return fusion.fuse(rankings, weights, topK);
+        List<Context> best = fusion.fuse(rankings, weights, fused);
+        return reranking.enabled() ? reranking.rerank(query, best, topK) : best;
     }
 
     private static Map<Retriever, Double> weights(Intent intent, Set<Retriever> only) {

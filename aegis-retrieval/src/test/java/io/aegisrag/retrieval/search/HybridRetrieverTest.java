@@ -13,6 +13,7 @@ import io.aegisrag.observability.testing.IsolatedMetrics;
 import io.aegisrag.observability.testing.PrometheusScrape;
 import io.aegisrag.observability.tracing.NoopStageTracer;
 import io.aegisrag.retrieval.fusion.NormalizedScoreFusion;
+import io.aegisrag.retrieval.rerank.Reranking;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -65,7 +66,7 @@ class HybridRetrieverTest {
 
     private HybridRetriever hybrid(long timeoutMillis, ChunkRetriever... retrievers) {
         return new HybridRetriever(List.of(retrievers), new HashEmbeddingModel(), executor, isolated.metrics(), new NoopStageTracer(),
-                new NormalizedScoreFusion(), 20, timeoutMillis);
+                new NormalizedScoreFusion(), new Reranking(Reranking.fusedOrder(), 40, isolated.metrics()), 20, timeoutMillis);
     }
 
     @Test
@@ -166,7 +167,8 @@ class HybridRetrieverTest {
             });
             PrometheusScrape before = isolated.scrape();
             HybridRetriever full = new HybridRetriever(List.of(retriever(Retriever.VECTOR, limit -> hits("a"))), new HashEmbeddingModel(), saturated,
-                    isolated.metrics(), new NoopStageTracer(), new NormalizedScoreFusion(), 20, 5_000);
+                    isolated.metrics(), new NoopStageTracer(), new NormalizedScoreFusion(),
+                    new Reranking(Reranking.fusedOrder(), 40, isolated.metrics()), 20, 5_000);
 
             assertThatThrownBy(() -> full.retrieve("q", Intent.VECTOR, 5))
                     .isInstanceOfSatisfying(AegisException.class, e -> assertThat(e.errorType()).isEqualTo(ErrorType.TIMEOUT))
