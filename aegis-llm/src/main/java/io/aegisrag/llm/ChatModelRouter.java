@@ -190,7 +190,7 @@ public class ChatModelRouter {
 
     private Generation generated(Provider provider, String model, Prompt prompt, String key, TokenSink sink,
                                  List<Generation.Fallback> fallbacks) {
-        CitingSink citing = new CitingSink(sink, prompt.contexts().size());
+        CitingSink citing = CitingSink.of(sink, prompt);
         Answer raw;
         try {
             raw = provider.model().generate(prompt, model, citing);

@@ -1,5 +1,6 @@
 package io.aegisrag.llm;
 
+import io.aegisrag.core.llm.Prompt;
 import io.aegisrag.core.llm.TokenSink;
 import io.aegisrag.llm.prompt.CitationFilter;
 
@@ -9,17 +10,24 @@ final class CitingSink implements TokenSink {
     private final TokenSink reader;
     private final CitationFilter filter;
     private final int contexts;
+    private final boolean citing;
     private boolean wroteAny;
 
-    CitingSink(TokenSink reader, int contexts) {
+    private CitingSink(TokenSink reader, int contexts, boolean citing) {
         this.reader = reader;
         this.filter = new CitationFilter(contexts);
         this.contexts = contexts;
+        this.citing = citing;
+    }
+
+    /** The sink of an answer to {@code prompt}: an answer in free text has its citations filtered, a reply in JSON (a schema asked for) is passed as it is. */
+    static CitingSink of(TokenSink reader, Prompt prompt) {
+        return new CitingSink(reader, prompt.contexts().size(), prompt.outputSchema() == null);
     }
 
     @Override
     public void token(String text) {
-        emit(filter.accept(text));
+        emit(citing ? filter.accept(text) : text);
     }
 
     @Override
@@ -34,6 +42,9 @@ final class CitingSink implements TokenSink {
 
     /** Sends what the filter held back, and returns the whole answer filtered as the reader saw it. */
     String finish(String answer) {
+        if (!citing) {
+            return answer;
+        }
         emit(filter.finish());
         return CitationFilter.filter(answer, contexts);
     }

@@ -204,6 +204,19 @@ class ChatModelRouterTest {
     }
 
     @Test
+    void should_pass_a_json_reply_as_it_is_since_its_lists_are_no_citations() {
+        ScriptedModel model = new ScriptedModel("local", "{\"ranking\": [", "3]}");
+        ChatModelRouter router = router(0, Map.of(), model);
+        RecordingSink reader = RecordingSink.reading();
+        Prompt prompt = new Prompt("Which?", List.of(), "Rank.", "[1] a [2] b [3] c", 10, "{\"type\":\"object\"}");
+
+        Generation generation = router.generate(prompt, router.route(null), reader);
+
+        assertThat(generation.answer().text()).isEqualTo("{\"ranking\": [3]}");
+        assertThat(reader.text()).isEqualTo(generation.answer().text());
+    }
+
+    @Test
     void should_serve_the_same_prompt_from_the_cache_without_paying_again() {
         ScriptedModel paid = new ScriptedModel("paid", "Cached answer.");
         ChatModelRouter router = router(10, Map.of(), paid);
