@@ -61,6 +61,7 @@ class AegisMetricsTest {
         metrics.bindServiceProbe(service("lucene", new AtomicBoolean(true)));
         metrics.registerIngestion(List.of("ingested", "failed"), List.of("parse", "index"));
         metrics.bindIngestionJobs("running", () -> 0);
+        metrics.registerReranker("ltr");
 
         PrometheusScrape scrape = scrape();
 
@@ -79,6 +80,7 @@ class AegisMetricsTest {
         }
         assertThat(scrape.samples("aegis_ingestion_stage_seconds_count", Map.of("stage", "parse"))).hasSize(1);
         assertThat(scrape.samples("aegis_ingestion_documents_total", Map.of("status", "failed"))).hasSize(1);
+        assertThat(scrape.value("aegis_rerank_fallbacks_total", Map.of("reranker", "ltr"))).isZero();
     }
 
     @Test
