@@ -5,12 +5,9 @@ import io.aegisrag.coordinator.query.IntentClassifier;
 import io.aegisrag.core.document.Chunk;
 import io.aegisrag.core.document.DocumentId;
 import io.aegisrag.core.document.ParsedDocument;
-import io.aegisrag.core.port.EmbeddingModel;
 import io.aegisrag.core.query.Context;
-import io.aegisrag.memory.InMemoryTemporalMemory;
 import io.aegisrag.retrieval.evaluation.EvaluationQuestion;
 import io.aegisrag.retrieval.evaluation.RankingMetrics;
-import io.aegisrag.retrieval.graph.InMemoryGraphStore;
 import io.aegisrag.retrieval.lucene.LuceneVectorStore;
 import io.aegisrag.retrieval.parsing.TikaDocumentParser;
 import io.aegisrag.retrieval.rerank.Reranking;
@@ -25,8 +22,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
 /**
@@ -75,14 +70,10 @@ public final class DocumentsBenchmark {
     }
 
     private static List<String> evaluate(Path corpus, String provider, List<String> repeated, List<List<String>> misses) throws IOException {
-        Path data = Files.createTempDirectory("aegis-documents");
-        ExecutorService executor = Executors.newFixedThreadPool(3);
-        EmbeddingModel embeddings = BenchEmbeddings.named(provider);
         TikaDocumentParser parser = new TikaDocumentParser(5_000_000);
-        try (LuceneVectorStore store = new LuceneVectorStore(data, embeddings.serviceName(), embeddings.dimension())) {
-            InMemoryGraphStore graph = new InMemoryGraphStore();
-            InMemoryTemporalMemory memory = new InMemoryTemporalMemory();
-            var ingestion = QualityBenchmark.ingestionService(embeddings, store, graph, memory);
+        try (BenchPipeline pipeline = new BenchPipeline(provider)) {
+            LuceneVectorStore store = pipeline.store;
+            var ingestion = pipeline.ingestion();
             Map<String, List<Chunk>> chunksByFile = new HashMap<>();
             List<Path> files;
             try (Stream<Path> listed = Files.list(corpus)) {
@@ -102,8 +93,7 @@ public final class DocumentsBenchmark {
                     .limit(REPEATED_SHOWN).map(line -> "`" + line.replace("`", "'") + "`").reduce((a, b) -> a + ", " + b).orElse("")
                     + (boilerplate.size() > REPEATED_SHOWN ? " and " + (boilerplate.size() - REPEATED_SHOWN) + " more" : "")));
 
-            HybridRetriever hybrid = QualityBenchmark.hybrid(QualityBenchmark.retrievers(embeddings, store, graph, memory), embeddings, executor,
-                    Reranking.fusedOrder());
+            HybridRetriever hybrid = pipeline.hybrid(Reranking.fusedOrder());
             IntentClassifier classifier = new IntentClassifier();
             RankingMetrics metrics = new RankingMetrics();
             int unanswerable = 0;
@@ -127,9 +117,6 @@ public final class DocumentsBenchmark {
                     String.valueOf(boilerplateChunks), QualityBenchmark.f((double) boilerplateChunks / chunks.size()),
                     String.valueOf(questions.size()), String.valueOf(unanswerable), QualityBenchmark.f(s.recallAt1()),
                     QualityBenchmark.f(s.recallAt5()), QualityBenchmark.f(s.recallAt10()), QualityBenchmark.f(s.mrrAt10()));
-        } finally {
-            executor.shutdownNow();
-            QualityBenchmark.deleteRecursively(data);
         }
     }
 

@@ -49,7 +49,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -91,13 +90,10 @@ public final class QualityBenchmark {
     }
 
     private static void evaluate(String provider, Path corpus, List<EvaluationQuestion> questions, Report report) throws IOException {
-        Path data = Files.createTempDirectory("aegis-quality");
-        ExecutorService executor = Executors.newFixedThreadPool(3);
-        EmbeddingModel embeddings = BenchEmbeddings.named(provider);
-        try (LuceneVectorStore store = new LuceneVectorStore(data, embeddings.serviceName(), embeddings.dimension())) {
-            InMemoryGraphStore graph = new InMemoryGraphStore();
-            InMemoryTemporalMemory memory = new InMemoryTemporalMemory();
-            var ingestion = ingestionService(embeddings, store, graph, memory);
+        try (BenchPipeline pipeline = new BenchPipeline(provider)) {
+            EmbeddingModel embeddings = pipeline.embeddings;
+            LuceneVectorStore store = pipeline.store;
+            var ingestion = pipeline.ingestion();
             long start = System.nanoTime();
             List<DocumentId> ids = new ArrayList<>();
             for (EvaluationCorpus.CorpusDocument document : EvaluationCorpus.read(corpus)) {
@@ -107,9 +103,9 @@ public final class QualityBenchmark {
             double seconds = (System.nanoTime() - start) / 1e9;
             List<Chunk> chunks = ids.stream().flatMap(id -> store.chunksOf(id).stream()).toList();
 
-            List<ChunkRetriever> retrievers = retrievers(embeddings, store, graph, memory);
-            HybridRetriever hybrid = hybrid(retrievers, embeddings, executor, Reranking.fusedOrder());
-            HybridRetriever reranked = hybrid(retrievers, embeddings, executor, LtrReranker.shipped());
+            List<ChunkRetriever> retrievers = pipeline.retrievers();
+            HybridRetriever hybrid = pipeline.hybrid(Reranking.fusedOrder());
+            HybridRetriever reranked = pipeline.hybrid(LtrReranker.shipped());
             IntentClassifier classifier = new IntentClassifier();
             Map<String, RankingMetrics> overall = new LinkedHashMap<>();
             Map<Intent, Map<String, RankingMetrics>> byIntent = new TreeMap<>();
@@ -160,9 +156,6 @@ public final class QualityBenchmark {
             FusionSweep.report(asked, report);
             report.paragraph("Questions whose passage is not in the fused top 5 (" + misses.size() + "):");
             report.table(List.of("question", "intent", "rank of the answer by retriever (- past 10)", "fused first result"), misses);
-        } finally {
-            executor.shutdownNow();
-            deleteRecursively(data);
         }
     }
 

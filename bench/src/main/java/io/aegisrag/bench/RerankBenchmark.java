@@ -4,21 +4,16 @@ import io.aegisrag.coordinator.ingest.DefaultIngestionService;
 import io.aegisrag.coordinator.ingest.DocumentRequest;
 import io.aegisrag.coordinator.query.IntentClassifier;
 import io.aegisrag.core.document.ParsedDocument;
-import io.aegisrag.core.port.EmbeddingModel;
 import io.aegisrag.core.port.Reranker;
 import io.aegisrag.core.query.Context;
-import io.aegisrag.memory.InMemoryTemporalMemory;
 import io.aegisrag.observability.metrics.AegisMetrics;
 import io.aegisrag.retrieval.evaluation.EvaluationCorpus;
 import io.aegisrag.retrieval.evaluation.EvaluationQuestion;
 import io.aegisrag.retrieval.evaluation.RankingMetrics;
-import io.aegisrag.retrieval.graph.InMemoryGraphStore;
-import io.aegisrag.retrieval.lucene.LuceneVectorStore;
 import io.aegisrag.retrieval.parsing.TikaDocumentParser;
 import io.aegisrag.retrieval.rerank.LtrReranker;
 import io.aegisrag.retrieval.rerank.RankingFeatures;
 import io.aegisrag.retrieval.rerank.Reranking;
-import io.aegisrag.retrieval.rerank.TreeEnsemble;
 import io.aegisrag.retrieval.search.HybridRetriever;
 import io.smallrye.metrics.SharedMetricRegistries;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -31,8 +26,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
 /**
@@ -164,15 +157,9 @@ public final class RerankBenchmark {
     }
 
     private static List<Asked> ask(Corpus corpus, String provider) throws IOException {
-        Path data = Files.createTempDirectory("aegis-rerank");
-        ExecutorService executor = Executors.newFixedThreadPool(3);
-        EmbeddingModel embeddings = BenchEmbeddings.named(provider);
-        try (LuceneVectorStore store = new LuceneVectorStore(data, embeddings.serviceName(), embeddings.dimension())) {
-            InMemoryGraphStore graph = new InMemoryGraphStore();
-            InMemoryTemporalMemory memory = new InMemoryTemporalMemory();
-            ingest(corpus, QualityBenchmark.ingestionService(embeddings, store, graph, memory));
-            HybridRetriever hybrid = QualityBenchmark.hybrid(QualityBenchmark.retrievers(embeddings, store, graph, memory), embeddings,
-                    executor, Reranking.fusedOrder());
+        try (BenchPipeline pipeline = new BenchPipeline(provider)) {
+            ingest(corpus, pipeline.ingestion());
+            HybridRetriever hybrid = pipeline.hybrid(Reranking.fusedOrder());
             IntentClassifier classifier = new IntentClassifier();
             List<Asked> asked = new ArrayList<>();
             for (EvaluationQuestion question : EvaluationQuestion.read(corpus.questions())) {
@@ -185,9 +172,6 @@ public final class RerankBenchmark {
                 asked.add(new Asked(question, fused, new LambdaMart.Group(RankingFeatures.of(question.question(), fused), relevant)));
             }
             return asked;
-        } finally {
-            executor.shutdownNow();
-            QualityBenchmark.deleteRecursively(data);
         }
     }
 

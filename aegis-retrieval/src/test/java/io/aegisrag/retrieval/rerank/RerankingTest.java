@@ -31,19 +31,18 @@ class RerankingTest {
                 Map.of())).toList();
     }
 
-    private Reranker reranker(String name, BiFunction<String, List<Context>, double[]> scores) {
-        return new Reranker() {
-            @Override
-            public String name() {
-                return name;
-            }
+    /** A reranker that scores as told and notes how many candidates it was given. */
+    private record Scripted(String name, BiFunction<String, List<Context>, double[]> scoring, List<Integer> seen) implements Reranker {
 
-            @Override
-            public double[] scores(String question, List<Context> candidates) {
-                seen.add(candidates.size());
-                return scores.apply(question, candidates);
-            }
-        };
+        @Override
+        public double[] scores(String question, List<Context> candidates) {
+            seen.add(candidates.size());
+            return scoring.apply(question, candidates);
+        }
+    }
+
+    private Reranker reranker(String name, BiFunction<String, List<Context>, double[]> scores) {
+        return new Scripted(name, scores, seen);
     }
 
     private static List<Integer> positions(List<Context> contexts) {
