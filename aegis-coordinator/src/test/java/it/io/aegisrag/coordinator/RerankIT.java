@@ -54,7 +54,7 @@ class RerankIT {
         LlmServer.PROVIDERS.register(post("/v1/rerank").atPriority(1).withRequestBody(containing(marker)).willReturn(aResponse()
                 .withHeader("Content-Type", "application/json").withTransformers("response-template").withBody(
                         "{\"results\":[{{#each (jsonPath request.body '$.documents') as |document|}}{{#unless @first}},{{/unless}}"
-                                + "{\"index\":{{@index}},\"relevance_score\":{{@index}}}{{/each}}]}")));
+                                + "{\"index\":{{@index}},\"relevance_score\":{{@index}} }{{/each}}]}")));
         PrometheusScrape before = LlmServer.scrape();
 
         List<JsonObject> sources = sources("How do candidates get reordered? " + marker);
