@@ -107,15 +107,20 @@ class QualityIT {
     }
 
     @Test
-    void should_explain_each_source_with_its_rank_and_score_in_each_retriever_that_found_it() {
+    void should_explain_each_source_with_its_rank_and_score_in_each_retriever_that_found_it_and_after_reranking() {
         List<JsonObject> sources = sources("How do I stop the caret prefix from being written when I add a dependency?", List.of());
 
         assertThat(sources).isNotEmpty().allSatisfy(source -> {
             List<String> retrievers = source.getJsonArray("retrievers").getValuesAs(JsonString::getString);
-            assertThat(source.getJsonObject("ranks").keySet()).containsExactlyInAnyOrderElementsOf(retrievers);
-            assertThat(source.getJsonObject("scores").keySet()).containsExactlyInAnyOrderElementsOf(retrievers);
+            List<String> ranked = new ArrayList<>(retrievers);
+            ranked.add("rerank");
+            assertThat(source.getJsonObject("ranks").keySet()).containsExactlyInAnyOrderElementsOf(ranked);
+            assertThat(source.getJsonObject("scores").keySet()).containsExactlyInAnyOrderElementsOf(ranked);
             retrievers.forEach(r -> assertThat(source.getJsonObject("ranks").getInt(r)).isBetween(1, 80));
         });
+        for (int i = 0; i < sources.size(); i++) {
+            assertThat(sources.get(i).getJsonObject("ranks").getInt("rerank")).isEqualTo(i + 1);
+        }
         assertThat(sources).anySatisfy(source -> assertThat(source.getJsonObject("ranks").size()).isGreaterThan(1));
     }
 
@@ -123,7 +128,10 @@ class QualityIT {
     void should_run_only_the_retrievers_named_and_refuse_an_unknown_one_by_its_place() {
         assertThat(sources("What is the longest a package name may be?", List.of("bm25")))
                 .isNotEmpty()
-                .allSatisfy(source -> assertThat(source.getJsonObject("ranks").keySet()).containsExactly("bm25"));
+                .allSatisfy(source -> {
+                    assertThat(source.getJsonArray("retrievers").getValuesAs(JsonString::getString)).containsExactly("bm25");
+                    assertThat(source.getJsonObject("ranks").keySet()).containsExactlyInAnyOrder("bm25", "rerank");
+                });
 
         AegisClient.Reply refused = send("/api/v1/query", Json.createObjectBuilder().add("query", "names")
                 .add("retrievers", Json.createArrayBuilder().add("bm25").add("psychic")).build(), READER);
