@@ -80,6 +80,9 @@ public class Reranking {
     @TrackedStage("rerank")
     public List<Context> rerank(String question, List<Context> fused, int topK) {
         List<Context> candidates = fused.subList(0, Math.min(fused.size(), candidates(topK)));
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
         double[] scores;
         try {
             scores = reranker.scores(question, candidates);

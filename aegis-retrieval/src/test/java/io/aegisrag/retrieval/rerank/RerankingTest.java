@@ -66,6 +66,14 @@ class RerankingTest {
     }
 
     @Test
+    void should_not_ask_the_reranker_when_nothing_was_found() {
+        Reranking reranking = new Reranking(reranker("http", (q, candidates) -> new double[candidates.size()]), 40, isolated.metrics());
+
+        assertThat(reranking.rerank("q", List.of(), 5)).isEmpty();
+        assertThat(seen).isEmpty();
+    }
+
+    @Test
     void should_break_ties_by_the_fused_order() {
         Reranking reranking = new Reranking(reranker("ltr", (q, candidates) -> new double[candidates.size()]), 40, isolated.metrics());
 
