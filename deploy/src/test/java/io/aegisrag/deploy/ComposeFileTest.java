@@ -85,14 +85,75 @@ class ComposeFileTest {
 
         assertThat(app).containsEntry("AEGIS_LLM_PROVIDER", "${AEGIS_LLM_PROVIDER:-ollama}")
                 .containsEntry("AEGIS_EMBEDDING_PROVIDER", "${AEGIS_EMBEDDING_PROVIDER:-ollama}")
-                .containsEntry("AEGIS_OLLAMA_MODEL", "${OLLAMA_CHAT_MODEL:-llama3.1:8b}")
+                .containsEntry("AEGIS_OLLAMA_MODEL", "${OLLAMA_CHAT_MODEL:-gpt-oss:20b}")
                 .containsEntry("AEGIS_OLLAMA_EMBEDDING_MODEL", "${OLLAMA_EMBEDDING_MODEL:-bge-m3}");
         assertThat(pullEnvironment).containsEntry("OLLAMA_HOST", "ollama:11434")
-                .containsEntry("CHAT_MODEL", "${OLLAMA_CHAT_MODEL:-llama3.1:8b}")
+                .containsEntry("CHAT_MODEL", "${OLLAMA_CHAT_MODEL:-gpt-oss:20b}")
                 .containsEntry("EMBEDDING_MODEL", "${OLLAMA_EMBEDDING_MODEL:-bge-m3}");
         assertThat(String.join(" ", (List<String>) pull.get("entrypoint"))).contains("ollama pull \"$$CHAT_MODEL\"")
                 .contains("ollama pull \"$$EMBEDDING_MODEL\"");
         assertThat((Map<String, Object>) services.get("aegisrag").get("depends_on"))
                 .containsEntry("ollama-pull", Map.of("condition", "service_completed_successfully"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void should_give_every_service_a_memory_limit_out_of_the_sparks_unified_memory() throws IOException {
+        services().forEach((name, service) -> assertThat(service).as(name).containsKey("mem_limit"));
+        assertThat((Map<String, String>) services().get("neo4j").get("environment"))
+                .containsEntry("NEO4J_server_memory_pagecache_size", "2G")
+                .containsEntry("NEO4J_server_memory_heap_max__size", "2G");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void should_run_an_ollama_that_knows_the_gb10_tuned_for_concurrent_questions() throws IOException {
+        for (String name : List.of("ollama", "ollama-pull")) {
+            String tag = ((String) services().get(name).get("image")).substring("ollama/ollama:".length());
+            int[] version = java.util.Arrays.stream(tag.split("\\.")).mapToInt(Integer::parseInt).toArray();
+            assertThat(version[0] > 0 || version[1] > 15 || (version[1] == 15 && version[2] >= 3)).as("%s: %s is at least 0.15.3", name, tag).isTrue();
+        }
+        assertThat((Map<String, String>) services().get("ollama").get("environment")).containsKeys("OLLAMA_NUM_PARALLEL", "OLLAMA_KEEP_ALIVE",
+                "OLLAMA_MAX_LOADED_MODELS", "OLLAMA_FLASH_ATTENTION", "OLLAMA_KV_CACHE_TYPE", "OLLAMA_CONTEXT_LENGTH");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void should_serve_chat_and_reranking_on_vllm_under_its_profile_with_the_app_wired_to_it() throws IOException {
+        Map<String, Map<String, Object>> services = services();
+        for (String name : List.of("vllm", "vllm-reranker")) {
+            Map<String, Object> vllm = services.get(name);
+            assertThat((List<String>) vllm.get("profiles")).as(name).containsExactly("vllm");
+            assertThat(vllm).as(name).containsEntry("ipc", "host").containsKey("healthcheck").containsKey("deploy");
+        }
+        assertThat(String.join(" ", (List<String>) services.get("vllm").get("command"))).contains("--kv-cache-dtype fp8")
+                .contains("--gpu-memory-utilization").doesNotContain("--enforce-eager");
+
+        ExternalTool.Result config = ExternalTool.run(DeployFiles.deploy(), "docker-compose", "-f", COMPOSE, "--env-file", "vllm.env",
+                "--profile", "vllm", "config");
+
+        assertThat(config.exitCode()).as(config.output()).isZero();
+        assertThat(config.output()).contains("AEGIS_OPENAI_URL: http://vllm:8000/v1").contains("AEGIS_LLM_FALLBACK: openai,ollama,extractive")
+                .contains("AEGIS_RERANK_URL: http://vllm-reranker:8000/v1/rerank").contains("AEGIS_RETRIEVAL_RERANK: http");
+    }
+
+    @Test
+    void should_pass_docker_compose_config_with_each_profile() {
+        for (String profile : List.of("vllm", "gpu-metrics", "tracing")) {
+            ExternalTool.Result result = ExternalTool.run(DeployFiles.deploy(), "docker-compose", "-f", COMPOSE, "--profile", profile, "config", "--quiet");
+            assertThat(result.exitCode()).as(profile + ": " + result.output()).isZero();
+        }
+    }
+
+    @Test
+    void should_record_a_linux_arm64_build_for_every_image_with_its_source() throws IOException {
+        String guide = Files.readString(DeployFiles.resolve("run-on-dgx-spark.md"));
+        services().forEach((name, service) -> {
+            String image = (String) service.get("image");
+            if (!name.equals("aegisrag")) {
+                assertThat(guide).as("%s's image %s has a row with arm64 and its source", name, image)
+                        .containsPattern("\\| `" + java.util.regex.Pattern.quote(image) + "` \\| yes \\| [^|]+\\|");
+            }
+        });
     }
 }

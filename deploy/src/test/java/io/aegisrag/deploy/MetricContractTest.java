@@ -20,6 +20,23 @@ class MetricContractTest {
 
     private static final Set<String> SCRAPE_LABELS = Set.of("job", "instance", "mp_scope");
 
+    /**
+     * What the stack's other exporters serve that rules read, with their labels, as documented: node-exporter's
+     * meminfo collector; vLLM's {@code /metrics} (vllm-project/vllm docs/design/metrics.md: labels {@code model_name},
+     * {@code engine}); dcgm-exporter's default counters (labels {@code gpu}, {@code UUID}, {@code device},
+     * {@code modelName}, {@code Hostname}). PrometheusIT scrapes replayed copies of their exposition text.
+     */
+    static final Map<String, Set<String>> EXPORTER_SERIES = Map.of(
+            "node_memory_MemAvailable_bytes", Set.of(),
+            "node_memory_MemTotal_bytes", Set.of(),
+            "vllm:num_requests_waiting", Set.of("model_name", "engine"),
+            "vllm:num_requests_running", Set.of("model_name", "engine"),
+            "vllm:kv_cache_usage_perc", Set.of("model_name", "engine"),
+            "vllm:time_to_first_token_seconds_bucket", Set.of("model_name", "engine", "le"),
+            "DCGM_FI_DEV_GPU_TEMP", Set.of("gpu", "UUID", "device", "modelName", "Hostname"),
+            "DCGM_FI_DEV_GPU_UTIL", Set.of("gpu", "UUID", "device", "modelName", "Hostname"),
+            "DCGM_FI_DEV_POWER_USAGE", Set.of("gpu", "UUID", "device", "modelName", "Hostname"));
+
     private static Map<String, Set<String>> knownSeries() {
         Map<String, Set<String>> known = new HashMap<>();
         for (MetricName metric : MetricName.values()) {
@@ -38,6 +55,11 @@ class MetricContractTest {
         for (Rules.Rule rule : Rules.recordingRules()) {
             known.put(rule.record(), PromQl.groupingLabels(rule.expr()));
         }
+        EXPORTER_SERIES.forEach((name, labels) -> {
+            Set<String> all = new HashSet<>(labels);
+            all.addAll(SCRAPE_LABELS);
+            known.put(name, all);
+        });
         known.put("up", SCRAPE_LABELS);
         known.put("ALERTS", Set.of("alertname", "alertstate", "severity"));
         return known;

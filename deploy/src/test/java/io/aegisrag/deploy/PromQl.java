@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  */
 public final class PromQl {
 
-    private static final Pattern SELECTOR = Pattern.compile("\\b(aegis_[a-z0-9_]+|aegis:[a-z0-9_:]+|up|ALERTS)\\b(\\{([^}]*)})?");
+    private static final Pattern SELECTOR = Pattern.compile(
+            "\\b(aegis_[a-z0-9_]+|aegis:[a-z0-9_:]+|node_[a-zA-Z0-9_]+|vllm:[a-z0-9_:]+|DCGM_[A-Z0-9_]+|up|ALERTS)\\b(\\{([^}]*)})?");
     private static final Pattern MATCHER = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)\\s*(=~|!~|!=|=)");
     private static final Pattern GROUPING = Pattern.compile("\\b(?:by|without|on|ignoring)\\s*\\(([^)]*)\\)");
 

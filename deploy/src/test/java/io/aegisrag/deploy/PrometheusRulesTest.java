@@ -24,6 +24,8 @@ class PrometheusRulesTest {
             "AvailabilityBudgetFastBurn", "AvailabilityBudgetSlowBurn", "LatencyBudgetFastBurn", "LatencyBudgetSlowBurn");
     private static final Set<String> INGESTION_ALERTS = Set.of("IngestionJobStalled");
     private static final Set<String> RERANKING_ALERTS = Set.of("RerankerFailing");
+    private static final Set<String> MODEL_SERVER_ALERTS = Set.of("UnifiedMemoryLow", "UnifiedMemoryCritical", "ModelServerQueueGrowing",
+            "KvCacheNearlyFull", "ModelServerSlowFirstToken", "GpuHot");
 
     private final Path prometheus = DeployFiles.resolve("prometheus");
 
@@ -40,7 +42,7 @@ class PrometheusRulesTest {
         ExternalTool.Result result = ExternalTool.run(prometheus, "promtool", "check", "rules", "alerts.yml", "recording_rules.yml");
 
         assertThat(result.exitCode()).as(result.output()).isZero();
-        assertThat(result.output()).contains("SUCCESS: 26 rules found", "SUCCESS: 15 rules found");
+        assertThat(result.output()).contains("SUCCESS: 32 rules found", "SUCCESS: 15 rules found");
     }
 
     @Test
@@ -53,17 +55,18 @@ class PrometheusRulesTest {
     }
 
     @Test
-    void should_define_the_twenty_original_alerts_in_eight_groups_plus_the_slo_ingestion_and_reranking_alerts() {
+    void should_define_the_twenty_original_alerts_in_eight_groups_plus_the_slo_ingestion_reranking_and_model_server_alerts() {
         Map<String, List<String>> byGroup = Rules.alerts().stream().collect(Collectors.groupingBy(Rules.Rule::group,
                 Collectors.mapping(Rules.Rule::alert, Collectors.toList())));
 
         assertThat(byGroup.keySet()).containsExactlyInAnyOrder("query_performance", "error_rates", "memory_budget",
-                "cache_performance", "llm_cost", "database_health", "service_availability", "query_rate", "slo_burn_rate", "ingestion", "reranking");
+                "cache_performance", "llm_cost", "database_health", "service_availability", "query_rate", "slo_burn_rate", "ingestion", "reranking", "model_server");
         assertThat(byGroup.values().stream().flatMap(List::stream))
-                .containsExactlyInAnyOrderElementsOf(union(ORIGINAL_ALERTS, union(SLO_ALERTS, union(INGESTION_ALERTS, RERANKING_ALERTS))));
+                .containsExactlyInAnyOrderElementsOf(union(ORIGINAL_ALERTS, union(SLO_ALERTS, union(INGESTION_ALERTS, union(RERANKING_ALERTS, MODEL_SERVER_ALERTS)))));
         assertThat(byGroup.get("slo_burn_rate")).containsExactlyInAnyOrderElementsOf(SLO_ALERTS);
         assertThat(byGroup.get("ingestion")).containsExactlyInAnyOrderElementsOf(INGESTION_ALERTS);
         assertThat(byGroup.get("reranking")).containsExactlyInAnyOrderElementsOf(RERANKING_ALERTS);
+        assertThat(byGroup.get("model_server")).containsExactlyInAnyOrderElementsOf(MODEL_SERVER_ALERTS);
     }
 
     @Test
