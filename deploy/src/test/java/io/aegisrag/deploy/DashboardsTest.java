@@ -26,9 +26,10 @@ class DashboardsTest {
     }
 
     @Test
-    void should_provide_the_three_dashboards_as_plain_dashboard_json() {
+    void should_provide_the_four_dashboards_as_plain_dashboard_json() {
         assertThat(Dashboards.files()).extracting(file -> Dashboards.read(file).getString("title"))
-                .containsExactlyInAnyOrder("AegisRAG Production Overview", "AegisRAG Performance", "AegisRAG LLM Cost");
+                .containsExactlyInAnyOrder("AegisRAG Production Overview", "AegisRAG Performance", "AegisRAG LLM Cost",
+                        "AegisRAG Model Server & GPU Box");
         for (Path file : Dashboards.files()) {
             JsonObject dashboard = Dashboards.read(file);
             assertThat(dashboard).as("%s has no {\"dashboard\": ...} envelope", file).doesNotContainKey("dashboard");

@@ -36,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A real Prometheus (Debian's package) scrapes the running apps every second with the repository's
  * alert and recording rules loaded: the embedded-defaults server, and the LLM server that answers with
  * Ollama and falls back to an OpenAI-compatible server with a monthly budget (both replayed by
- * WireMock). Every rule, every series they read and every dashboard panel is then asked of
+ * WireMock); and the DGX Spark stack's exporters (node-exporter, vLLM, dcgm-exporter) as WireMock
+ * replays their documented exposition text. Every rule, every series they read and every dashboard panel is then asked of
  * Prometheus' HTTP API, after real traffic to both.
  */
 class PrometheusIT {
@@ -67,8 +68,20 @@ class PrometheusIT {
                     metrics_path: /metrics
                     static_configs:
                       - targets: ["localhost:%s", "localhost:%s"]
+                  - job_name: node
+                    metrics_path: /exporters/node/metrics
+                    static_configs:
+                      - targets: ["localhost:%5$s"]
+                  - job_name: vllm
+                    metrics_path: /exporters/vllm/metrics
+                    static_configs:
+                      - targets: ["localhost:%5$s"]
+                  - job_name: dcgm
+                    metrics_path: /exporters/dcgm/metrics
+                    static_configs:
+                      - targets: ["localhost:%5$s"]
                 """.formatted(DeployFiles.resolve("prometheus/alerts.yml"), DeployFiles.resolve("prometheus/recording_rules.yml"),
-                AegisClient.BASE.getPort(), LlmServer.BASE.getPort()));
+                AegisClient.BASE.getPort(), LlmServer.BASE.getPort(), Integer.getInteger("it.wiremock.port", 8089)));
         prometheus = new ProcessBuilder("prometheus", "--config.file=" + config, "--storage.tsdb.path=" + dir.resolve("data"),
                 "--web.listen-address=127.0.0.1:" + port)
                 .redirectErrorStream(true)
@@ -78,6 +91,8 @@ class PrometheusIT {
         await("Prometheus is ready", () -> status("/-/ready") == 200);
         await("Prometheus has scraped both apps once, so that the traffic below shows as an increase",
                 () -> query("up{job=\"aegisrag\"} == 1").size() == 2);
+        await("Prometheus has scraped the replayed node-exporter, vLLM and dcgm-exporter",
+                () -> query("up{job=~\"node|vllm|dcgm\"} == 1").size() == 3);
         driveGenerationTraffic();
 
         Corpus.ingest("Lucene vector search", Corpus.LUCENE);
@@ -161,8 +176,9 @@ class PrometheusIT {
                 if (recorded.contains(name) || name.equals("ALERTS")) {
                     return;
                 }
-                JsonArray series = get("/api/v1/series?match[]=" + encode(name + "{job=\"aegisrag\"}")).getJsonArray("data");
-                assertThat(series).as("the app exports %s", name).isNotEmpty();
+                String job = exporterOf(name);
+                JsonArray series = get("/api/v1/series?match[]=" + encode(name + "{job=\"" + job + "\"}")).getJsonArray("data");
+                assertThat(series).as("%s exports %s", job, name).isNotEmpty();
                 for (String label : labels) {
                     assertThat(series.stream().map(JsonValue::asJsonObject)).as("%s has the label %s", name, label)
                             .anySatisfy(s -> assertThat(s).containsKey(label));
@@ -179,6 +195,11 @@ class PrometheusIT {
             assertThat(reply.getString("status")).as(panel).isEqualTo("success");
             assertThat(reply.getJsonObject("data").getJsonArray("result")).as("%s (%s) shows data", panel, target.refId()).isNotEmpty();
         }
+    }
+
+    /** The job whose target serves {@code metric}: the app, or one of the stack's exporters (replayed here by WireMock). */
+    private static String exporterOf(String metric) {
+        return metric.startsWith("node_") ? "node" : metric.startsWith("vllm:") ? "vllm" : metric.startsWith("DCGM_") ? "dcgm" : "aegisrag";
     }
 
     private static List<JsonObject> rules() {
