@@ -24,6 +24,7 @@ class PrometheusRulesTest {
             "AvailabilityBudgetFastBurn", "AvailabilityBudgetSlowBurn", "LatencyBudgetFastBurn", "LatencyBudgetSlowBurn");
     private static final Set<String> INGESTION_ALERTS = Set.of("IngestionJobStalled");
     private static final Set<String> RERANKING_ALERTS = Set.of("RerankerFailing");
+    private static final Set<String> AVAILABILITY_ALERTS = Set.of("EmbeddingServiceDown");
     private static final Set<String> MODEL_SERVER_ALERTS = Set.of("UnifiedMemoryLow", "UnifiedMemoryCritical", "ModelServerQueueGrowing",
             "KvCacheNearlyFull", "ModelServerSlowFirstToken", "GpuHot");
 
@@ -42,7 +43,7 @@ class PrometheusRulesTest {
         ExternalTool.Result result = ExternalTool.run(prometheus, "promtool", "check", "rules", "alerts.yml", "recording_rules.yml");
 
         assertThat(result.exitCode()).as(result.output()).isZero();
-        assertThat(result.output()).contains("SUCCESS: 32 rules found", "SUCCESS: 15 rules found");
+        assertThat(result.output()).contains("SUCCESS: 33 rules found", "SUCCESS: 15 rules found");
     }
 
     @Test
@@ -62,7 +63,7 @@ class PrometheusRulesTest {
         assertThat(byGroup.keySet()).containsExactlyInAnyOrder("query_performance", "error_rates", "memory_budget",
                 "cache_performance", "llm_cost", "database_health", "service_availability", "query_rate", "slo_burn_rate", "ingestion", "reranking", "model_server");
         assertThat(byGroup.values().stream().flatMap(List::stream))
-                .containsExactlyInAnyOrderElementsOf(union(ORIGINAL_ALERTS, union(SLO_ALERTS, union(INGESTION_ALERTS, union(RERANKING_ALERTS, MODEL_SERVER_ALERTS)))));
+                .containsExactlyInAnyOrderElementsOf(union(ORIGINAL_ALERTS, union(SLO_ALERTS, union(INGESTION_ALERTS, union(RERANKING_ALERTS, union(MODEL_SERVER_ALERTS, AVAILABILITY_ALERTS))))));
         assertThat(byGroup.get("slo_burn_rate")).containsExactlyInAnyOrderElementsOf(SLO_ALERTS);
         assertThat(byGroup.get("ingestion")).containsExactlyInAnyOrderElementsOf(INGESTION_ALERTS);
         assertThat(byGroup.get("reranking")).containsExactlyInAnyOrderElementsOf(RERANKING_ALERTS);

@@ -21,10 +21,17 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** At start-up, registers the series of each provider of the chat chain and binds every gauge to what it measures. */
+/**
+ * At start-up, registers the series of each provider of the chat chain and binds every gauge to what
+ * it measures; adapters of one service (Neo4j's graph and temporal memory) share one
+ * {@code aegis_service_up} series, up while all of them answer.
+ */
 @ApplicationScoped
 public class MetricsBootstrap {
 
@@ -63,7 +70,6 @@ public class MetricsBootstrap {
             String provider = chain.get(i).model().provider();
             metrics.registerModel(provider, chain.get(i).model().model());
             metrics.bindLlmBudget(provider, () -> ledger.monthToDate(provider), () -> ledger.budget(provider));
-            metrics.bindServiceProbe(chain.get(i));
             if (i + 1 < chain.size()) {
                 metrics.registerFallbacks(provider, chain.get(i + 1).model().provider(), reasons);
             }
@@ -79,8 +85,11 @@ public class MetricsBootstrap {
         if (!Reranking.NONE.equals(reranker.name())) {
             metrics.registerReranker(reranker.name());
         }
+        Map<String, List<BackingService>> byService = new LinkedHashMap<>();
+        chain.forEach(provider -> byService.computeIfAbsent(provider.serviceName(), name -> new ArrayList<>()).add(provider));
         for (BackingService service : List.of(vectors, graph, memory, conversation, embeddings)) {
-            metrics.bindServiceProbe(service);
+            byService.computeIfAbsent(service.serviceName(), name -> new ArrayList<>()).add(service);
         }
+        byService.forEach(metrics::bindServiceProbes);
     }
 }

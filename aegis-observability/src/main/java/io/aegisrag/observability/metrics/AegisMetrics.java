@@ -215,7 +215,15 @@ public class AegisMetrics {
 
     /** Binds {@code aegis_service_up{service}} to the service's own probe. */
     public void bindServiceProbe(BackingService service) {
-        bindGauge(MetricName.SERVICE_UP, () -> ServiceProbe.isUp(service) ? 1 : 0, service.serviceName());
+        bindServiceProbes(service.serviceName(), List.of(service));
+    }
+
+    /**
+     * Binds {@code aegis_service_up{service}} to the probes of every adapter behind that service (Neo4j
+     * holds both the graph and temporal memory): 1 only while all of them answer, so that one cannot hide the other.
+     */
+    public void bindServiceProbes(String service, List<? extends BackingService> adapters) {
+        bindGauge(MetricName.SERVICE_UP, () -> adapters.stream().allMatch(ServiceProbe::isUp) ? 1 : 0, service);
     }
 
     /**

@@ -163,6 +163,20 @@ class AegisMetricsTest {
     }
 
     @Test
+    void should_report_a_service_behind_two_adapters_down_when_either_is() {
+        AtomicBoolean graphUp = new AtomicBoolean(true);
+        AtomicBoolean memoryUp = new AtomicBoolean(true);
+        metrics.bindServiceProbes("neo4j", List.of(service("neo4j", graphUp), service("neo4j", memoryUp)));
+
+        assertThat(scrape().value("aegis_service_up", Map.of("service", "neo4j"))).isEqualTo(1);
+        memoryUp.set(false);
+        assertThat(scrape().value("aegis_service_up", Map.of("service", "neo4j"))).isZero();
+        memoryUp.set(true);
+        graphUp.set(false);
+        assertThat(scrape().value("aegis_service_up", Map.of("service", "neo4j"))).isZero();
+    }
+
+    @Test
     void should_count_the_same_failure_once_and_its_wrapper_not_at_all() {
         IllegalStateException failure = new IllegalStateException("boom");
 
