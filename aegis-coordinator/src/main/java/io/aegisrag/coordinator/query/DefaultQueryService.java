@@ -97,6 +97,7 @@ public class DefaultQueryService implements QueryService {
         Answer answer = generation.answer();
         long generated = System.nanoTime();
         latencies.put(Stage.GENERATION, Duration.ofNanos(generated - retrieved));
+        latencies.put(Stage.FIRST_TOKEN, Duration.ofNanos(retrieved - start).plus(generation.cached() ? Duration.ZERO : answer.timeToFirstToken()));
 
         if (body.sessionId() != null) {
             remember(body.sessionId(), body.query(), answer.text(), prompt.contexts());

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** What Prometheus reads from the running app moves by exactly what the app did. */
 class MetricsIT {
 
-    private static final List<String> QUERY_STAGES = List.of("intent_classification", "retrieval", "generation", "total");
+    private static final List<String> QUERY_STAGES = List.of("intent_classification", "retrieval", "generation", "total", "first_token");
 
     @BeforeAll
     static void ingestCorpus() {
@@ -62,7 +62,7 @@ class MetricsIT {
             assertThat(after.increaseSince(before, "aegis_query_latency_seconds_count", Map.of("stage", stage))).as(stage).isEqualTo(1);
             assertThat(after.increaseSince(before, "aegis_query_latency_seconds_bucket", Map.of("stage", stage, "le", "+Inf"))).as(stage).isEqualTo(1);
         }
-        for (String retriever : List.of("vector", "bm25", "graph", "memory", "graph_global")) {
+        for (String retriever : List.of("vector", "bm25", "graph", "memory", "graph_global", "rerank")) {
             assertThat(after.increaseSince(before, "aegis_query_latency_seconds_count", Map.of("stage", retriever))).as(retriever).isEqualTo(1);
         }
         assertThat(after.increaseSince(before, "aegis_llm_requests_total",

@@ -124,9 +124,10 @@ class QueryIT {
     void should_report_the_latency_of_every_stage() {
         JsonObject latency = ask("What is HNSW?").getJsonObject("latency_ms");
 
-        assertThat(latency.keySet()).containsExactlyInAnyOrder("intent_classification", "retrieval", "generation", "total");
+        assertThat(latency.keySet()).containsExactlyInAnyOrder("intent_classification", "retrieval", "generation", "total", "first_token");
         double total = latency.getJsonNumber("total").doubleValue();
-        for (String stage : List.of("intent_classification", "retrieval", "generation")) {
+        assertThat(latency.getJsonNumber("first_token").doubleValue()).isGreaterThanOrEqualTo(latency.getJsonNumber("retrieval").doubleValue());
+        for (String stage : List.of("intent_classification", "retrieval", "generation", "first_token")) {
             assertThat(latency.getJsonNumber(stage).doubleValue()).isNotNegative().isLessThanOrEqualTo(total);
         }
     }
