@@ -43,7 +43,8 @@ import java.util.logging.Logger;
 public class AegisMetrics {
 
     private static final Logger LOG = Logger.getLogger(AegisMetrics.class.getName());
-    private static final List<String> CACHE_TYPES = List.of("embedding", "query", "llm");
+    /** The caches there are: embeddings and LLM answers (no query cache exists, so no series says one does). */
+    private static final List<String> CACHE_TYPES = List.of("embedding", "llm");
 
     private final MetricRegistry registry;
     private final Map<MetricName, Map<String, Counter>> counters = handles();

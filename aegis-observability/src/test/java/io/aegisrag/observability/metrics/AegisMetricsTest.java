@@ -81,6 +81,8 @@ class AegisMetricsTest {
         assertThat(scrape.samples("aegis_ingestion_stage_seconds_count", Map.of("stage", "parse"))).hasSize(1);
         assertThat(scrape.samples("aegis_ingestion_documents_total", Map.of("status", "failed"))).hasSize(1);
         assertThat(scrape.value("aegis_rerank_fallbacks_total", Map.of("reranker", "ltr"))).isZero();
+        assertThat(scrape.samples("aegis_cache_hits_total", Map.of())).extracting(sample -> sample.labels().get("cache_type"))
+                .as("a series only for the caches there are").containsExactlyInAnyOrder("embedding", "llm");
     }
 
     @Test
