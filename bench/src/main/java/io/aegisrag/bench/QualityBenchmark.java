@@ -215,7 +215,8 @@ public final class QualityBenchmark {
         return String.format(Locale.ROOT, "%.3f", value);
     }
 
-    private static double percentile(List<Double> values, double p) {
+    /** The {@code p} quantile of {@code values} (nearest rank). */
+    static double percentile(List<Double> values, double p) {
         List<Double> sorted = values.stream().sorted().toList();
         return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1));
     }

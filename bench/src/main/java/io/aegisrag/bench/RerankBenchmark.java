@@ -22,7 +22,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -206,14 +205,13 @@ public final class RerankBenchmark {
     private static String latency(Reranker reranker, Map<String, List<Asked>> asked) {
         List<Asked> all = asked.values().stream().flatMap(List::stream).toList();
         all.forEach(question -> reranker.scores(question.question().question(), question.fused()));
-        double[] millis = new double[all.size()];
-        for (int i = 0; i < millis.length; i++) {
+        List<Double> millis = new ArrayList<>();
+        for (Asked question : all) {
             long start = System.nanoTime();
-            reranker.scores(all.get(i).question().question(), all.get(i).fused());
-            millis[i] = (System.nanoTime() - start) / 1e6;
+            reranker.scores(question.question().question(), question.fused());
+            millis.add((System.nanoTime() - start) / 1e6);
         }
-        Arrays.sort(millis);
-        return "p50 " + Report.format(millis[millis.length / 2]) + " ms, p95 " + Report.format(millis[(int) Math.ceil(0.95 * millis.length) - 1])
-                + " ms, max " + Report.format(millis[millis.length - 1]) + " ms over " + millis.length + " questions";
+        return "p50 " + Report.format(QualityBenchmark.percentile(millis, 0.5)) + " ms, p95 " + Report.format(QualityBenchmark.percentile(millis, 0.95))
+                + " ms, max " + Report.format(QualityBenchmark.percentile(millis, 1)) + " ms over " + millis.size() + " questions";
     }
 }

@@ -6,13 +6,11 @@ import io.aegisrag.coordinator.ingest.IngestionStatus;
 import io.aegisrag.core.port.BackingService;
 import io.aegisrag.core.port.EmbeddingModel;
 import io.aegisrag.core.port.GraphStore;
-import io.aegisrag.core.port.Reranker;
 import io.aegisrag.core.port.ShortTermMemory;
 import io.aegisrag.core.port.TemporalMemory;
 import io.aegisrag.core.port.VectorStore;
 import io.aegisrag.core.llm.LlmFailure;
 import io.aegisrag.llm.ChatModelRouter;
-import io.aegisrag.retrieval.rerank.Reranking;
 import io.aegisrag.llm.cost.SpendLedger;
 import io.aegisrag.observability.metrics.AegisMetrics;
 import io.aegisrag.observability.metrics.MetricName;
@@ -43,11 +41,10 @@ public class MetricsBootstrap {
     private final GraphStore graph;
     private final TemporalMemory memory;
     private final ShortTermMemory conversation;
-    private final Reranker reranker;
 
     @Inject
     public MetricsBootstrap(AegisMetrics metrics, ChatModelRouter models, SpendLedger ledger, EmbeddingModel embeddings, VectorStore vectors,
-                            GraphStore graph, TemporalMemory memory, ShortTermMemory conversation, Reranker reranker) {
+                            GraphStore graph, TemporalMemory memory, ShortTermMemory conversation) {
         this.metrics = metrics;
         this.models = models;
         this.ledger = ledger;
@@ -56,11 +53,10 @@ public class MetricsBootstrap {
         this.graph = graph;
         this.memory = memory;
         this.conversation = conversation;
-        this.reranker = reranker;
     }
 
     protected MetricsBootstrap() {
-        this(null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null);
     }
 
     void onStart(@Observes Startup startup) {
@@ -82,9 +78,6 @@ public class MetricsBootstrap {
         }
         metrics.registerIngestion(Arrays.stream(IngestionStatus.values()).map(IngestionStatus::label).toList(),
                 Arrays.stream(IngestionStage.values()).map(IngestionStage::label).toList());
-        if (!Reranking.NONE.equals(reranker.name())) {
-            metrics.registerReranker(reranker.name());
-        }
         Map<String, List<BackingService>> byService = new LinkedHashMap<>();
         chain.forEach(provider -> byService.computeIfAbsent(provider.serviceName(), name -> new ArrayList<>()).add(provider));
         for (BackingService service : List.of(vectors, graph, memory, conversation, embeddings)) {

@@ -214,11 +214,6 @@ public class AegisMetrics {
         bindGauge(metric, size::getAsLong, store);
     }
 
-    /** Binds {@code aegis_service_up{service}} to the service's own probe. */
-    public void bindServiceProbe(BackingService service) {
-        bindServiceProbes(service.serviceName(), List.of(service));
-    }
-
     /**
      * Binds {@code aegis_service_up{service}} to the probes of every adapter behind that service (Neo4j
      * holds both the graph and temporal memory): 1 only while all of them answer, so that one cannot hide the other.

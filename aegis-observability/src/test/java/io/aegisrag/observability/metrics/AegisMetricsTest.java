@@ -58,7 +58,7 @@ class AegisMetricsTest {
         metrics.bindStoreSize(MetricName.VECTOR_POINTS, "lucene", () -> 0);
         metrics.bindStoreSize(MetricName.GRAPH_ENTITIES, "embedded_graph", () -> 0);
         metrics.bindStoreSize(MetricName.GRAPH_RELATIONS, "embedded_graph", () -> 0);
-        metrics.bindServiceProbe(service("lucene", new AtomicBoolean(true)));
+        metrics.bindServiceProbes("lucene", List.of(service("lucene", new AtomicBoolean(true))));
         metrics.registerIngestion(List.of("ingested", "failed"), List.of("parse", "index"));
         metrics.bindIngestionJobs("running", () -> 0);
         metrics.registerReranker("ltr");
@@ -152,7 +152,7 @@ class AegisMetricsTest {
         AtomicLong facts = new AtomicLong(3);
         AtomicBoolean redisUp = new AtomicBoolean(true);
         metrics.updateMemoryFacts(FactType.SEMANTIC, facts::get);
-        metrics.bindServiceProbe(service("redis", redisUp));
+        metrics.bindServiceProbes("redis", List.of(service("redis", redisUp)));
 
         assertThat(scrape().value("aegis_memory_facts_count", Map.of("fact_type", "semantic"))).isEqualTo(3);
         assertThat(scrape().value("aegis_service_up", Map.of("service", "redis"))).isEqualTo(1);
@@ -208,7 +208,7 @@ class AegisMetricsTest {
             failing.trackFallback("p", "q", "timeout");
             failing.bindLlmBudget("p", () -> 1, () -> 2);
             failing.updateMemoryFacts(FactType.ENTITY, () -> 1);
-            failing.bindServiceProbe(service("x", new AtomicBoolean(true)));
+            failing.bindServiceProbes("x", List.of(service("x", new AtomicBoolean(true))));
         }).doesNotThrowAnyException();
     }
 }

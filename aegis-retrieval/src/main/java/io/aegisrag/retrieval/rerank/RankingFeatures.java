@@ -5,6 +5,7 @@ import io.aegisrag.core.query.Retriever;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -73,6 +74,7 @@ public final class RankingFeatures {
         double[] bm25Title = title.bm25(idf);
         double bestBm25Text = Arrays.stream(bm25Text).max().orElse(0);
         double bestFused = candidates.stream().mapToDouble(Context::score).max().orElse(0);
+        Map<Retriever, double[]> bounds = scoreBounds(candidates);
         Map<String, List<Integer>> byDocument = new HashMap<>();
         for (int i = 0; i < n; i++) {
             byDocument.computeIfAbsent(documentOf(candidates.get(i)), d -> new ArrayList<>()).add(i);
@@ -86,7 +88,7 @@ public final class RankingFeatures {
             row.add(1f / (i + 1));
             for (Retriever retriever : RETRIEVERS) {
                 Context.RetrieverRank rank = candidate.ranks().get(retriever);
-                row.add(rank == null ? Float.NaN : normalised(retriever, rank.score(), candidates));
+                row.add(rank == null ? Float.NaN : normalised(rank.score(), bounds.get(retriever)));
                 row.add(rank == null ? 0f : 1f / rank.rank());
             }
             Context.RetrieverRank vector = candidate.ranks().get(Retriever.VECTOR);
@@ -122,17 +124,21 @@ public final class RankingFeatures {
         return chunk.documentId() == null ? chunk.source() : chunk.documentId().value();
     }
 
-    private static float normalised(Retriever retriever, double score, List<Context> candidates) {
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
+    /** Each retriever's lowest and highest score among the candidates it found. */
+    private static Map<Retriever, double[]> scoreBounds(List<Context> candidates) {
+        Map<Retriever, double[]> bounds = new EnumMap<>(Retriever.class);
         for (Context candidate : candidates) {
-            Context.RetrieverRank rank = candidate.ranks().get(retriever);
-            if (rank != null) {
-                min = Math.min(min, rank.score());
-                max = Math.max(max, rank.score());
-            }
+            candidate.ranks().forEach((retriever, rank) -> {
+                double[] minMax = bounds.computeIfAbsent(retriever, r -> new double[]{Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY});
+                minMax[0] = Math.min(minMax[0], rank.score());
+                minMax[1] = Math.max(minMax[1], rank.score());
+            });
         }
-        return max > min ? (float) ((score - min) / (max - min)) : 1f;
+        return bounds;
+    }
+
+    private static float normalised(double score, double[] minMax) {
+        return minMax[1] > minMax[0] ? (float) ((score - minMax[0]) / (minMax[1] - minMax[0])) : 1f;
     }
 
     private static double[] idf(int terms, int n, Field... fields) {

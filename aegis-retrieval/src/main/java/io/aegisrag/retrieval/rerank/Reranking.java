@@ -6,6 +6,8 @@ import io.aegisrag.core.query.Context;
 import io.aegisrag.observability.interceptor.TrackedStage;
 import io.aegisrag.observability.metrics.AegisMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -64,6 +66,13 @@ public class Reranking {
                 return IntStream.range(0, candidates.size()).mapToDouble(i -> -i).toArray();
             }
         };
+    }
+
+    /** At start-up, registers the configured reranker's fallback series, so it reads zero before the first failure. */
+    void registerFallbackSeries(@Observes Startup startup) {
+        if (enabled()) {
+            metrics.registerReranker(reranker.name());
+        }
     }
 
     /** Whether a reranker other than the fused order is configured. */

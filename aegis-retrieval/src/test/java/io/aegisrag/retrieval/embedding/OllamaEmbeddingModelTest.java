@@ -3,12 +3,14 @@ package io.aegisrag.retrieval.embedding;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.aegisrag.core.llm.LlmException;
 import io.aegisrag.core.llm.LlmFailure;
+import io.aegisrag.observability.testing.IsolatedMetrics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -74,5 +76,19 @@ class OllamaEmbeddingModelTest {
 
         ollama.stubFor(get("/api/tags").willReturn(aResponse().withBody("{\"models\":[{\"name\":\"llama3.1:8b\"}]}")));
         assertThat(model(3).isAvailable()).isFalse();
+    }
+
+    @Test
+    void should_feed_the_service_series_the_embedding_alert_reads_through_the_cache_the_app_wraps_it_in() {
+        IsolatedMetrics isolated = new IsolatedMetrics();
+        CachingEmbeddingModel served = new CachingEmbeddingModel(model(3), new EmbeddingCache(10, 1 << 20), 32);
+        isolated.metrics().bindServiceProbes(served.serviceName(), List.of(served));
+        Map<String, String> series = Map.of("service", "ollama:bge-m3");
+
+        ollama.stubFor(get("/api/tags").willReturn(aResponse().withBody("{\"models\":[{\"name\":\"bge-m3:latest\"}]}")));
+        assertThat(isolated.scrape().value("aegis_service_up", series)).isEqualTo(1);
+
+        ollama.stubFor(get("/api/tags").willReturn(aResponse().withStatus(500).withBody("{\"error\":\"runner stopped\"}")));
+        assertThat(isolated.scrape().value("aegis_service_up", series)).isZero();
     }
 }
