@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the benchmarks (they are not tests) and writes their figures, the machine and the command to
-# bench/results/*.md. Usage: bench/run.sh [instrumentation|vector|ingestion|parsing|extraction|graph|quality [embedding providers...]|documents|rerank|ensemble providers...|rest|generation|all]
+# bench/results/*.md. Usage: bench/run.sh [instrumentation|vector|ingestion|parsing|extraction|graph|quality [embedding providers...]|documents|rerank|ensemble providers...|rest|rest-against REV|peer|generation|all]
 # "rest" starts the app on Liberty (port 9080), loads ~10k chunks and drives it with wrk (Debian package).
 # "generation" starts a WireMock replaying an Ollama that answers at once, and the app on Liberty with the chain
 # ollama,extractive, and drives /query with each model and /chat with wrk: what the generation layer costs.
@@ -291,6 +291,83 @@ PY
     cat "$report"
 }
 
+# The load of "rest" (~10k synthetic chunks, the 200 questions of bench/query.lua, 4 connections) on this tree and on
+# commit $1, both servers up at once (this tree on 9080, the other on 9081) and their rows interleaved, so both see the
+# same machine in the same minutes. The other commit is built first: this tree's build, last, leaves ~/.m2 as it was.
+rest_against() {
+    local rev=$1 base_tree base_data here_data report rows
+    base_tree=$(mktemp -d)
+    base_data=$(mktemp -d)
+    here_data=$(mktemp -d)
+    report=bench/results/rest-load-against-$rev.md
+    git worktree add --detach "$base_tree" "$rev"
+    trap "./mvnw -q -pl aegis-coordinator liberty:stop; (cd $base_tree && ./mvnw -q -pl aegis-coordinator liberty:stop); git worktree remove --force $base_tree; rm -rf $base_data $here_data" EXIT
+    (cd "$base_tree" && ./mvnw -q -DskipTests -DskipITs install && ./mvnw -q -pl aegis-coordinator liberty:create liberty:deploy liberty:start \
+        -Dliberty.var.aegis.data.dir="$base_data" -Dliberty.var.aegis.api.rate-limit.per-minute=0 -Dliberty.var.http.port=9081 -Dliberty.var.https.port=9444)
+    ./mvnw -q -DskipTests -DskipITs install
+    ./mvnw -q -pl aegis-coordinator liberty:create liberty:deploy liberty:start -Dliberty.var.aegis.data.dir="$here_data" \
+        -Dliberty.var.aegis.api.rate-limit.per-minute=0
+    local base_ingest here_ingest
+    base_ingest=$(run io.aegisrag.bench.LoadCorpus http://localhost:9081 10000)
+    here_ingest=$(run io.aegisrag.bench.LoadCorpus http://localhost:9080 10000)
+    for port in 9081 9080; do
+        wrk -t2 -c4 -d20s -s bench/query.lua "http://localhost:$port" > /dev/null
+    done
+    rows=""
+    for round in 1 2; do
+        for port in 9081 9080; do
+            local name line
+            name=$([ "$port" = 9081 ] && echo "$rev" || echo "this tree ($(git rev-parse --short HEAD)$(git diff --quiet HEAD || echo ' + changes'))")
+            line=$(wrk -t2 -c4 -d30s -s bench/query.lua "http://localhost:$port" | grep RESULT)
+            rows+="| $round | $name | $(echo "$line" | sed -E 's/.*qps=([0-9.]+) p50_ms=([0-9.]+) p95_ms=([0-9.]+) p99_ms=([0-9.]+) errors=([0-9]+).*/\1 | \2 | \3 | \4 | \5/') |"$'\n'
+        done
+    done
+    {
+        echo "# REST API under load: this tree against $rev, in one run"
+        echo
+        echo "- date: $(date -u +%FT%TZ)"
+        echo "- machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem/ {print $2}') GiB"
+        echo "- java: $(java -version 2>&1 | head -1)"
+        echo "- command: \`bench/run.sh rest-against $rev\`"
+        echo
+        echo "Both servers up at once on their embedded defaults, each with its own data directory: $rev on port 9081 ($base_ingest),"
+        echo "this tree on 9080 ($here_ingest), the synthetic Markdown of \`rest\` through POST /api/v1/documents. Load: wrk, 4"
+        echo "connections, POST /api/v1/query with the 200 questions of bench/query.lua in turn (embeddings cached after the first"
+        echo "round), top_k 5; 20 s of warm-up each, then 30 s rows, interleaved twice; wrk and both servers share the 2 cores."
+        echo
+        echo "| round | server | QPS | p50 ms | p95 ms | p99 ms | errors |"
+        echo "|---|---|---|---|---|---|---|"
+        printf '%s' "$rows"
+        echo
+        echo "$rows" | awk -F'|' -v rev="$rev" 'NF > 3 { q = $4 + 0; if ($3 ~ rev) { b += q; nb++ } else { h += q; nh++ } }
+            END { printf "QPS ratio, this tree / %s (mean of the rounds): %.2f×\n", rev, (h / nh) / (b / nb) }'
+    } > "$report"
+    cat "$report"
+}
+
+# The service against LangChain4j Easy RAG (bench/peer, its own class path), one after the other on this machine, on
+# PEER_CORPUS / PEER_QUESTIONS: by default the held-out Node.js API pages (Debian's nodejs-doc) and their questions.
+peer() {
+    local corpus questions peer_cp
+    questions=${PEER_QUESTIONS:-bench/quality/heldout/nodejs-api.tsv}
+    corpus=${PEER_CORPUS:-}
+    if [ -z "$corpus" ]; then
+        corpus=$(mktemp -d)
+        (cd /usr/share/doc/nodejs/api && cp timers.md crypto.md events.md stream.md child_process.md path.md buffer.md net.md modules.md \
+            dns.md cli.md util.md fs.md assert.md http.md process.md os.md url.md zlib.md readline.md worker_threads.md "$corpus"/)
+    fi
+    ./mvnw -q -f bench/peer/pom.xml compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+    peer_cp="bench/peer/target/classes:$(cat bench/peer/target/classpath.txt)"
+    java -Xmx4g -cp "$peer_cp" io.aegisrag.bench.peer.EasyRagPeer "$corpus" "$questions" bench/peer/target/peer.json 20
+    peer_data=$(mktemp -d)
+    ./mvnw -q -DskipTests -DskipITs install
+    ./mvnw -q -pl aegis-coordinator liberty:create liberty:deploy liberty:start -Dliberty.var.aegis.data.dir="$peer_data" \
+        -Dliberty.var.aegis.api.rate-limit.per-minute=0
+    trap './mvnw -q -pl aegis-coordinator liberty:stop; rm -rf "$peer_data"' EXIT
+    BENCH_JAVA_OPTS="-Dquality.corpus=$corpus -Dquality.questions=$questions ${BENCH_JAVA_OPTS:-}" \
+        run io.aegisrag.bench.PeerBenchmark http://localhost:9080 bench/peer/target/peer.json 20
+}
+
 case "${1:-all}" in
     instrumentation) run io.aegisrag.bench.RunInstrumentationBenchmark ;;
     vector) run io.aegisrag.bench.VectorSearchBenchmark ;;
@@ -303,6 +380,8 @@ case "${1:-all}" in
     rerank) run io.aegisrag.bench.RerankBenchmark ;;
     ensemble) shift; run io.aegisrag.bench.EnsembleExploration "$@" ;;
     rest) rest ;;
+    peer) peer ;;
+    rest-against) rest_against "$2" ;;
     generation) generation ;;
     jobs) jobs ;;
     all)
@@ -312,5 +391,5 @@ case "${1:-all}" in
         run io.aegisrag.bench.ParsingBenchmark
         rest
         ;;
-    *) echo "usage: $0 [instrumentation|vector|ingestion|parsing|extraction|graph|quality [models...]|documents|rerank|ensemble models...|rest|generation|jobs|all]" >&2; exit 2 ;;
+    *) echo "usage: $0 [instrumentation|vector|ingestion|parsing|extraction|graph|quality [models...]|documents|rerank|ensemble models...|rest|rest-against REV|peer|generation|jobs|all]" >&2; exit 2 ;;
 esac

@@ -58,6 +58,9 @@ public final class VectorSearchBenchmark {
     private static final int WARMUP = 100;
     private static final int CHUNKS_PER_DOCUMENT = 1000;
     private static final int[] CANDIDATES = {K, LuceneVectorStore.DEFAULT_SEARCH_CANDIDATES};
+    /** Sentence windows per chunk ({@code -Dvector.windows}), each drawn from its chunk's cluster; 0: chunks alone. */
+    private static final int WINDOWS = Integer.getInteger("vector.windows", 0);
+    private static final double WINDOW_WEIGHT = 0.7;
 
     private VectorSearchBenchmark() {
     }
@@ -74,11 +77,15 @@ public final class VectorSearchBenchmark {
         } finally {
             executor.shutdown();
         }
-        new Report("Vector search: Lucene HNSW against exact search", "bench/run.sh vector")
-                .paragraph("Corpus: 384-d unit vectors in 200 Gaussian clusters (seeded), like sentence embeddings; "
+        new Report("Vector search: Lucene HNSW against exact search" + (WINDOWS == 0 ? "" : ", with " + WINDOWS + " sentence windows a chunk"),
+                (WINDOWS == 0 ? "" : "BENCH_JAVA_OPTS=-Dvector.windows=" + WINDOWS + " ") + "bench/run.sh vector")
+                .paragraph((WINDOWS == 0 ? "" : "Each chunk has " + WINDOWS + " sentence windows, vectors of its chunk's cluster, searched"
+                        + " as the service searches them: HNSW over the chunks and HNSW over the windows, each chunk scored "
+                        + WINDOW_WEIGHT + " × max(best window, own) + the rest × own; exact applies the same blend to every chunk. ")
+                        + "Corpus: 384-d unit vectors in 200 Gaussian clusters (seeded), like sentence embeddings; "
                         + QUERIES + " queries drawn the same way after " + WARMUP + " warm-up queries; top-" + K + ". HNSW is "
                         + "`LuceneVectorStore.searchByVector` (Lucene 9.12.3, default M=16, beamWidth=100, the segments the "
-                        + "app's commits leave); exact is a brute-force dot product over a float[][] of the same vectors, one thread.")
+                        + "app's commits leave, unit vectors compared by dot product); exact is a brute-force dot product over a float[][] of the same vectors, one thread.")
                 .paragraph("`candidates` is how many neighbours HNSW collects before the best 10 are kept "
                         + "(`aegis.vector.hnsw.candidates`): 10 is Lucene's plain top-10 search, 100 the app's default.")
                 .table(List.of("chunks", "index build s", "index MiB", "candidates", "HNSW p50 ms", "HNSW p95 ms", "exact p50 ms",
@@ -92,7 +99,7 @@ public final class VectorSearchBenchmark {
                 .paragraph("Each retriever alone first (p50, one at a time), then the stage, which runs them in parallel:")
                 .table(List.of("chunks", "entities", "vector p50 ms", "bm25 p50 ms", "graph p50 ms", "stage p50 ms", "stage p95 ms",
                         "stage p99 ms"), stageRows)
-                .writeTo("vector-search.md");
+                .writeTo(WINDOWS == 0 ? "vector-search.md" : "vector-search-windows.md");
     }
 
     private static List<List<String>> measure(int size, ExecutorService executor, List<List<String>> stageRows) throws IOException {
@@ -102,8 +109,13 @@ public final class VectorSearchBenchmark {
             centroids[i] = gaussian(random, 1.0f);
         }
         float[][] vectors = new float[size][];
+        float[][][] windows = new float[size][WINDOWS][];
         for (int i = 0; i < size; i++) {
-            vectors[i] = around(centroids[random.nextInt(centroids.length)], random);
+            float[] centroid = centroids[random.nextInt(centroids.length)];
+            vectors[i] = around(centroid, random);
+            for (int w = 0; w < WINDOWS; w++) {
+                windows[i][w] = around(centroid, random);
+            }
         }
         float[][] queries = new float[WARMUP + QUERIES][];
         for (int q = 0; q < queries.length; q++) {
@@ -113,7 +125,7 @@ public final class VectorSearchBenchmark {
         long[] exactNanos = new long[QUERIES];
         for (int q = 0; q < queries.length; q++) {
             long t0 = System.nanoTime();
-            Set<Integer> nearest = exact(vectors, queries[q]);
+            Set<Integer> nearest = exact(vectors, windows, queries[q]);
             if (q >= WARMUP) {
                 exactNanos[q - WARMUP] = System.nanoTime() - t0;
                 truth.add(nearest);
@@ -123,7 +135,7 @@ public final class VectorSearchBenchmark {
         InMemoryGraphStore graph = new InMemoryGraphStore();
         Map<String, Integer> positions = new HashMap<>();
         try {
-            double buildSeconds = build(directory, vectors, new Random(size), graph, positions);
+            double buildSeconds = build(directory, vectors, windows, new Random(size), graph, positions);
             double indexMiB = directorySize(directory) / 1048576.0;
             List<List<String>> rows = new ArrayList<>();
             for (int candidates : CANDIDATES) {
@@ -162,7 +174,7 @@ public final class VectorSearchBenchmark {
     }
 
     /** Indexes the vectors, with synthetic text, and the graph of that text; returns the seconds the index took. */
-    private static double build(Path directory, float[][] vectors, Random random, InMemoryGraphStore graph,
+    private static double build(Path directory, float[][] vectors, float[][][] windows, Random random, InMemoryGraphStore graph,
                                 Map<String, Integer> positions) throws IOException {
         EntityExtractor extractor = new EntityExtractor();
         long indexing = 0;
@@ -174,7 +186,7 @@ public final class VectorSearchBenchmark {
                     String text = SyntheticCorpus.sentence(random) + " " + SyntheticCorpus.sentence(random) + " " + SyntheticCorpus.sentence(random);
                     Chunk chunk = new Chunk(Chunk.idOf(id, i - from), id, "t", "s", "", text, i - from);
                     positions.put(chunk.id(), i);
-                    chunks.add(new EmbeddedChunk(chunk, vectors[i]));
+                    chunks.add(new EmbeddedChunk(chunk, vectors[i], List.of(windows[i])));
                 }
                 long start = System.nanoTime();
                 store.add(new Document(id, "t", "s", "t", Map.of(), Instant.now()), chunks);
@@ -247,24 +259,26 @@ public final class VectorSearchBenchmark {
         }
     }
 
-    private static Set<Integer> exact(float[][] vectors, float[] query) {
+    /** The K best chunks by the store's score: its own similarity, blended with its best window's as the store blends them. */
+    private static Set<Integer> exact(float[][] vectors, float[][][] windows, float[] query) {
         int[] best = new int[K];
-        float[] scores = new float[K];
-        Arrays.fill(scores, Float.NEGATIVE_INFINITY);
+        double[] scores = new double[K];
+        Arrays.fill(scores, Double.NEGATIVE_INFINITY);
         for (int i = 0; i < vectors.length; i++) {
-            float[] v = vectors[i];
-            float dot = 0;
-            for (int d = 0; d < DIMENSION; d++) {
-                dot += v[d] * query[d];
+            double own = dot(vectors[i], query);
+            double window = own;
+            for (float[] w : windows[i]) {
+                window = Math.max(window, dot(w, query));
             }
-            if (dot > scores[K - 1]) {
+            double score = windows[i].length == 0 ? own : WINDOW_WEIGHT * window + (1 - WINDOW_WEIGHT) * own;
+            if (score > scores[K - 1]) {
                 int at = K - 1;
-                while (at > 0 && scores[at - 1] < dot) {
+                while (at > 0 && scores[at - 1] < score) {
                     scores[at] = scores[at - 1];
                     best[at] = best[at - 1];
                     at--;
                 }
-                scores[at] = dot;
+                scores[at] = score;
                 best[at] = i;
             }
         }
@@ -273,6 +287,14 @@ public final class VectorSearchBenchmark {
             ids.add(id);
         }
         return ids;
+    }
+
+    private static double dot(float[] v, float[] query) {
+        float dot = 0;
+        for (int d = 0; d < DIMENSION; d++) {
+            dot += v[d] * query[d];
+        }
+        return dot;
     }
 
     private static float[] gaussian(Random random, float scale) {

@@ -19,6 +19,7 @@ public final class ConfigKeys {
     public static final String EMBEDDING_BATCH_SIZE = "aegis.embedding.batch.size";
     public static final String VECTOR_PROVIDER = "aegis.vector.provider";
     public static final String HNSW_CANDIDATES = "aegis.vector.hnsw.candidates";
+    public static final String CHUNK_CACHE_MAX_BYTES = "aegis.vector.chunk-cache.max-bytes";
     public static final String INDEX_REINDEX = "aegis.index.reindex";
     public static final String QDRANT_URL = "aegis.qdrant.url";
     public static final String QDRANT_API_KEY = "aegis.qdrant.api-key";

@@ -31,6 +31,8 @@ public class ExtractiveChatModel implements ChatModel {
     private static final int MAX_SENTENCES = 3;
     private static final Pattern SENTENCE_BREAK = Pattern.compile("(?<=[.!?])\\s+|\\n+");
     private static final Pattern WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final Pattern LIST_OR_HEADING_MARK = Pattern.compile("^\\s*(#{1,6}|[-*+]|\\d+[.)])\\s+");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Set<String> STOP_WORDS = Set.of(
             "the", "and", "for", "are", "but", "not", "you", "all", "any", "can", "had", "has", "have", "her", "was",
             "one", "our", "out", "his", "how", "its", "who", "why", "what", "which", "when", "where", "does", "did",
@@ -115,7 +117,7 @@ public class ExtractiveChatModel implements ChatModel {
     }
 
     private static String clean(String sentence) {
-        return sentence.replaceFirst("^\\s*(#{1,6}|[-*+]|\\d+[.)])\\s+", "").replaceAll("\\s+", " ").strip();
+        return WHITESPACE.matcher(LIST_OR_HEADING_MARK.matcher(sentence).replaceFirst("")).replaceAll(" ").strip();
     }
 
     private static int overlap(Set<String> question, Set<String> sentence) {

@@ -18,7 +18,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -38,6 +37,7 @@ public final class InMemoryGraphStore implements GraphStore {
     private final Map<String, Set<String>> chunksByEntity = new HashMap<>();
     private final Map<String, Map<String, Integer>> neighborsByEntity = new HashMap<>();
     private final Map<String, float[]> nameVectors = new HashMap<>();
+    private volatile NameVectors nameIndex;
     private long relationCount;
     private List<SavedCommunity> communities = List.of();
 
@@ -53,6 +53,7 @@ public final class InMemoryGraphStore implements GraphStore {
                 this.nameVectors.put(entityId, unit(vector));
             }
         });
+        nameIndex = null;
     }
 
     @Override
@@ -80,20 +81,15 @@ public final class InMemoryGraphStore implements GraphStore {
     }
 
     @Override
-    public synchronized List<EntitySimilarity> similarEntities(float[] vector, int limit) {
-        float[] query = unit(vector);
-        Comparator<EntitySimilarity> mostSimilarFirst = Comparator.comparingDouble(EntitySimilarity::similarity).reversed()
-                .thenComparing(EntitySimilarity::entityId);
-        PriorityQueue<EntitySimilarity> kept = new PriorityQueue<>(Math.max(1, limit), mostSimilarFirst.reversed());
-        nameVectors.forEach((entityId, name) -> {
-            if (name.length == query.length && limit > 0) {
-                kept.add(new EntitySimilarity(entityId, VectorUtil.dotProduct(query, name)));
-                if (kept.size() > limit) {
-                    kept.poll();
-                }
+    public List<EntitySimilarity> similarEntities(float[] vector, int limit) {
+        NameVectors names = nameIndex;
+        if (names == null || names.dimension() != vector.length) {
+            synchronized (this) {
+                names = NameVectors.of(nameVectors, vector.length);
+                nameIndex = names;
             }
-        });
-        return kept.stream().sorted(mostSimilarFirst).toList();
+        }
+        return names.nearest(unit(vector), limit);
     }
 
     @Override
@@ -177,6 +173,7 @@ public final class InMemoryGraphStore implements GraphStore {
         relationCount = 0;
         documents.values().forEach(this::index);
         nameVectors.keySet().retainAll(entities.keySet());
+        nameIndex = null;
     }
 
     private static float[] unit(float[] vector) {

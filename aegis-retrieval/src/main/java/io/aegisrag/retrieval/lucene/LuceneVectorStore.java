@@ -21,11 +21,13 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause;
@@ -35,6 +37,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -98,9 +101,10 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
     private static final String INDEX_FORMAT = "index_format";
     /**
      * 3: cleaned chunks, identifier-aware analysis, heading path and title fields, sentence windows.
+     * 4: unit vectors compared by dot product (cosine computed a third of the work per comparison).
      * Indexes without a format are 1.
      */
-    static final String CURRENT_FORMAT = "3";
+    static final String CURRENT_FORMAT = "4";
 
     /**
      * How much a chunk's best sentence window counts in its vector score, against the chunk's own
@@ -110,6 +114,9 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
 
     /** HNSW candidates per search unless configured: enough for recall@10 ≥ 0.95 on 100k vectors (bench/results). */
     public static final int DEFAULT_SEARCH_CANDIDATES = 100;
+
+    /** Heap for the chunks of the open segments unless configured ({@link ChunkTable}): about 100k chunks of 800 characters. */
+    public static final long DEFAULT_CHUNK_CACHE_BYTES = 128L << 20;
 
     /** Distinct terms a keyword search keeps: three clauses each, well under Lucene's 1,024 clauses per query. */
     public static final int MAX_KEYWORD_TERMS = 256;
@@ -123,12 +130,15 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
     static final float TITLE_BOOST = 0.2f;
 
     private static final Logger LOG = Logger.getLogger(LuceneVectorStore.class.getName());
+    /** What a listing reads of a document's record: never its text. */
+    private static final Set<String> SUMMARY_FIELDS = Set.of(DOCUMENT_ID, TITLE, SOURCE, CHUNK_COUNT, CREATED_AT);
 
     private final Directory directory;
     private final Analyzer analyzer = new IdentifierAwareAnalyzer();
     private final String embeddingModel;
     private final int dimension;
     private final int searchCandidates;
+    private final ChunkTable chunkTable;
     private volatile Map<String, String> commitData;
     private volatile IndexWriter writer;
     private volatile SearcherManager searchers;
@@ -147,14 +157,29 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
      *                               reindexing is not allowed
      */
     public LuceneVectorStore(Path indexDirectory, String embeddingModel, int dimension, int searchCandidates, boolean reindexAllowed) {
-        this(openDirectory(indexDirectory), embeddingModel, dimension, searchCandidates, reindexAllowed);
+        this(indexDirectory, embeddingModel, dimension, searchCandidates, reindexAllowed, DEFAULT_CHUNK_CACHE_BYTES);
+    }
+
+    /** @param chunkCacheBytes heap for the chunks of the open segments; the rest are read from the index */
+    public LuceneVectorStore(Path indexDirectory, String embeddingModel, int dimension, int searchCandidates, boolean reindexAllowed,
+                             long chunkCacheBytes) {
+        this(openDirectory(indexDirectory), embeddingModel, dimension, searchCandidates, reindexAllowed, chunkCacheBytes);
     }
 
     /** Over any Lucene directory; tests give one that fails. */
     LuceneVectorStore(Directory directory, String embeddingModel, int dimension, int searchCandidates, boolean reindexAllowed) {
+        this(directory, embeddingModel, dimension, searchCandidates, reindexAllowed, DEFAULT_CHUNK_CACHE_BYTES);
+    }
+
+    LuceneVectorStore(Directory directory, String embeddingModel, int dimension, int searchCandidates, boolean reindexAllowed,
+                      long chunkCacheBytes) {
         if (searchCandidates < 1) {
             throw new IllegalArgumentException("search candidates must be positive, got " + searchCandidates);
         }
+        if (chunkCacheBytes < 0) {
+            throw new IllegalArgumentException("the chunk cache's bytes must not be negative, got " + chunkCacheBytes);
+        }
+        this.chunkTable = new ChunkTable(chunkCacheBytes, new Term(KIND, KIND_CHUNK), LuceneVectorStore::chunkOf);
         this.directory = directory;
         this.embeddingModel = embeddingModel;
         this.dimension = dimension;
@@ -165,7 +190,7 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
             this.commitData = commitDataToKeep(directory.toString(), reindexAllowed);
             this.writer.setLiveCommitData(commitData.entrySet());
             this.writer.commit();
-            this.searchers = new SearcherManager(writer, null);
+            this.searchers = new SearcherManager(writer, warmingChunks());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the Lucene index in " + directory, e);
         }
@@ -288,7 +313,7 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
             List<DocumentSummary> items = new ArrayList<>();
             var stored = searcher.storedFields();
             for (int i = offset; i < top.scoreDocs.length; i++) {
-                var record = stored.document(top.scoreDocs[i].doc);
+                var record = stored.document(top.scoreDocs[i].doc, SUMMARY_FIELDS);
                 items.add(new DocumentSummary(new DocumentId(record.get(DOCUMENT_ID)), record.get(TITLE),
                         record.get(SOURCE), record.getField(CHUNK_COUNT).numericValue().intValue(),
                         Instant.ofEpochMilli(record.getField(CREATED_AT).numericValue().longValue())));
@@ -303,8 +328,9 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
             throw new IllegalArgumentException("query vector has " + vector.length + " dimensions; the store holds " + dimension);
         }
         int candidates = Math.max(k, searchCandidates);
-        List<ChunkHit> byChunk = hits(new KnnFloatVectorQuery(VECTOR, vector, candidates), k);
-        Map<String, Float> byWindow = bestWindowScores(vector, candidates, k);
+        float[] unit = unit(vector);
+        List<ChunkHit> byChunk = hits(new KnnFloatVectorQuery(VECTOR, unit, candidates), k);
+        Map<String, Float> byWindow = bestWindowScores(unit, candidates, k);
         return byWindow.isEmpty() ? byChunk : combine(byChunk, byWindow, k);
     }
 
@@ -421,6 +447,11 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
         return search(searcher -> (long) searcher.count(new TermQuery(new Term(KIND, KIND_CHUNK))));
     }
 
+    /** Bytes the chunks held in heap take (estimated). */
+    long chunkCacheBytes() {
+        return chunkTable.bytes();
+    }
+
     @Override
     public void close() throws IOException {
         searchers.close();
@@ -430,18 +461,28 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
 
     private List<ChunkHit> hits(Query query, int k) {
         return search(searcher -> {
-            List<ChunkHit> hits = new ArrayList<>();
-            var stored = searcher.storedFields();
-            for (ScoreDoc scoreDoc : searcher.search(query, k).scoreDocs) {
-                var record = stored.document(scoreDoc.doc);
-                Chunk chunk = new Chunk(record.get(CHUNK_ID), new DocumentId(record.get(DOCUMENT_ID)),
-                        record.get(TITLE), record.get(SOURCE), record.get(SECTION), record.get(TEXT),
-                        record.getField(POSITION).numericValue().intValue(),
-                        record.getField(PAGE) == null ? 0 : record.getField(PAGE).numericValue().intValue());
+            ScoreDoc[] found = searcher.search(query, k).scoreDocs;
+            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+            List<ChunkHit> hits = new ArrayList<>(found.length);
+            StoredFields stored = null;
+            for (ScoreDoc scoreDoc : found) {
+                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(scoreDoc.doc, leaves));
+                Chunk chunk = chunkTable.get(leaf, scoreDoc.doc - leaf.docBase);
+                if (chunk == null) {
+                    stored = stored == null ? searcher.storedFields() : stored;
+                    chunk = chunkOf(stored.document(scoreDoc.doc));
+                }
                 hits.add(new ChunkHit(chunk, scoreDoc.score));
             }
             return hits;
         });
+    }
+
+    private static Chunk chunkOf(org.apache.lucene.document.Document record) {
+        return new Chunk(record.get(CHUNK_ID), new DocumentId(record.get(DOCUMENT_ID)),
+                record.get(TITLE), record.get(SOURCE), record.get(SECTION), record.get(TEXT),
+                record.getField(POSITION).numericValue().intValue(),
+                record.getField(PAGE) == null ? 0 : record.getField(PAGE).numericValue().intValue());
     }
 
     private static Query chunkQuery(Query query) {
@@ -487,7 +528,7 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
         record.add(new TextField(SECTION_TEXT, chunk.section(), Field.Store.NO));
         record.add(new StoredField(POSITION, chunk.position()));
         record.add(new StoredField(PAGE, chunk.page()));
-        record.add(new KnnFloatVectorField(VECTOR, embedded.vector(), VectorSimilarityFunction.COSINE));
+        record.add(new KnnFloatVectorField(VECTOR, unit(embedded.vector()), VectorSimilarityFunction.DOT_PRODUCT));
         return record;
     }
 
@@ -496,8 +537,28 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
         record.add(new StringField(KIND, KIND_WINDOW, Field.Store.NO));
         record.add(new StringField(DOCUMENT_ID, chunk.documentId().value(), Field.Store.NO));
         record.add(new SortedDocValuesField(WINDOW_CHUNK, new BytesRef(chunk.id())));
-        record.add(new KnnFloatVectorField(WINDOW_VECTOR, vector, VectorSimilarityFunction.COSINE));
+        record.add(new KnnFloatVectorField(WINDOW_VECTOR, unit(vector), VectorSimilarityFunction.DOT_PRODUCT));
         return record;
+    }
+
+    /**
+     * {@code vector} scaled to length 1 (a copy), so that the dot product of two is their cosine and
+     * Lucene's score for it, (1 + dot) / 2, is the score cosine gave.
+     */
+    static float[] unit(float[] vector) {
+        double squares = 0;
+        for (float value : vector) {
+            squares += value * value;
+        }
+        if (squares == 0) {
+            throw new IllegalArgumentException("a zero vector has no direction to search by");
+        }
+        float scale = (float) (1 / Math.sqrt(squares));
+        float[] unit = new float[vector.length];
+        for (int i = 0; i < vector.length; i++) {
+            unit[i] = vector[i] * scale;
+        }
+        return unit;
     }
 
     /**
@@ -559,11 +620,21 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
             searchers.close();
             writer = new IndexWriter(directory, new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.APPEND));
             writer.setLiveCommitData(commitData.entrySet());
-            searchers = new SearcherManager(writer, null);
+            searchers = new SearcherManager(writer, warmingChunks());
         } catch (IOException | RuntimeException e) {
             failure.addSuppressed(e);
             LOG.log(Level.SEVERE, "could not reopen the Lucene index after a rollback; the store is down", e);
         }
+    }
+
+    private SearcherFactory warmingChunks() {
+        return new SearcherFactory() {
+            @Override
+            public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) throws IOException {
+                chunkTable.warm(reader);
+                return new IndexSearcher(reader);
+            }
+        };
     }
 
     private interface Search<T> {

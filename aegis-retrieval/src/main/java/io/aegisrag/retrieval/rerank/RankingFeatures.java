@@ -62,9 +62,9 @@ public final class RankingFeatures {
         }
         for (int i = 0; i < n; i++) {
             var chunk = candidates.get(i).chunk();
-            text.read(i, terms.of(chunk.text()), askedIndex);
-            section.read(i, terms.of(chunk.section()), askedIndex);
-            title.read(i, terms.of(chunk.title()), askedIndex);
+            text.read(i, terms.ofPassage(chunk.text()), askedIndex);
+            section.read(i, terms.ofPassage(chunk.section()), askedIndex);
+            title.read(i, terms.ofPassage(chunk.title()), askedIndex);
         }
         double[] idf = idf(asked.size(), n, text, section, title);
         double idfTotal = Arrays.stream(idf).sum();

@@ -1,13 +1,15 @@
 package io.aegisrag.retrieval.rerank;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.tartarus.snowball.ext.PorterStemmer;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,8 +27,23 @@ final class Terms {
     private static final Pattern IDENTIFIER = Pattern.compile(
             "--?[A-Za-z][\\w-]*|[A-Za-z_$][\\w$]*(?:(?:\\.|::|#|->)[A-Za-z_$][\\w$]*)+(?:\\(\\))?|[A-Za-z$]*_[\\w$]*|[a-z]+[A-Z][\\w$]*|\\w+\\(\\)");
 
+    /** Stems of the words seen, shared by every question: Snowball's stemmer is slow; a vocabulary repeats. */
+    private static final Map<String, String> STEMS = new ConcurrentHashMap<>();
+    private static final int MAX_STEMS = 200_000;
+
+    /** The terms of the passages seen: the same chunks come back question after question. */
+    private static final Cache<String, List<String>> OF_PASSAGE = Caffeine.newBuilder()
+            .executor(Runnable::run)
+            .maximumWeight(32L << 20)
+            .weigher((String text, List<String> terms) -> 64 + 2 * text.length() + 8 * terms.size())
+            .build();
+
     private final PorterStemmer stemmer = new PorterStemmer();
-    private final Map<String, String> stems = new HashMap<>();
+
+    /** The terms of a chunk's text, heading path or title: {@link #of}, remembered. */
+    List<String> ofPassage(String text) {
+        return OF_PASSAGE.get(text, passage -> List.copyOf(of(passage)));
+    }
 
     /** The terms of {@code text}, in order. */
     List<String> of(String text) {
@@ -51,14 +68,21 @@ final class Terms {
     private void add(String text, int start, int end, List<String> terms) {
         String word = text.substring(start, end).toLowerCase(Locale.ROOT);
         if (!STOP_WORDS.contains(word)) {
-            terms.add(stems.computeIfAbsent(word, this::stem));
+            terms.add(stemOf(word));
         }
     }
 
-    private String stem(String word) {
-        stemmer.setCurrent(word);
-        stemmer.stem();
-        return stemmer.getCurrent();
+    private String stemOf(String word) {
+        String stem = STEMS.get(word);
+        if (stem == null) {
+            stemmer.setCurrent(word);
+            stemmer.stem();
+            stem = stemmer.getCurrent();
+            if (STEMS.size() < MAX_STEMS) {
+                STEMS.put(word, stem);
+            }
+        }
+        return stem;
     }
 
     /**

@@ -9,6 +9,8 @@ import io.aegisrag.retrieval.graph.Communities;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,10 @@ import java.util.Set;
 public class GlobalGraphRetriever implements ChunkRetriever {
 
     static final int COMMUNITIES = 3;
+
+    /** A community and how much the question's words weigh in it (never a map key: its hash walks every chunk it holds). */
+    private record Relevant(Communities.Community community, double weight) {
+    }
 
     private final Communities communities;
     private final VectorStore store;
@@ -61,7 +67,7 @@ public class GlobalGraphRetriever implements ChunkRetriever {
                 }
             }
         }
-        Map<Communities.Community, Double> relevance = new HashMap<>();
+        List<Relevant> relevant = new ArrayList<>();
         for (Communities.Community community : all) {
             double weight = 0;
             for (String word : asked) {
@@ -70,15 +76,14 @@ public class GlobalGraphRetriever implements ChunkRetriever {
                 }
             }
             if (weight > 0) {
-                relevance.put(community, weight);
+                relevant.add(new Relevant(community, weight));
             }
         }
         Map<String, Double> scores = new HashMap<>();
-        relevance.entrySet().stream()
-                .sorted(Map.Entry.<Communities.Community, Double>comparingByValue().reversed()
-                        .thenComparing(entry -> entry.getKey().id()))
+        relevant.stream()
+                .sorted(Comparator.comparingDouble(Relevant::weight).reversed().thenComparing(r -> r.community().id()))
                 .limit(COMMUNITIES)
-                .forEach(entry -> entry.getKey().chunks().forEach((chunk, members) -> scores.merge(chunk, entry.getValue() * members, Double::sum)));
+                .forEach(r -> r.community().chunks().forEach((chunk, members) -> scores.merge(chunk, r.weight() * members, Double::sum)));
         List<String> best = scores.entrySet().stream()
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(limit)

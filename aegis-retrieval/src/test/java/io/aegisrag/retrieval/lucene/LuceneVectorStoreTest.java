@@ -252,4 +252,40 @@ class LuceneVectorStoreTest extends VectorStoreContract {
 
         assertThat(store().searchByVector(new float[]{0, 0, 1}, 2)).isEmpty();
     }
+
+    @Test
+    void should_hold_the_chunks_of_open_segments_in_heap_and_let_them_go_with_their_segment() {
+        Document rivers = document("rivers", Instant.parse("2026-01-01T00:00:00Z"));
+        EmbeddedChunk danube = chunk(rivers, 0, "The Danube flows east.", 1, 0, 0);
+        store().add(rivers, List.of(danube));
+
+        assertThat(opened.chunkCacheBytes()).isPositive();
+        assertThat(opened.searchByVector(new float[]{1, 0, 0}, 1)).extracting(ChunkHit::chunk).containsExactly(danube.chunk());
+
+        store().delete(rivers.id());
+
+        assertThat(opened.chunkCacheBytes()).isZero();
+    }
+
+    @Test
+    void should_read_from_the_index_the_chunks_of_segments_past_the_heap_budget() throws Exception {
+        opened.close();
+        opened = new LuceneVectorStore(directory, MODEL, DIMENSION, LuceneVectorStore.DEFAULT_SEARCH_CANDIDATES, false, 1);
+        Document rivers = document("rivers", Instant.parse("2026-01-01T00:00:00Z"));
+        EmbeddedChunk danube = chunk(rivers, 0, "The Danube flows east.", 1, 0, 0);
+        opened.add(rivers, List.of(danube));
+
+        assertThat(opened.chunkCacheBytes()).isZero();
+        assertThat(opened.searchByKeywords("Danube", 1)).extracting(ChunkHit::chunk).containsExactly(danube.chunk());
+    }
+
+    @Test
+    void should_score_by_cosine_whatever_the_length_of_the_vectors() {
+        Document rivers = document("rivers", Instant.parse("2026-01-01T00:00:00Z"));
+        store().add(rivers, List.of(chunk(rivers, 0, "The Danube flows east.", 3, 4, 0)));
+
+        List<ChunkHit> hits = store().searchByVector(new float[]{10, 0, 0}, 1);
+
+        assertThat(hits.get(0).score()).isCloseTo((1 + 0.6) / 2, within(1e-6));
+    }
 }
