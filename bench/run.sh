@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the benchmarks (they are not tests) and writes their figures, the machine and the command to
-# bench/results/*.md. Usage: bench/run.sh [instrumentation|vector|ingestion|parsing|extraction|graph|quality [embedding providers...]|documents|rerank|ensemble providers...|rest|rest-against REV|peer|generation|all]
+# bench/results/*.md. Usage: bench/run.sh [instrumentation|vector|ingestion|parsing|extraction|graph|quality [embedding providers...]|documents|rerank|ensemble providers...|rest|rest-against REV|peer|profile|generation|all]
 # "rest" starts the app on Liberty (port 9080), loads ~10k chunks and drives it with wrk (Debian package).
 # "generation" starts a WireMock replaying an Ollama that answers at once, and the app on Liberty with the chain
 # ollama,extractive, and drives /query with each model and /chat with wrk: what the generation layer costs.
@@ -291,6 +291,52 @@ PY
     cat "$report"
 }
 
+# The 21 Node.js API pages of the held-out questions (bench/quality/heldout), from Debian's nodejs package, in a new directory.
+node_pages() {
+    local pages
+    pages=$(mktemp -d)
+    (cd /usr/share/doc/nodejs/api && cp timers.md crypto.md events.md stream.md child_process.md path.md buffer.md net.md modules.md \
+        dns.md cli.md util.md fs.md assert.md http.md process.md os.md url.md zlib.md readline.md worker_threads.md "$pages"/)
+    echo "$pages"
+}
+
+# Where a query's CPU goes on Liberty: the Node.js pages ingested, the load of "rest" (4 connections) for 30 s under JFR's
+# profiling settings, the samples summarised by step and top frame (bench/jfr-top.py).
+profile() {
+    local corpus pid load
+    profile_data=$(mktemp -d)
+    corpus=$(node_pages)
+    ./mvnw -q -DskipTests -DskipITs install
+    ./mvnw -q -pl aegis-coordinator liberty:create liberty:deploy liberty:start -Dliberty.var.aegis.data.dir="$profile_data" \
+        -Dliberty.var.aegis.api.rate-limit.per-minute=0
+    trap './mvnw -q -pl aegis-coordinator liberty:stop; rm -rf "$profile_data"' EXIT
+    for page in "$corpus"/*.md; do
+        curl -sf -o /dev/null -XPOST "localhost:9080/api/v1/documents?title=$(basename "$page")&source=$(basename "$page")" \
+            -H 'Content-Type: text/markdown' --data-binary "@$page"
+    done
+    wrk -t2 -c4 -d20s -s bench/query.lua http://localhost:9080 > /dev/null
+    pid=$(pgrep -f 'ws-server.jar.*aegisServer' | head -1)
+    jcmd "$pid" JFR.start name=profile settings=profile filename="$profile_data/query.jfr" > /dev/null
+    load=$(wrk -t2 -c4 -d30s -s bench/query.lua http://localhost:9080 | grep RESULT)
+    jcmd "$pid" JFR.stop name=profile > /dev/null
+    jfr print --json --events jdk.ExecutionSample "$profile_data/query.jfr" > "$profile_data/samples.json"
+    {
+        echo "# Where a query's CPU goes (JFR on Liberty, under load)"
+        echo
+        echo "- date: $(date -u +%FT%TZ)"
+        echo "- machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem/ {print $2}') GiB"
+        echo "- java: $(java -version 2>&1 | head -1)"
+        echo "- command: \`bench/run.sh profile\`"
+        echo
+        echo "The 21 Node.js API pages ingested on the embedded defaults; wrk, 4 connections, POST /api/v1/query with the 200"
+        echo "questions of bench/query.lua (embeddings cached after the first round), top_k 5; JFR's profile settings (a CPU sample"
+        echo "of each running thread every 10 to 20 ms) for 30 s after 20 s of warm-up: $load"
+        echo
+        python3 bench/jfr-top.py "$profile_data/samples.json" 25
+    } > bench/results/profile-query.md
+    cat bench/results/profile-query.md
+}
+
 # The load of "rest" (~10k synthetic chunks, the 200 questions of bench/query.lua, 4 connections) on this tree and on
 # commit $1, both servers up at once (this tree on 9080, the other on 9081) and their rows interleaved, so both see the
 # same machine in the same minutes. The other commit is built first: this tree's build, last, leaves ~/.m2 as it was.
@@ -350,22 +396,17 @@ rest_against() {
 peer() {
     local corpus questions peer_cp
     questions=${PEER_QUESTIONS:-bench/quality/heldout/nodejs-api.tsv}
-    corpus=${PEER_CORPUS:-}
-    if [ -z "$corpus" ]; then
-        corpus=$(mktemp -d)
-        (cd /usr/share/doc/nodejs/api && cp timers.md crypto.md events.md stream.md child_process.md path.md buffer.md net.md modules.md \
-            dns.md cli.md util.md fs.md assert.md http.md process.md os.md url.md zlib.md readline.md worker_threads.md "$corpus"/)
-    fi
+    corpus=${PEER_CORPUS:-$(node_pages)}
     ./mvnw -q -f bench/peer/pom.xml compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
     peer_cp="bench/peer/target/classes:$(cat bench/peer/target/classpath.txt)"
-    java -Xmx4g -cp "$peer_cp" io.aegisrag.bench.peer.EasyRagPeer "$corpus" "$questions" bench/peer/target/peer.json 20
+    java -Xmx4g -cp "$peer_cp" io.aegisrag.bench.peer.EasyRagPeer "$corpus" "$questions" bench/peer/target/peer.json 300
     peer_data=$(mktemp -d)
     ./mvnw -q -DskipTests -DskipITs install
     ./mvnw -q -pl aegis-coordinator liberty:create liberty:deploy liberty:start -Dliberty.var.aegis.data.dir="$peer_data" \
         -Dliberty.var.aegis.api.rate-limit.per-minute=0
     trap './mvnw -q -pl aegis-coordinator liberty:stop; rm -rf "$peer_data"' EXIT
     BENCH_JAVA_OPTS="-Dquality.corpus=$corpus -Dquality.questions=$questions ${BENCH_JAVA_OPTS:-}" \
-        run io.aegisrag.bench.PeerBenchmark http://localhost:9080 bench/peer/target/peer.json 20
+        run io.aegisrag.bench.PeerBenchmark http://localhost:9080 bench/peer/target/peer.json 300
 }
 
 case "${1:-all}" in
@@ -381,6 +422,7 @@ case "${1:-all}" in
     ensemble) shift; run io.aegisrag.bench.EnsembleExploration "$@" ;;
     rest) rest ;;
     peer) peer ;;
+    profile) profile ;;
     rest-against) rest_against "$2" ;;
     generation) generation ;;
     jobs) jobs ;;
@@ -391,5 +433,5 @@ case "${1:-all}" in
         run io.aegisrag.bench.ParsingBenchmark
         rest
         ;;
-    *) echo "usage: $0 [instrumentation|vector|ingestion|parsing|extraction|graph|quality [models...]|documents|rerank|ensemble models...|rest|rest-against REV|peer|generation|jobs|all]" >&2; exit 2 ;;
+    *) echo "usage: $0 [instrumentation|vector|ingestion|parsing|extraction|graph|quality [models...]|documents|rerank|ensemble models...|rest|rest-against REV|peer|profile|generation|jobs|all]" >&2; exit 2 ;;
 esac

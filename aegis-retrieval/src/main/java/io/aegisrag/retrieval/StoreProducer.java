@@ -33,14 +33,16 @@ public class StoreProducer {
                             @ConfigProperty(name = ConfigKeys.HNSW_CANDIDATES, defaultValue = "100") int candidates,
                             @ConfigProperty(name = ConfigKeys.INDEX_REINDEX, defaultValue = "false") boolean reindex,
                             @ConfigProperty(name = ConfigKeys.CHUNK_CACHE_MAX_BYTES, defaultValue = "134217728") long chunkCacheBytes,
+                            @ConfigProperty(name = ConfigKeys.INDEX_MERGE_IDLE, defaultValue = "PT30S") Duration mergeAfterIdle,
+                            @ConfigProperty(name = ConfigKeys.INDEX_MERGE_SEGMENTS, defaultValue = "1") int mergedSegments,
                             @ConfigProperty(name = ConfigKeys.QDRANT_URL, defaultValue = "http://localhost:6333") URI qdrantUrl,
                             @ConfigProperty(name = ConfigKeys.QDRANT_API_KEY) Optional<String> qdrantApiKey,
                             @ConfigProperty(name = ConfigKeys.QDRANT_COLLECTION, defaultValue = "aegis_chunks") String qdrantCollection,
                             @ConfigProperty(name = ConfigKeys.QDRANT_TIMEOUT_MS, defaultValue = "5000") long qdrantTimeoutMillis,
                             EmbeddingModel embeddings) {
         return switch (provider) {
-            case "lucene" -> new LuceneVectorStore(Path.of(dataDir, "lucene"), embeddings.serviceName(), embeddings.dimension(), candidates, reindex,
-                    chunkCacheBytes);
+            case "lucene" -> new LuceneVectorStore(Path.of(dataDir, "lucene"), embeddings.serviceName(), embeddings.dimension(),
+                    new LuceneVectorStore.Settings(candidates, reindex, chunkCacheBytes, mergeAfterIdle, mergedSegments));
             case "qdrant" -> new QdrantVectorStore(qdrantUrl, qdrantApiKey, qdrantCollection, embeddings.serviceName(), embeddings.dimension(),
                     Duration.ofMillis(qdrantTimeoutMillis), reindex);
             default -> throw new IllegalStateException(ConfigKeys.VECTOR_PROVIDER + " must be one of [lucene, qdrant], got '" + provider + "'");

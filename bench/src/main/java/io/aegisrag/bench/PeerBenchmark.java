@@ -134,7 +134,7 @@ public final class PeerBenchmark {
         for (String line : send(http, HttpRequest.newBuilder(service.resolve("/metrics")).build(), 200).body().split("\n")) {
             Matcher matcher = stage.matcher(line);
             if (matcher.matches()) {
-                stages.computeIfAbsent(matcher.group(2), stage -> new double[2])[matcher.group(1).equals("sum") ? 0 : 1] = Double.parseDouble(matcher.group(3));
+                stages.computeIfAbsent(matcher.group(2), name -> new double[2])[matcher.group(1).equals("sum") ? 0 : 1] = Double.parseDouble(matcher.group(3));
             }
         }
         return stages;

@@ -27,6 +27,7 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -88,7 +89,9 @@ public final class VectorSearchBenchmark {
                         + "app's commits leave, unit vectors compared by dot product); exact is a brute-force dot product over a float[][] of the same vectors, one thread.")
                 .paragraph("`candidates` is how many neighbours HNSW collects before the best 10 are kept "
                         + "(`aegis.vector.hnsw.candidates`): 10 is Lucene's plain top-10 search, 100 the app's default.")
-                .table(List.of("chunks", "index build s", "index MiB", "candidates", "HNSW p50 ms", "HNSW p95 ms", "exact p50 ms",
+                .paragraph("`segments`: as the app's commits leave them (one a document of 1,000 chunks, merged by Lucene's default"
+                        + " policy), then after the merge the service runs once writes pause (`aegis.index.merge.idle`).")
+                .table(List.of("chunks", "index build s", "index MiB", "segments", "candidates", "HNSW p50 ms", "HNSW p95 ms", "exact p50 ms",
                         "exact p95 ms", "speed-up (p50)", "recall@10"), rows)
                 .paragraph("The whole retrieval stage: `HybridRetriever` with the hybrid intent — vector (HNSW, "
                         + LuceneVectorStore.DEFAULT_SEARCH_CANDIDATES + " candidates), BM25 and graph search in parallel, "
@@ -138,28 +141,37 @@ public final class VectorSearchBenchmark {
             double buildSeconds = build(directory, vectors, windows, new Random(size), graph, positions);
             double indexMiB = directorySize(directory) / 1048576.0;
             List<List<String>> rows = new ArrayList<>();
-            for (int candidates : CANDIDATES) {
-                try (LuceneVectorStore store = new LuceneVectorStore(directory, "synthetic", DIMENSION, candidates, false)) {
-                    for (int q = 0; q < WARMUP; q++) {
-                        store.searchByVector(queries[q], K);
+            for (boolean merged : new boolean[]{false, true}) {
+                for (int candidates : merged ? new int[]{LuceneVectorStore.DEFAULT_SEARCH_CANDIDATES} : CANDIDATES) {
+                    try (LuceneVectorStore store = new LuceneVectorStore(directory, "synthetic", DIMENSION, new LuceneVectorStore.Settings(
+                            candidates, false, LuceneVectorStore.DEFAULT_CHUNK_CACHE_BYTES, Duration.ZERO, 1))) {
+                        long mergeStart = System.nanoTime();
+                        if (merged) {
+                            store.merge();
+                        }
+                        double mergeSeconds = (System.nanoTime() - mergeStart) / 1e9;
+                        for (int q = 0; q < WARMUP; q++) {
+                            store.searchByVector(queries[q], K);
+                        }
+                        long[] hnswNanos = new long[QUERIES];
+                        double recall = 0;
+                        for (int q = 0; q < QUERIES; q++) {
+                            long t0 = System.nanoTime();
+                            List<ChunkHit> hits = store.searchByVector(queries[WARMUP + q], K);
+                            hnswNanos[q] = System.nanoTime() - t0;
+                            Set<Integer> found = new HashSet<>();
+                            hits.forEach(hit -> found.add(positions.get(hit.chunk().id())));
+                            found.retainAll(truth.get(q));
+                            recall += found.size() / (double) K;
+                        }
+                        double hnswP50 = percentile(hnswNanos, 50), exactP50 = percentile(exactNanos, 50);
+                        rows.add(List.of(Integer.toString(size), Report.format(buildSeconds), Report.format(indexMiB),
+                                store.segmentCount() + (merged ? " (merged in " + Report.format(mergeSeconds) + " s)" : ""),
+                                Integer.toString(candidates),
+                                Report.format(hnswP50 / 1e6), Report.format(percentile(hnswNanos, 95) / 1e6),
+                                Report.format(exactP50 / 1e6), Report.format(percentile(exactNanos, 95) / 1e6),
+                                Report.format(exactP50 / hnswP50) + "×", String.format(Locale.ROOT, "%.3f", recall / QUERIES)));
                     }
-                    long[] hnswNanos = new long[QUERIES];
-                    double recall = 0;
-                    for (int q = 0; q < QUERIES; q++) {
-                        long t0 = System.nanoTime();
-                        List<ChunkHit> hits = store.searchByVector(queries[WARMUP + q], K);
-                        hnswNanos[q] = System.nanoTime() - t0;
-                        Set<Integer> found = new HashSet<>();
-                        hits.forEach(hit -> found.add(positions.get(hit.chunk().id())));
-                        found.retainAll(truth.get(q));
-                        recall += found.size() / (double) K;
-                    }
-                    double hnswP50 = percentile(hnswNanos, 50), exactP50 = percentile(exactNanos, 50);
-                    rows.add(List.of(Integer.toString(size), Report.format(buildSeconds), Report.format(indexMiB),
-                            Integer.toString(candidates),
-                            Report.format(hnswP50 / 1e6), Report.format(percentile(hnswNanos, 95) / 1e6),
-                            Report.format(exactP50 / 1e6), Report.format(percentile(exactNanos, 95) / 1e6),
-                            Report.format(exactP50 / hnswP50) + "×", String.format(Locale.ROOT, "%.3f", recall / QUERIES)));
                 }
             }
             try (LuceneVectorStore store = new LuceneVectorStore(directory, "synthetic", DIMENSION)) {

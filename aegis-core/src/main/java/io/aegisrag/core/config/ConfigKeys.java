@@ -21,6 +21,8 @@ public final class ConfigKeys {
     public static final String HNSW_CANDIDATES = "aegis.vector.hnsw.candidates";
     public static final String CHUNK_CACHE_MAX_BYTES = "aegis.vector.chunk-cache.max-bytes";
     public static final String INDEX_REINDEX = "aegis.index.reindex";
+    public static final String INDEX_MERGE_IDLE = "aegis.index.merge.idle";
+    public static final String INDEX_MERGE_SEGMENTS = "aegis.index.merge.segments";
     public static final String QDRANT_URL = "aegis.qdrant.url";
     public static final String QDRANT_API_KEY = "aegis.qdrant.api-key";
     public static final String QDRANT_COLLECTION = "aegis.qdrant.collection";

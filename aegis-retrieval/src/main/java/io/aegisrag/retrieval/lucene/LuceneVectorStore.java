@@ -52,6 +52,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -101,10 +102,9 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
     private static final String INDEX_FORMAT = "index_format";
     /**
      * 3: cleaned chunks, identifier-aware analysis, heading path and title fields, sentence windows.
-     * 4: unit vectors compared by dot product (cosine computed a third of the work per comparison).
      * Indexes without a format are 1.
      */
-    static final String CURRENT_FORMAT = "4";
+    static final String CURRENT_FORMAT = "3";
 
     /**
      * How much a chunk's best sentence window counts in its vector score, against the chunk's own
@@ -139,61 +139,89 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
     private final int dimension;
     private final int searchCandidates;
     private final ChunkTable chunkTable;
+    private final IdleMerge idleMerge;
+    private final int mergedSegments;
+    private final VectorSimilarityFunction similarity;
     private volatile Map<String, String> commitData;
     private volatile IndexWriter writer;
     private volatile SearcherManager searchers;
 
-    public LuceneVectorStore(Path indexDirectory, String embeddingModel, int dimension) {
-        this(indexDirectory, embeddingModel, dimension, DEFAULT_SEARCH_CANDIDATES, false);
-    }
-
     /**
-     * @param embeddingModel   the name of the model whose vectors the index holds
+     * How the store searches, holds chunks and merges.
+     *
      * @param searchCandidates how many nearest neighbours HNSW looks for before the top k are kept:
      *                         more candidates, better recall, slower searches
      * @param reindexAllowed   whether an index of another model's vectors may be opened to be
      *                         {@linkplain #needsReindex() indexed again}
+     * @param chunkCacheBytes  heap for the chunks of the open segments ({@link ChunkTable}); the rest are read from the index
+     * @param mergeAfterIdle   how long after the last write the index is merged in the background (zero: never): each
+     *                         segment is one more HNSW graph every vector search walks
+     * @param mergedSegments   how many segments that merge leaves
+     */
+    public record Settings(int searchCandidates, boolean reindexAllowed, long chunkCacheBytes, Duration mergeAfterIdle, int mergedSegments) {
+
+        public static final Settings DEFAULTS = new Settings(DEFAULT_SEARCH_CANDIDATES, false, DEFAULT_CHUNK_CACHE_BYTES,
+                Duration.ofSeconds(30), 1);
+
+        public Settings {
+            if (searchCandidates < 1) {
+                throw new IllegalArgumentException("search candidates must be positive, got " + searchCandidates);
+            }
+            if (chunkCacheBytes < 0) {
+                throw new IllegalArgumentException("the chunk cache's bytes must not be negative, got " + chunkCacheBytes);
+            }
+            if (mergeAfterIdle.isNegative() || mergedSegments < 1) {
+                throw new IllegalArgumentException("the idle merge needs a time of zero or more and one segment or more, got "
+                        + mergeAfterIdle + " and " + mergedSegments);
+            }
+        }
+    }
+
+    public LuceneVectorStore(Path indexDirectory, String embeddingModel, int dimension) {
+        this(indexDirectory, embeddingModel, dimension, Settings.DEFAULTS);
+    }
+
+    /** The default settings with these search candidates, and reindexing allowed or not. */
+    public LuceneVectorStore(Path indexDirectory, String embeddingModel, int dimension, int searchCandidates, boolean reindexAllowed) {
+        this(indexDirectory, embeddingModel, dimension, new Settings(searchCandidates, reindexAllowed, DEFAULT_CHUNK_CACHE_BYTES,
+                Settings.DEFAULTS.mergeAfterIdle(), Settings.DEFAULTS.mergedSegments()));
+    }
+
+    /**
+     * @param embeddingModel the name of the model whose vectors the index holds
      * @throws IllegalStateException when the index holds the vectors of another embedding model and
      *                               reindexing is not allowed
      */
-    public LuceneVectorStore(Path indexDirectory, String embeddingModel, int dimension, int searchCandidates, boolean reindexAllowed) {
-        this(indexDirectory, embeddingModel, dimension, searchCandidates, reindexAllowed, DEFAULT_CHUNK_CACHE_BYTES);
-    }
-
-    /** @param chunkCacheBytes heap for the chunks of the open segments; the rest are read from the index */
-    public LuceneVectorStore(Path indexDirectory, String embeddingModel, int dimension, int searchCandidates, boolean reindexAllowed,
-                             long chunkCacheBytes) {
-        this(openDirectory(indexDirectory), embeddingModel, dimension, searchCandidates, reindexAllowed, chunkCacheBytes);
+    public LuceneVectorStore(Path indexDirectory, String embeddingModel, int dimension, Settings settings) {
+        this(openDirectory(indexDirectory), embeddingModel, dimension, settings);
     }
 
     /** Over any Lucene directory; tests give one that fails. */
     LuceneVectorStore(Directory directory, String embeddingModel, int dimension, int searchCandidates, boolean reindexAllowed) {
-        this(directory, embeddingModel, dimension, searchCandidates, reindexAllowed, DEFAULT_CHUNK_CACHE_BYTES);
+        this(directory, embeddingModel, dimension, new Settings(searchCandidates, reindexAllowed, DEFAULT_CHUNK_CACHE_BYTES,
+                Settings.DEFAULTS.mergeAfterIdle(), Settings.DEFAULTS.mergedSegments()));
     }
 
-    LuceneVectorStore(Directory directory, String embeddingModel, int dimension, int searchCandidates, boolean reindexAllowed,
-                      long chunkCacheBytes) {
-        if (searchCandidates < 1) {
-            throw new IllegalArgumentException("search candidates must be positive, got " + searchCandidates);
-        }
-        if (chunkCacheBytes < 0) {
-            throw new IllegalArgumentException("the chunk cache's bytes must not be negative, got " + chunkCacheBytes);
-        }
-        this.chunkTable = new ChunkTable(chunkCacheBytes, new Term(KIND, KIND_CHUNK), LuceneVectorStore::chunkOf);
+    LuceneVectorStore(Directory directory, String embeddingModel, int dimension, Settings settings) {
+        this.chunkTable = new ChunkTable(settings.chunkCacheBytes(), new Term(KIND, KIND_CHUNK), LuceneVectorStore::chunkOf);
         this.directory = directory;
         this.embeddingModel = embeddingModel;
         this.dimension = dimension;
-        this.searchCandidates = searchCandidates;
+        this.searchCandidates = settings.searchCandidates();
+        this.mergedSegments = settings.mergedSegments();
+        this.idleMerge = new IdleMerge(settings.mergeAfterIdle(), mergedSegments, this::mergeSegments);
         try {
             this.writer = new IndexWriter(directory, new IndexWriterConfig(analyzer)
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
-            this.commitData = commitDataToKeep(directory.toString(), reindexAllowed);
+            this.commitData = commitDataToKeep(directory.toString(), settings.reindexAllowed());
             this.writer.setLiveCommitData(commitData.entrySet());
             this.writer.commit();
             this.searchers = new SearcherManager(writer, warmingChunks());
+            this.similarity = similarityOfIndex();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the Lucene index in " + directory, e);
         }
+        idleMerge.written();
     }
 
     private static Directory openDirectory(Path indexDirectory) {
@@ -272,8 +300,8 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
         List<org.apache.lucene.document.Document> block = new ArrayList<>(chunks.size() + 1);
         block.add(documentRecord(document, chunks.size()));
         for (EmbeddedChunk chunk : chunks) {
-            block.add(chunkRecord(chunk));
-            chunk.windowVectors().forEach(window -> block.add(windowRecord(chunk.chunk(), window)));
+            block.add(chunkRecord(chunk, similarity));
+            chunk.windowVectors().forEach(window -> block.add(windowRecord(chunk.chunk(), window, similarity)));
         }
         write(() -> {
             writer.updateDocuments(new Term(DOCUMENT_ID, document.id().value()), block);
@@ -454,9 +482,58 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        boolean merging = idleMerge.stop();
         searchers.close();
-        writer.close();
+        if (merging) {
+            writer.rollback();
+        } else {
+            writer.close();
+        }
         directory.close();
+    }
+
+    /**
+     * Merges the index into {@code segments} segments, then shows the merged index to searches and
+     * commits it. Runs on the idle merge's thread; every write commits at once, so a close during
+     * the merge rolls back and loses only the merge.
+     */
+    private void mergeSegments(int segments) throws IOException {
+        IndexWriter merging = writer;
+        if (segmentCount() <= segments) {
+            return;
+        }
+        merging.forceMerge(segments);
+        synchronized (this) {
+            if (merging == writer) {
+                merging.commit();
+                searchers.maybeRefreshBlocking();
+            }
+        }
+    }
+
+    /**
+     * How the index compares vectors: the dot product of unit vectors (the cosine, at a third of the
+     * work per comparison), unless it already holds vectors compared by cosine, as indexes written
+     * before this version do: Lucene keeps a field's similarity for the life of the index, and the
+     * cosine of unit vectors is the same score.
+     */
+    private VectorSimilarityFunction similarityOfIndex() {
+        return search(searcher -> searcher.getIndexReader().leaves().stream()
+                .map(leaf -> leaf.reader().getFieldInfos().fieldInfo(VECTOR))
+                .filter(field -> field != null && field.hasVectorValues())
+                .map(field -> field.getVectorSimilarityFunction())
+                .findFirst()
+                .orElse(VectorSimilarityFunction.DOT_PRODUCT));
+    }
+
+    /** Merges the index now, as the idle merge does once writes pause. */
+    public void merge() throws IOException {
+        mergeSegments(mergedSegments);
+    }
+
+    /** How many segments the index searched now has. */
+    public int segmentCount() {
+        return search(searcher -> searcher.getIndexReader().leaves().size());
     }
 
     private List<ChunkHit> hits(Query query, int k) {
@@ -514,7 +591,7 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
         return record;
     }
 
-    private static org.apache.lucene.document.Document chunkRecord(EmbeddedChunk embedded) {
+    private static org.apache.lucene.document.Document chunkRecord(EmbeddedChunk embedded, VectorSimilarityFunction similarity) {
         Chunk chunk = embedded.chunk();
         var record = new org.apache.lucene.document.Document();
         record.add(new StringField(KIND, KIND_CHUNK, Field.Store.NO));
@@ -528,16 +605,16 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
         record.add(new TextField(SECTION_TEXT, chunk.section(), Field.Store.NO));
         record.add(new StoredField(POSITION, chunk.position()));
         record.add(new StoredField(PAGE, chunk.page()));
-        record.add(new KnnFloatVectorField(VECTOR, unit(embedded.vector()), VectorSimilarityFunction.DOT_PRODUCT));
+        record.add(new KnnFloatVectorField(VECTOR, unit(embedded.vector()), similarity));
         return record;
     }
 
-    private static org.apache.lucene.document.Document windowRecord(Chunk chunk, float[] vector) {
+    private static org.apache.lucene.document.Document windowRecord(Chunk chunk, float[] vector, VectorSimilarityFunction similarity) {
         var record = new org.apache.lucene.document.Document();
         record.add(new StringField(KIND, KIND_WINDOW, Field.Store.NO));
         record.add(new StringField(DOCUMENT_ID, chunk.documentId().value(), Field.Store.NO));
         record.add(new SortedDocValuesField(WINDOW_CHUNK, new BytesRef(chunk.id())));
-        record.add(new KnnFloatVectorField(WINDOW_VECTOR, unit(vector), VectorSimilarityFunction.DOT_PRODUCT));
+        record.add(new KnnFloatVectorField(WINDOW_VECTOR, unit(vector), similarity));
         return record;
     }
 
@@ -603,6 +680,7 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
             rollBack(e);
             throw new AegisException(ErrorType.DATABASE_ERROR, "the Lucene index could not be written; the change was rolled back", e);
         }
+        idleMerge.written();
         try {
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {

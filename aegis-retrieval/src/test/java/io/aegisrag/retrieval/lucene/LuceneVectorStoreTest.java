@@ -3,6 +3,7 @@ package io.aegisrag.retrieval.lucene;
 import io.aegisrag.core.document.Chunk;
 import io.aegisrag.core.document.ChunkHit;
 import io.aegisrag.core.document.Document;
+import io.aegisrag.core.document.DocumentId;
 import io.aegisrag.core.document.EmbeddedChunk;
 import io.aegisrag.core.error.AegisException;
 import io.aegisrag.core.error.ErrorType;
@@ -12,12 +13,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.store.FSDirectory;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -270,7 +276,8 @@ class LuceneVectorStoreTest extends VectorStoreContract {
     @Test
     void should_read_from_the_index_the_chunks_of_segments_past_the_heap_budget() throws Exception {
         opened.close();
-        opened = new LuceneVectorStore(directory, MODEL, DIMENSION, LuceneVectorStore.DEFAULT_SEARCH_CANDIDATES, false, 1);
+        opened = new LuceneVectorStore(directory, MODEL, DIMENSION,
+                new LuceneVectorStore.Settings(LuceneVectorStore.DEFAULT_SEARCH_CANDIDATES, false, 1, Duration.ZERO, 1));
         Document rivers = document("rivers", Instant.parse("2026-01-01T00:00:00Z"));
         EmbeddedChunk danube = chunk(rivers, 0, "The Danube flows east.", 1, 0, 0);
         opened.add(rivers, List.of(danube));
@@ -287,5 +294,75 @@ class LuceneVectorStoreTest extends VectorStoreContract {
         List<ChunkHit> hits = store().searchByVector(new float[]{10, 0, 0}, 1);
 
         assertThat(hits.get(0).score()).isCloseTo((1 + 0.6) / 2, within(1e-6));
+    }
+
+    @Test
+    void should_merge_the_index_into_one_segment_once_writes_pause_and_still_find_everything() throws Exception {
+        opened.close();
+        opened = new LuceneVectorStore(directory, MODEL, DIMENSION, new LuceneVectorStore.Settings(
+                LuceneVectorStore.DEFAULT_SEARCH_CANDIDATES, false, LuceneVectorStore.DEFAULT_CHUNK_CACHE_BYTES, Duration.ofMillis(300), 1));
+        List<String> rivers = List.of("Danube", "Rhine", "Elbe");
+        for (String river : rivers) {
+            Document document = document(river, Instant.parse("2026-01-01T00:00:00Z"));
+            opened.add(document, List.of(chunk(document, 0, "The " + river + " flows.", 1, 0, 0)));
+        }
+        assertThat(opened.segmentCount()).isEqualTo(3);
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (opened.segmentCount() > 1 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+
+        assertThat(opened.segmentCount()).isEqualTo(1);
+        assertThat(opened.searchByVector(new float[]{1, 0, 0}, 5)).hasSize(3);
+        assertThat(opened.searchByKeywords("Rhine", 5)).extracting(hit -> hit.chunk().text()).containsExactly("The Rhine flows.");
+        assertThat(opened.chunkCacheBytes()).isPositive();
+        opened.close();
+        opened = new LuceneVectorStore(directory, MODEL, DIMENSION);
+        assertThat(opened.segmentCount()).isEqualTo(1);
+    }
+
+    @Test
+    void should_merge_at_once_when_asked_and_leave_a_merged_index_alone() throws Exception {
+        for (String river : List.of("Danube", "Rhine")) {
+            Document document = document(river, Instant.parse("2026-01-01T00:00:00Z"));
+            store().add(document, List.of(chunk(document, 0, "The " + river + " flows.", 1, 0, 0)));
+        }
+
+        opened.merge();
+        opened.merge();
+
+        assertThat(opened.segmentCount()).isEqualTo(1);
+        assertThat(opened.searchByKeywords("Danube", 5)).hasSize(1);
+    }
+
+    @Test
+    void should_keep_adding_to_an_index_whose_vectors_are_compared_by_cosine_as_older_versions_wrote_them() throws Exception {
+        opened.close();
+        DocumentId danube = DocumentId.random();
+        try (IndexWriter older = new IndexWriter(FSDirectory.open(directory), new IndexWriterConfig())) {
+            org.apache.lucene.document.Document record = new org.apache.lucene.document.Document();
+            record.add(new StringField("kind", "chunk", Field.Store.NO));
+            record.add(new StringField("document_id", danube.value(), Field.Store.YES));
+            record.add(new StringField("chunk_id", Chunk.idOf(danube, 0), Field.Store.YES));
+            for (String stored : List.of("title", "source", "section")) {
+                record.add(new StoredField(stored, "Danube"));
+            }
+            record.add(new TextField("text", "The Danube flows east.", Field.Store.YES));
+            record.add(new StoredField("position", 0));
+            record.add(new StoredField("page", 0));
+            record.add(new KnnFloatVectorField("vector", new float[]{2, 0, 0}, VectorSimilarityFunction.COSINE));
+            older.addDocument(record);
+            older.setLiveCommitData(Map.of("embedding_model", MODEL, "index_format", LuceneVectorStore.CURRENT_FORMAT).entrySet());
+            older.commit();
+        }
+        opened = new LuceneVectorStore(directory, MODEL, DIMENSION);
+        Document rhine = document("rhine", Instant.parse("2026-01-01T00:00:00Z"));
+
+        opened.add(rhine, List.of(chunk(rhine, 0, "The Rhine flows north.", 0.6f, 0.8f, 0)));
+
+        List<ChunkHit> hits = opened.searchByVector(new float[]{1, 0, 0}, 2);
+        assertThat(hits).extracting(hit -> hit.chunk().id()).containsExactly(Chunk.idOf(danube, 0), Chunk.idOf(rhine.id(), 0));
+        assertThat(hits.get(1).score()).isCloseTo((1 + 0.6) / 2, within(1e-6));
     }
 }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /** The store's contract when every chunk comes from the index's stored fields, none from the heap. */
 class LuceneVectorStoreWithoutChunkCacheTest extends VectorStoreContract {
@@ -17,7 +18,8 @@ class LuceneVectorStoreWithoutChunkCacheTest extends VectorStoreContract {
 
     @Override
     protected VectorStore createStore() {
-        opened = new LuceneVectorStore(directory, "minilm", DIMENSION, LuceneVectorStore.DEFAULT_SEARCH_CANDIDATES, false, 0);
+        opened = new LuceneVectorStore(directory, "minilm", DIMENSION,
+                new LuceneVectorStore.Settings(LuceneVectorStore.DEFAULT_SEARCH_CANDIDATES, false, 0, Duration.ZERO, 1));
         return opened;
     }
 
