@@ -23,13 +23,14 @@ import java.util.logging.Logger;
  * reads no stored fields: decompressing them was a third of the query path's CPU
  * (bench/results/profile-query.md). A segment's chunks are read once, in document order, when a
  * reader on it opens (Lucene's segment warming); they are dropped when its core closes (merged away).
- * Segments that would take the table past its byte budget, or whose records are of an older format
- * (an index waiting to be reindexed), are left out and read from the index.
+ * Past its byte budget the rest of a segment is left out and read from the index, as are segments
+ * whose records are of an older format (an index waiting to be reindexed).
  */
 final class ChunkTable {
 
     private static final Logger LOG = Logger.getLogger(ChunkTable.class.getName());
     private static final long BYTES_PER_CHUNK = 96;
+    private static final long BYTES_PER_STRING = 40;
 
     private final Map<Object, Chunk[]> bySegment = new ConcurrentHashMap<>();
     private final long maxBytes;
@@ -70,13 +71,14 @@ final class ChunkTable {
             Map<String, String> shared = new HashMap<>();
             for (int doc = chunkDocs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = chunkDocs.nextDoc()) {
                 Chunk chunk = reader.apply(stored.document(doc));
+                long chunkBytes = BYTES_PER_CHUNK + bytesOf(chunk.id()) + bytesOf(chunk.section()) + bytesOf(chunk.text());
+                if (bytes.get() + size + chunkBytes > maxBytes) {
+                    break;
+                }
+                size += chunkBytes;
                 chunks[doc] = new Chunk(chunk.id(), chunk.documentId(), shared.computeIfAbsent(chunk.title(), Function.identity()),
                         shared.computeIfAbsent(chunk.source(), Function.identity()), chunk.section(), chunk.text(),
                         chunk.position(), chunk.page());
-                size += BYTES_PER_CHUNK + 2L * (chunk.id().length() + chunk.section().length() + chunk.text().length());
-                if (bytes.get() + size > maxBytes) {
-                    return;
-                }
             }
         }
         long held = size;
@@ -90,7 +92,17 @@ final class ChunkTable {
         }
     }
 
-    /** The chunk at {@code doc} of {@code segment}, or null when the table does not hold its segment. */
+    /** A string's heap: one byte a character while all are Latin-1, two otherwise (Java's compact strings). */
+    private static long bytesOf(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) > 0xFF) {
+                return BYTES_PER_STRING + 2L * text.length();
+            }
+        }
+        return BYTES_PER_STRING + text.length();
+    }
+
+    /** The chunk at {@code doc} of {@code segment}, or null when the table does not hold it. */
     Chunk get(LeafReaderContext segment, int doc) {
         var helper = segment.reader().getCoreCacheHelper();
         Chunk[] chunks = helper == null ? null : bySegment.get(helper.getKey());

@@ -365,4 +365,20 @@ class LuceneVectorStoreTest extends VectorStoreContract {
         assertThat(hits).extracting(hit -> hit.chunk().id()).containsExactly(Chunk.idOf(danube, 0), Chunk.idOf(rhine.id(), 0));
         assertThat(hits.get(1).score()).isCloseTo((1 + 0.6) / 2, within(1e-6));
     }
+
+    @Test
+    void should_hold_a_segment_in_part_when_the_heap_budget_ends_inside_it() throws Exception {
+        opened.close();
+        opened = new LuceneVectorStore(directory, MODEL, DIMENSION,
+                new LuceneVectorStore.Settings(LuceneVectorStore.DEFAULT_SEARCH_CANDIDATES, false, 1000, Duration.ZERO, 1));
+        Document rivers = document("rivers", Instant.parse("2026-01-01T00:00:00Z"));
+        EmbeddedChunk shortOne = chunk(rivers, 0, "The Danube flows east.", 1, 0, 0);
+        EmbeddedChunk longOne = chunk(rivers, 1, "The Rhine flows north. ".repeat(400), 0, 1, 0);
+
+        opened.add(rivers, List.of(shortOne, longOne));
+
+        assertThat(opened.chunkCacheBytes()).isBetween(1L, 1000L);
+        assertThat(opened.searchByVector(new float[]{1, 1, 0}, 2)).extracting(ChunkHit::chunk)
+                .containsExactlyInAnyOrder(shortOne.chunk(), longOne.chunk());
+    }
 }
