@@ -314,6 +314,7 @@ profile() {
         curl -sf -o /dev/null -XPOST "localhost:9080/api/v1/documents?title=$(basename "$page")&source=$(basename "$page")" \
             -H 'Content-Type: text/markdown' --data-binary "@$page"
     done
+    sleep 90
     wrk -t2 -c4 -d20s -s bench/query.lua http://localhost:9080 > /dev/null
     pid=$(pgrep -f 'ws-server.jar.*aegisServer' | head -1)
     jcmd "$pid" JFR.start name=profile settings=profile filename="$profile_data/query.jfr" > /dev/null
@@ -328,7 +329,8 @@ profile() {
         echo "- java: $(java -version 2>&1 | head -1)"
         echo "- command: \`bench/run.sh profile\`"
         echo
-        echo "The 21 Node.js API pages ingested on the embedded defaults; wrk, 4 connections, POST /api/v1/query with the 200"
+        echo "The 21 Node.js API pages ingested on the embedded defaults, then 90 s left alone (the index's background merge, 30 s"
+        echo "after the last write, and the communities' refresh run then); wrk, 4 connections, POST /api/v1/query with the 200"
         echo "questions of bench/query.lua (embeddings cached after the first round), top_k 5; JFR's profile settings (a CPU sample"
         echo "of each running thread every 10 to 20 ms) for 30 s after 20 s of warm-up: $load"
         echo
