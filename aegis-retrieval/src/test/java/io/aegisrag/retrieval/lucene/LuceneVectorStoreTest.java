@@ -275,9 +275,7 @@ class LuceneVectorStoreTest extends VectorStoreContract {
 
     @Test
     void should_read_from_the_index_the_chunks_of_segments_past_the_heap_budget() throws Exception {
-        opened.close();
-        opened = new LuceneVectorStore(directory, MODEL, DIMENSION,
-                new LuceneVectorStore.Settings(LuceneVectorStore.DEFAULT_SEARCH_CANDIDATES, false, 1, Duration.ZERO, 1));
+        reopenWithChunkCache(1);
         Document rivers = document("rivers", Instant.parse("2026-01-01T00:00:00Z"));
         EmbeddedChunk danube = chunk(rivers, 0, "The Danube flows east.", 1, 0, 0);
         opened.add(rivers, List.of(danube));
@@ -368,9 +366,7 @@ class LuceneVectorStoreTest extends VectorStoreContract {
 
     @Test
     void should_hold_a_segment_in_part_when_the_heap_budget_ends_inside_it() throws Exception {
-        opened.close();
-        opened = new LuceneVectorStore(directory, MODEL, DIMENSION,
-                new LuceneVectorStore.Settings(LuceneVectorStore.DEFAULT_SEARCH_CANDIDATES, false, 1000, Duration.ZERO, 1));
+        reopenWithChunkCache(1000);
         Document rivers = document("rivers", Instant.parse("2026-01-01T00:00:00Z"));
         EmbeddedChunk shortOne = chunk(rivers, 0, "The Danube flows east.", 1, 0, 0);
         EmbeddedChunk longOne = chunk(rivers, 1, "The Rhine flows north. ".repeat(400), 0, 1, 0);
@@ -380,5 +376,11 @@ class LuceneVectorStoreTest extends VectorStoreContract {
         assertThat(opened.chunkCacheBytes()).isBetween(1L, 1000L);
         assertThat(opened.searchByVector(new float[]{1, 1, 0}, 2)).extracting(ChunkHit::chunk)
                 .containsExactlyInAnyOrder(shortOne.chunk(), longOne.chunk());
+    }
+
+    private void reopenWithChunkCache(long bytes) throws Exception {
+        opened.close();
+        opened = new LuceneVectorStore(directory, MODEL, DIMENSION,
+                new LuceneVectorStore.Settings(LuceneVectorStore.DEFAULT_SEARCH_CANDIDATES, false, bytes, Duration.ZERO, 1));
     }
 }
