@@ -413,7 +413,7 @@ peer() {
 
 case "${1:-all}" in
     instrumentation) run io.aegisrag.bench.RunInstrumentationBenchmark ;;
-    vector) run io.aegisrag.bench.VectorSearchBenchmark ;;
+    vector) shift; run io.aegisrag.bench.VectorSearchBenchmark "$@" ;;
     ingestion) run io.aegisrag.bench.IngestionBenchmark ;;
     parsing) run io.aegisrag.bench.ParsingBenchmark ;;
     extraction) run io.aegisrag.bench.ExtractionQuality ;;
