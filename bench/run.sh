@@ -396,19 +396,22 @@ rest_against() {
 # The service against LangChain4j Easy RAG (bench/peer, its own class path), one after the other on this machine, on
 # PEER_CORPUS / PEER_QUESTIONS: by default the held-out Node.js API pages (Debian's nodejs-doc) and their questions.
 peer() {
-    local corpus questions peer_cp
+    local corpus questions peer_cp warmups warmup rounds
     questions=${PEER_QUESTIONS:-bench/quality/heldout/nodejs-api.tsv}
+    warmups=bench/quality/questions.tsv
+    warmup=${PEER_WARMUP:-10000}
+    rounds=${PEER_ROUNDS:-10}
     corpus=${PEER_CORPUS:-$(node_pages)}
     ./mvnw -q -f bench/peer/pom.xml compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
     peer_cp="bench/peer/target/classes:$(cat bench/peer/target/classpath.txt)"
-    java -Xmx4g -cp "$peer_cp" io.aegisrag.bench.peer.EasyRagPeer "$corpus" "$questions" bench/peer/target/peer.json 300
+    java -Xmx4g -cp "$peer_cp" io.aegisrag.bench.peer.EasyRagPeer "$corpus" "$questions" "$warmups" bench/peer/target/peer.json "$warmup" "$rounds"
     peer_data=$(mktemp -d)
     ./mvnw -q -DskipTests -DskipITs install
     ./mvnw -q -pl aegis-coordinator liberty:create liberty:deploy liberty:start -Dliberty.var.aegis.data.dir="$peer_data" \
         -Dliberty.var.aegis.api.rate-limit.per-minute=0
     trap './mvnw -q -pl aegis-coordinator liberty:stop; rm -rf "$peer_data"' EXIT
     BENCH_JAVA_OPTS="-Dquality.corpus=$corpus -Dquality.questions=$questions ${BENCH_JAVA_OPTS:-}" \
-        run io.aegisrag.bench.PeerBenchmark http://localhost:9080 bench/peer/target/peer.json 300
+        run io.aegisrag.bench.PeerBenchmark http://localhost:9080 bench/peer/target/peer.json "$warmups" "$warmup" "$rounds"
 }
 
 case "${1:-all}" in

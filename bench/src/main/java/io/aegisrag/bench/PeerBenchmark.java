@@ -4,6 +4,7 @@ import io.aegisrag.retrieval.evaluation.EvaluationCorpus;
 import io.aegisrag.retrieval.evaluation.EvaluationQuestion;
 import io.aegisrag.retrieval.evaluation.RankingMetrics;
 import jakarta.json.Json;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -34,8 +35,11 @@ import java.util.regex.Pattern;
  * (bench/peer, run just before on its own class path) did the same in process and left its figures
  * and passages in a JSON file. Both are scored by the same code: a result answers a question when
  * its text contains the question's passage.
- * <p>Usage: {@code PeerBenchmark SERVICE_URL PEER_JSON WARMUP_QUESTIONS}, with
- * {@code -Dquality.corpus} and {@code -Dquality.questions} naming the corpus and the questions.
+ * <p>Usage: {@code PeerBenchmark SERVICE_URL PEER_JSON WARMUP_TSV WARMUP_QUESTIONS ROUNDS}, with
+ * {@code -Dquality.corpus} and {@code -Dquality.questions} naming the corpus and the questions: first
+ * {@code WARMUP_QUESTIONS} questions of {@code WARMUP_TSV}, numbered so that none repeats, then the
+ * measured questions {@code ROUNDS} times over, as written and then numbered (EasyRagPeer words them
+ * alike); recall and MRR are those of the questions as written, the latencies those of every round.
  */
 public final class PeerBenchmark {
 
@@ -56,7 +60,9 @@ public final class PeerBenchmark {
         Path corpus = Path.of(System.getProperty("quality.corpus"));
         Path questionsFile = Path.of(System.getProperty("quality.questions"));
         List<EvaluationQuestion> questions = EvaluationQuestion.read(questionsFile);
-        int warmup = Integer.parseInt(args[2]);
+        List<EvaluationQuestion> warmups = EvaluationQuestion.read(Path.of(args[2]));
+        int warmup = Integer.parseInt(args[3]);
+        int rounds = Integer.parseInt(args[4]);
         Side peer = peer(Path.of(args[1]), questions);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         List<EvaluationCorpus.CorpusDocument> documents = EvaluationCorpus.read(corpus);
@@ -73,22 +79,28 @@ public final class PeerBenchmark {
         List<List<String>> ingestionStages = means(ingestionBefore, stages(http, service, INGESTION_STAGES), 1);
         Thread.sleep(SETTLE.toMillis());
         for (int i = 0; i < warmup; i++) {
-            ask(http, service, "warm-up question number " + i + " about files, streams and processes");
+            ask(http, service, numbered(warmups.get(i % warmups.size()).question(), i / warmups.size()));
         }
         Map<String, double[]> queryBefore = stages(http, service, QUERY_STAGES);
         List<Double> millis = new ArrayList<>();
         RankingMetrics quality = new RankingMetrics();
-        for (EvaluationQuestion question : questions) {
-            long asked = System.nanoTime();
-            JsonObject answer = ask(http, service, question.question());
-            millis.add((System.nanoTime() - asked) / 1e6);
-            quality.add(answer.getJsonArray("sources").getValuesAs(JsonObject.class).stream()
-                    .map(source -> question.isAnsweredBy(source.getString("text"))).toList());
+        for (int round = 0; round < rounds; round++) {
+            for (EvaluationQuestion question : questions) {
+                long asked = System.nanoTime();
+                JsonObject answer = ask(http, service, numbered(question.question(), round));
+                millis.add((System.nanoTime() - asked) / 1e6);
+                if (round == 0) {
+                    quality.add(answer.getJsonArray("sources").getValuesAs(JsonObject.class).stream()
+                            .map(source -> question.isAnsweredBy(source.getString("text"))).toList());
+                }
+            }
         }
         List<List<String>> queryStages = means(queryBefore, stages(http, service, QUERY_STAGES), 1000);
         Side ours = new Side("AegisRAG over REST (`POST /api/v1/query`, top_k 10)", ingestionSeconds, documents.size(), chunks + " chunks",
                 millis, quality);
-        report(corpus, questionsFile, questions.size(), warmup, ours, peer, queryStages, ingestionStages);
+        report(corpus, questionsFile, questions.size(), "answers " + warmup + " warm-up questions first (those of " + args[2]
+                + ", numbered so that none repeats: another corpus's questions, none of the measured ones), then the measured questions "
+                + rounds + " times over", ours, peer, queryStages, ingestionStages);
         System.exit(0);
     }
 
@@ -103,12 +115,17 @@ public final class PeerBenchmark {
             if (!answer.getString("question").equals(question.question())) {
                 throw new IllegalStateException("the peer answered another question set: " + answer.getString("question"));
             }
-            millis.add(answer.getJsonNumber("millis").doubleValue());
+            answer.getJsonArray("millis").getValuesAs(JsonNumber.class).forEach(round -> millis.add(round.doubleValue()));
             quality.add(answer.getJsonArray("texts").getValuesAs(JsonString.class).stream()
                     .map(text -> question.isAnsweredBy(text.getString())).toList());
         }
         return new Side(peer.getString("peer") + ", in process", peer.getJsonNumber("ingestionSeconds").doubleValue(), peer.getInt("documents"),
                 peer.getInt("segments") + " segments", millis, quality);
+    }
+
+    /** {@code question} as written in round 0, then with the round's number after it (as EasyRagPeer words it). */
+    private static String numbered(String question, int round) {
+        return round == 0 ? question : question + " (" + round + ")";
     }
 
     private static JsonObject ask(HttpClient http, URI service, String question) throws IOException, InterruptedException {
@@ -158,7 +175,7 @@ public final class PeerBenchmark {
         return rows;
     }
 
-    private static void report(Path corpus, Path questionsFile, int questions, int warmup, Side ours, Side peer,
+    private static void report(Path corpus, Path questionsFile, int questions, String asked, Side ours, Side peer,
                                List<List<String>> queryStages, List<List<String>> ingestionStages) {
         List<List<String>> rows = new ArrayList<>();
         for (Side side : List.of(ours, peer)) {
@@ -182,8 +199,9 @@ public final class PeerBenchmark {
                         + " `POST /api/v1/documents` one document at a time and asked over `POST /api/v1/query` (top_k 10) through one"
                         + " kept-alive HTTP connection, after " + SETTLE.toSeconds() + " s left alone once the corpus is in (its background"
                         + " merge of the index, 30 s after the last write, and its refresh of the graph's communities run then, as they"
-                        + " would before any user's question). Each side answers " + warmup + " warm-up questions first, then each question once"
-                        + " (so each is embedded: no cache helps). Latency: the service's is a client's whole HTTP round trip (retrieval,"
+                        + " would before any user's question). Each side " + asked + ", as written and then with the round's number after"
+                        + " them, so that each is embedded again and no cache helps: recall and MRR are those of the questions as written,"
+                        + " p50 and p95 those of every round. Latency: the service's is a client's whole HTTP round trip (retrieval,"
                         + " reranking, the extractive answer, JSON); the peer's is `ContentRetriever.retrieve`.")
                 .table(List.of("system", "corpus as indexed", "ingestion s", "recall@5", "MRR@10", "p50 ms", "p95 ms"), rows)
                 .paragraph("Where the service's time goes, per question (mean ms of `aegis_query_latency_seconds` by stage over the measured"

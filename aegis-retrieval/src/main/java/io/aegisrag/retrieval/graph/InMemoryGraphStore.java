@@ -31,7 +31,7 @@ public final class InMemoryGraphStore implements GraphStore {
     private record DocumentGraph(List<Mention> mentions, List<Relation> relations) {
     }
 
-    private final Map<DocumentId, DocumentGraph> documents = new HashMap<>();
+    private final Map<DocumentId, DocumentGraph> documents = new LinkedHashMap<>();
     private final Map<String, Entity> entities = new HashMap<>();
     private final Map<String, Integer> mentionCounts = new HashMap<>();
     private final Map<String, Set<String>> chunksByEntity = new HashMap<>();

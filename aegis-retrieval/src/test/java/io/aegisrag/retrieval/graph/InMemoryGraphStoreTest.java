@@ -8,6 +8,7 @@ import io.aegisrag.core.port.GraphStore;
 import io.aegisrag.core.port.GraphStoreContract;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
@@ -34,6 +35,21 @@ class InMemoryGraphStoreTest extends GraphStoreContract {
 
         assertThat(graph.relationCount()).isEqualTo(1);
         assertThat(graph.chunksMentioning(Set.of(a.id(), b.id()))).containsExactly("d#0");
+    }
+
+    @Test
+    void should_list_relations_in_the_order_their_documents_came_whatever_their_random_ids() {
+        InMemoryGraphStore graph = new InMemoryGraphStore();
+        List<Relation> added = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            Entity a = Entity.named("Alpha" + i, "concept");
+            Entity b = Entity.named("Beta" + i, "concept");
+            Relation ab = new Relation(a.id(), b.id(), "related_to", "d" + i + "#0");
+            graph.addDocument(DocumentId.random(), List.of(new Mention(a, "d" + i + "#0"), new Mention(b, "d" + i + "#0")), List.of(ab));
+            added.add(ab);
+        }
+
+        assertThat(graph.relations()).containsExactlyElementsOf(added);
     }
 
     @Test

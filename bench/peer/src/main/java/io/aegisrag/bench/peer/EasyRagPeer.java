@@ -25,7 +25,10 @@ import java.util.Map;
  * retrieve with an {@link EmbeddingStoreContentRetriever} (10 results, for recall@5 and MRR@10).
  * Writes its timings and each question's passages as JSON; bench/run.sh peer scores them with the
  * service's evaluation code, so both are judged alike.
- * <p>Usage: {@code EasyRagPeer CORPUS_DIR QUESTIONS_TSV OUTPUT_JSON WARMUP_QUESTIONS}
+ * <p>Usage: {@code EasyRagPeer CORPUS_DIR QUESTIONS_TSV WARMUP_TSV OUTPUT_JSON WARMUP_QUESTIONS ROUNDS}: first
+ * {@code WARMUP_QUESTIONS} questions of {@code WARMUP_TSV}, numbered so that none repeats, then the
+ * measured questions {@code ROUNDS} times over, as written and then numbered; its passages are those of the
+ * question as written. PeerBenchmark words both alike.
  */
 public final class EasyRagPeer {
 
@@ -37,7 +40,9 @@ public final class EasyRagPeer {
     public static void main(String[] args) throws IOException {
         Path corpus = Path.of(args[0]);
         List<String> questions = questionsOf(Path.of(args[1]));
-        int warmup = Integer.parseInt(args[3]);
+        List<String> warmups = questionsOf(Path.of(args[2]));
+        int warmup = Integer.parseInt(args[4]);
+        int rounds = Integer.parseInt(args[5]);
 
         long start = System.nanoTime();
         List<Document> documents = FileSystemDocumentLoader.loadDocumentsRecursively(corpus);
@@ -47,17 +52,27 @@ public final class EasyRagPeer {
         ContentRetriever retriever = EmbeddingStoreContentRetriever.builder().embeddingStore(store).maxResults(MAX_RESULTS).build();
 
         for (int i = 0; i < warmup; i++) {
-            retriever.retrieve(Query.from("warm-up question number " + i + " about files, streams and processes"));
+            retriever.retrieve(Query.from(numbered(warmups.get(i % warmups.size()), i / warmups.size())));
+        }
+        List<List<Double>> millis = new ArrayList<>();
+        questions.forEach(question -> millis.add(new ArrayList<>()));
+        List<List<Content>> found = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            for (int i = 0; i < questions.size(); i++) {
+                long asked = System.nanoTime();
+                List<Content> results = retriever.retrieve(Query.from(numbered(questions.get(i), round)));
+                millis.get(i).add((System.nanoTime() - asked) / 1e6);
+                if (round == 0) {
+                    found.add(results);
+                }
+            }
         }
         List<Map<String, Object>> answers = new ArrayList<>();
-        for (String question : questions) {
-            long asked = System.nanoTime();
-            List<Content> found = retriever.retrieve(Query.from(question));
-            double millis = (System.nanoTime() - asked) / 1e6;
+        for (int i = 0; i < questions.size(); i++) {
             Map<String, Object> answer = new LinkedHashMap<>();
-            answer.put("question", question);
-            answer.put("millis", millis);
-            answer.put("texts", found.stream().map(content -> content.textSegment().text()).toList());
+            answer.put("question", questions.get(i));
+            answer.put("millis", millis.get(i));
+            answer.put("texts", found.get(i).stream().map(content -> content.textSegment().text()).toList());
             answers.add(answer);
         }
         Map<String, Object> report = new LinkedHashMap<>();
@@ -66,8 +81,13 @@ public final class EasyRagPeer {
         report.put("segments", store.serializeToJson().split("\"embedded\"").length - 1);
         report.put("ingestionSeconds", ingestionSeconds);
         report.put("answers", answers);
-        new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(Path.of(args[2]).toFile(), report);
+        new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(Path.of(args[3]).toFile(), report);
         System.exit(0);
+    }
+
+    /** {@code question} as written in round 0, then with the round's number after it (as PeerBenchmark words it). */
+    private static String numbered(String question, int round) {
+        return round == 0 ? question : question + " (" + round + ")";
     }
 
     /** The third column of each line of the question set, after its header. */
