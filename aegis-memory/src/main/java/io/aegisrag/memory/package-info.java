@@ -1,2 +1,2 @@
-/** Memory: short-term conversation turns and bi-temporal facts, with their embedded adapters. */
+/** Memory adapters: conversation turns in Caffeine or Redis, and bi-temporal facts in the JVM, journaled in the data directory, or in Neo4j in Graphiti's schema. */
 package io.aegisrag.memory;

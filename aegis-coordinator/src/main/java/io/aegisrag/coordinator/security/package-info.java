@@ -1,2 +1,2 @@
-/** Authentication by API key, the roles and what each may do. */
+/** Who may call the API: API keys or MicroProfile JWTs, the roles and what each may do, and the rate limit per client. */
 package io.aegisrag.coordinator.security;

@@ -1,2 +1,2 @@
-/** Producers and start-up wiring: clock, executor, metric bindings. */
+/** Producers and start-up work: clock, executors, metric bindings, tracing, the reconciliation of the stores and the reindex. */
 package io.aegisrag.coordinator.startup;

@@ -1,6 +1,9 @@
 package io.aegisrag.core.config;
 
-/** MicroProfile Config keys; every one has a default in the WAR's microprofile-config.properties. */
+/**
+ * MicroProfile Config keys. The WAR's microprofile-config.properties gives each its default, apart from
+ * secrets and optional endpoints; docs/configuration.md documents every one (ConfigurationReferenceTest).
+ */
 public final class ConfigKeys {
 
     public static final String DATA_DIR = "aegis.data.dir";

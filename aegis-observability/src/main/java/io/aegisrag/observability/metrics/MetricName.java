@@ -3,7 +3,7 @@ package io.aegisrag.observability.metrics;
 import java.util.List;
 
 /**
- * Every metric AegisRAG exports: the contract that alert rules and dashboards read (README.md, Metrics).
+ * Every metric AegisRAG exports: the contract that alert rules and dashboards read (docs/operations.md, Metrics).
  *
  * <p>{@link #registeredName()} is what is given to the MetricRegistry; {@link #exportedName()} is
  * what Prometheus sees on Open Liberty (mpMetrics-5.1 appends {@code _total} to counters; timers are
