@@ -4,12 +4,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The root of the source tree the tests run in: the directory above this module's that holds README.md. */
-final class Repository {
+public final class Repository {
 
     private Repository() {
     }
 
-    static Path root() {
+    public static Path root() {
         Path module = Path.of("").toAbsolutePath();
         for (Path directory = module; directory != null; directory = directory.getParent()) {
             if (Files.isRegularFile(directory.resolve("README.md")) && Files.isDirectory(directory.resolve("docs"))) {

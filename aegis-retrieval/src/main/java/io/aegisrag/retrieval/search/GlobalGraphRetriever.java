@@ -35,6 +35,7 @@ public class GlobalGraphRetriever implements ChunkRetriever {
 
     private final Communities communities;
     private final VectorStore store;
+    private volatile CommunityTerms terms = CommunityTerms.of(List.of());
 
     @Inject
     public GlobalGraphRetriever(Communities communities, VectorStore store) {
@@ -59,24 +60,18 @@ public class GlobalGraphRetriever implements ChunkRetriever {
         if (asked.isEmpty() || all.isEmpty()) {
             return List.of();
         }
-        Map<String, Integer> holding = new HashMap<>();
-        for (Communities.Community community : all) {
-            for (String word : asked) {
-                if (community.terms().contains(word)) {
-                    holding.merge(word, 1, Integer::sum);
-                }
+        CommunityTerms index = termsOf(all);
+        double[] weights = new double[all.size()];
+        for (String word : asked) {
+            int[] holding = index.holders(word);
+            for (int position : holding) {
+                weights[position] += Math.log(1 + (double) all.size() / holding.length);
             }
         }
         List<Relevant> relevant = new ArrayList<>();
-        for (Communities.Community community : all) {
-            double weight = 0;
-            for (String word : asked) {
-                if (community.terms().contains(word)) {
-                    weight += Math.log(1 + (double) all.size() / holding.get(word));
-                }
-            }
-            if (weight > 0) {
-                relevant.add(new Relevant(community, weight));
+        for (int position = 0; position < weights.length; position++) {
+            if (weights[position] > 0) {
+                relevant.add(new Relevant(all.get(position), weights[position]));
             }
         }
         Map<String, Double> scores = new HashMap<>();
@@ -92,5 +87,14 @@ public class GlobalGraphRetriever implements ChunkRetriever {
         Map<String, Chunk> chunks = new HashMap<>();
         store.chunks(best).forEach(chunk -> chunks.put(chunk.id(), chunk));
         return best.stream().filter(chunks::containsKey).map(id -> new ChunkHit(chunks.get(id), scores.get(id))).toList();
+    }
+
+    private CommunityTerms termsOf(List<Communities.Community> all) {
+        CommunityTerms index = terms;
+        if (!index.indexes(all)) {
+            index = CommunityTerms.of(all);
+            terms = index;
+        }
+        return index;
     }
 }

@@ -30,13 +30,14 @@ class GlobalGraphRetrieverTest {
     Path directory;
 
     private LuceneVectorStore store;
+    private InMemoryGraphStore graph;
     private GlobalGraphRetriever retriever;
     private List<Chunk> chunks;
 
     @BeforeEach
     void indexTwoTopics() {
         store = new LuceneVectorStore(directory, "test-model", 2);
-        InMemoryGraphStore graph = new InMemoryGraphStore();
+        graph = new InMemoryGraphStore();
         DocumentId id = DocumentId.random();
         List<String> texts = List.of(
                 "Lettuce is a Redis client for Java. Spring Data Redis uses Lettuce for caching.",
@@ -73,5 +74,20 @@ class GlobalGraphRetrieverTest {
     void should_find_nothing_when_no_community_shares_a_word_with_the_question() {
         assertThat(retrieve("What is the weather like?", 10)).isEmpty();
         assertThat(retrieve("the and of", 10)).isEmpty();
+    }
+
+    @Test
+    void should_look_up_the_communities_of_the_graph_as_it_is_now() {
+        String question = "How do Kafka brokers use ZooKeeper?";
+        assertThat(retrieve(question, 10)).isEmpty();
+        DocumentId id = DocumentId.random();
+        List<Chunk> added = List.of(new Chunk(Chunk.idOf(id, 0), id, "t", "s", "",
+                "Kafka stores its cluster metadata in ZooKeeper. Kafka Streams runs on Kafka.", 0));
+        store.add(new Document(id, "t", "s", added.get(0).text(), Map.of(), Instant.now()),
+                added.stream().map(c -> new EmbeddedChunk(c, new float[]{0, 1})).toList());
+        Extraction extraction = new OpenNlpGraphExtractor().extract(added);
+        graph.addDocument(id, extraction.mentions(), extraction.relations());
+
+        assertThat(retrieve(question, 10)).extracting(hit -> hit.chunk().id()).containsExactly(added.get(0).id());
     }
 }
