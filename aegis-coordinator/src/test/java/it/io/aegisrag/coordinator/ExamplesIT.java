@@ -8,6 +8,7 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -36,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * comment's {@code # 204}; else a 2xx) and with every top-level field of the reply shown, every SSE
  * event shown, every metric line shown. Ids that a reply shows stand for the ids the server gave, in
  * the examples after it. An example that sends a local file (`@file`, `-F`) or names an elided id
- * (`3c2e…`) cannot run here and is left out.
+ * (`3c2e…`) cannot run here and is left out. The documents they ingest are deleted afterwards.
  */
 class ExamplesIT {
 
@@ -56,7 +57,15 @@ class ExamplesIT {
     record Curl(String method, String url, Map<String, String> headers, Optional<String> body, Optional<String> grep) {
     }
 
+    /** The documents the examples ingested: the other tests share the server and must not find them. */
+    private static final Set<String> INGESTED = new LinkedHashSet<>();
+
     private final Map<String, String> ids = new HashMap<>();
+
+    @AfterAll
+    static void deleteWhatTheExamplesIngested() {
+        INGESTED.forEach(id -> AegisClient.delete("/api/v1/documents/" + id));
+    }
 
     @TestFactory
     Stream<DynamicTest> should_answer_every_example_as_the_page_shows() throws IOException {
@@ -76,6 +85,9 @@ class ExamplesIT {
         request.method(curl.method(), curl.body().map(body -> HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .orElse(HttpRequest.BodyPublishers.noBody()));
         AegisClient.Reply reply = AegisClient.send(request, AegisClient.ADMIN_KEY);
+        if (curl.method().equals("POST") && curl.url().contains("/api/v1/documents") && reply.status() == 201) {
+            INGESTED.add(reply.json().getString("document_id"));
+        }
 
         String shown = example.shown();
         Optional<Integer> status = shownStatus(shown);

@@ -2,7 +2,6 @@ package io.aegisrag.retrieval.graph;
 
 import io.aegisrag.core.config.ConfigDurations;
 import io.aegisrag.core.config.ConfigKeys;
-import io.aegisrag.core.document.Chunk;
 import io.aegisrag.core.graph.Entity;
 import io.aegisrag.core.graph.Relation;
 import io.aegisrag.core.graph.SavedCommunity;
@@ -11,24 +10,12 @@ import io.aegisrag.core.port.VectorStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jgrapht.Graph;
-import org.jgrapht.alg.clustering.LabelPropagationClustering;
-import org.jgrapht.graph.DefaultEdge;
-import org.jgrapht.graph.SimpleGraph;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -38,12 +25,10 @@ import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
- * The communities of the entity graph, as LightRAG's global mode and Graphiti read them: label
- * propagation (JGraphT, seeded, so the same graph gives the same communities) over the relations,
- * communities of two entities or more, largest first. Each has an extractive summary: its most
- * mentioned entities, then, from the chunk that mentions most of them, the first sentence naming the
- * most of them. Computed again only when the graph's entity or relation count has changed since the
- * last time.
+ * The communities of the entity graph, as LightRAG's global mode and Graphiti read them, kept for the
+ * questions: found by {@link CommunityDetection}, computed again only when the graph's entity or
+ * relation count has changed since the last time, in the background and at most once every
+ * {@code aegis.graph.communities.min-interval}, while questions use the last ones.
  * <p>
  * With a {@link CommunitySummarizer} other than {@link CommunitySummarizer#EXTRACTIVE}, the largest
  * communities (at most {@code aegis.graph.community-summary.max} each time they are computed) are
@@ -59,7 +44,7 @@ public class Communities {
     /**
      * A community: its id (that of its most mentioned entity), members (most mentioned first), summary
      * and who wrote it ({@value #EXTRACTED} or {@value #WRITTEN}), keywords (the words most frequent in the chunks that mention two members or more), the chunks
-     * that mention the most members, with how many each mentions (at most {@value #DEFINING_CHUNKS}),
+     * that mention the most members, with how many each mentions (at most {@value CommunityDetection#DEFINING_CHUNKS}),
      * and its terms: the keywords of its summary, its keywords and its members' names,
      * which a question is matched against.
      */
@@ -68,7 +53,7 @@ public class Communities {
 
         /** The same community with the summary a {@link CommunitySummarizer} wrote. */
         Community summarized(String written) {
-            return new Community(id, members, mentions, written, WRITTEN, keywords, chunks, Communities.terms(keywords, written, members));
+            return new Community(id, members, mentions, written, WRITTEN, keywords, chunks, CommunityDetection.terms(keywords, written, members));
         }
 
         /** What identifies it from one computation to the next: its members. */
@@ -87,21 +72,11 @@ public class Communities {
 
     private static final Logger LOG = Logger.getLogger(Communities.class.getName());
 
-    private static final long SEED = 42;
-    private static final int MAX_ITERATIONS = 100;
-    private static final int NAMES_IN_SUMMARY = 5;
     private static final int RELATIONS_PER_MEMBER = 50;
     private static final int STATEMENTS = 30;
-    private static final int KEYWORDS = 20;
-    private static final int CHUNKS_FOR_KEYWORDS = 20;
-    static final int DEFINING_CHUNKS = 50;
-    private static final Set<String> STOP_WORDS = Set.of("the", "and", "for", "with", "what", "which", "who", "how", "are", "was", "were",
-            "does", "did", "this", "that", "these", "those", "about", "from", "into", "their", "there", "have", "has", "main", "all",
-            "any", "its", "they", "them", "our", "your", "can", "you", "why", "when", "where", "not", "but", "than", "then", "also",
-            "will", "would", "should", "could", "been", "being", "one", "two", "more", "most", "some", "such", "only", "other", "each");
 
     private final GraphStore graph;
-    private final VectorStore store;
+    private final CommunityDetection detection;
     private final CommunitySummarizer summarizer;
     private final Executor background;
     private final int maxSummaries;
@@ -121,7 +96,7 @@ public class Communities {
     public Communities(GraphStore graph, VectorStore store, CommunitySummarizer summarizer, Executor background, int maxSummaries,
                        Duration minInterval) {
         this.graph = graph;
-        this.store = store;
+        this.detection = new CommunityDetection(graph, store);
         this.summarizer = summarizer;
         this.background = background;
         this.maxSummaries = maxSummaries;
@@ -152,7 +127,7 @@ public class Communities {
         long entities = graph.entityCount();
         long relations = graph.relationCount();
         if (computed.entities() < 0) {
-            apply(entities, relations, compute());
+            apply(entities, relations, detection.detect());
             refreshInBackground(generation, computed.communities());
         } else if ((computed.entities() != entities || computed.relations() != relations) && !recomputing
                 && System.nanoTime() - computedAt >= minInterval.toNanos()) {
@@ -177,7 +152,7 @@ public class Communities {
         try {
             long entities = graph.entityCount();
             long relations = graph.relationCount();
-            List<Community> computedNow = compute();
+            List<Community> computedNow = detection.detect();
             synchronized (this) {
                 apply(entities, relations, computedNow);
                 of = generation;
@@ -314,113 +289,5 @@ public class Communities {
             }
         }
         return sentences.stream().limit(STATEMENTS).toList();
-    }
-
-    private List<Community> compute() {
-        Graph<String, DefaultEdge> entityGraph = new SimpleGraph<>(DefaultEdge.class);
-        for (Relation relation : graph.relations()) {
-            if (!relation.sourceId().equals(relation.targetId())) {
-                entityGraph.addVertex(relation.sourceId());
-                entityGraph.addVertex(relation.targetId());
-                entityGraph.addEdge(relation.sourceId(), relation.targetId());
-            }
-        }
-        List<Community> communities = new ArrayList<>();
-        for (Set<String> cluster : new LabelPropagationClustering<>(entityGraph, MAX_ITERATIONS, new Random(SEED)).getClustering()) {
-            if (cluster.size() >= 2) {
-                community(cluster).ifPresent(communities::add);
-            }
-        }
-        communities.sort(Comparator.comparing((Community community) -> -community.members().size())
-                .thenComparing(community -> -community.mentions()).thenComparing(Community::id));
-        return List.copyOf(communities);
-    }
-
-    private Optional<Community> community(Set<String> cluster) {
-        Map<Entity, Integer> mentions = new HashMap<>();
-        Map<String, Integer> membersByChunk = new HashMap<>();
-        Map<String, Set<String>> chunksOf = graph.chunksMentioningEach(cluster);
-        graph.entities(cluster).forEach((id, entity) -> {
-            Set<String> chunks = chunksOf.getOrDefault(id, Set.of());
-            mentions.put(entity, chunks.size());
-            chunks.forEach(chunk -> membersByChunk.merge(chunk, 1, Integer::sum));
-        });
-        if (mentions.size() < 2) {
-            return Optional.empty();
-        }
-        List<Entity> members = mentions.keySet().stream()
-                .sorted(Comparator.comparing((Entity entity) -> -mentions.get(entity)).thenComparing(Entity::id)).toList();
-        String names = String.join(", ", members.stream().limit(NAMES_IN_SUMMARY).map(Entity::name).toList())
-                + (members.size() > NAMES_IN_SUMMARY ? " and " + (members.size() - NAMES_IN_SUMMARY) + " more" : "");
-        String summary = membersByChunk.entrySet().stream()
-                .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
-                .flatMap(best -> store.chunks(List.of(best.getKey())).stream().findFirst())
-                .map(chunk -> names + ": " + sentenceNamingMost(chunk, members))
-                .orElse(names);
-        Map<String, Integer> defining = new LinkedHashMap<>();
-        membersByChunk.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(DEFINING_CHUNKS)
-                .forEach(entry -> defining.put(entry.getKey(), entry.getValue()));
-        List<String> keywords = keywords(membersByChunk);
-        return Optional.of(new Community(members.get(0).id(), members, mentions.values().stream().mapToInt(Integer::intValue).sum(), summary,
-                EXTRACTED, keywords, Collections.unmodifiableMap(defining), terms(keywords, summary, members)));
-    }
-
-    /** What a question is matched against: the keywords, the summary's keywords and the members' names. */
-    private static Set<String> terms(List<String> keywords, String summary, List<Entity> members) {
-        Set<String> terms = new HashSet<>(keywords);
-        terms.addAll(keywordsOf(summary));
-        members.forEach(member -> terms.addAll(keywordsOf(member.name())));
-        return Set.copyOf(terms);
-    }
-
-    /** The words most frequent in the chunks (at most {@value #CHUNKS_FOR_KEYWORDS}) that mention two members or more. */
-    private List<String> keywords(Map<String, Integer> membersByChunk) {
-        List<String> defining = membersByChunk.entrySet().stream().filter(entry -> entry.getValue() >= 2)
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(CHUNKS_FOR_KEYWORDS).map(Map.Entry::getKey).toList();
-        Map<String, Integer> frequencies = new HashMap<>();
-        store.chunks(defining).forEach(chunk -> {
-            for (String word : chunk.withHeader().toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-                if (isKeyword(word)) {
-                    frequencies.merge(word, 1, Integer::sum);
-                }
-            }
-        });
-        return frequencies.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(KEYWORDS).map(Map.Entry::getKey).toList();
-    }
-
-    /** The distinct lower-case words of {@code text} of three letters or more that are not common function or question words. */
-    public static Set<String> keywordsOf(String text) {
-        Set<String> words = new HashSet<>();
-        for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-            if (isKeyword(word)) {
-                words.add(word);
-            }
-        }
-        return words;
-    }
-
-    private static boolean isKeyword(String lowerCaseWord) {
-        return lowerCaseWord.length() >= 3 && !STOP_WORDS.contains(lowerCaseWord);
-    }
-
-    /** The first of the chunk's sentences (headings left out) that names the most of {@code members}. */
-    private static String sentenceNamingMost(Chunk chunk, List<Entity> members) {
-        String prose = String.join("\n", chunk.text().lines().filter(line -> !line.strip().startsWith("#")).toList());
-        String best = "";
-        long bestCount = -1;
-        for (String sentence : Sentences.of(prose)) {
-            String lower = sentence.toLowerCase(Locale.ROOT);
-            long count = members.stream().filter(member -> lower.contains(member.name().toLowerCase(Locale.ROOT))).count();
-            if (count > bestCount) {
-                best = sentence;
-                bestCount = count;
-            }
-        }
-        return best.isEmpty() || best.endsWith(".") ? best : best + ".";
     }
 }

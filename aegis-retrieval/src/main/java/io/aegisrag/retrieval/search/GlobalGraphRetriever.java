@@ -6,6 +6,7 @@ import io.aegisrag.core.port.VectorStore;
 import io.aegisrag.core.query.Retriever;
 import io.aegisrag.observability.interceptor.TrackedStage;
 import io.aegisrag.retrieval.graph.Communities;
+import io.aegisrag.retrieval.graph.CommunityDetection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -55,7 +56,7 @@ public class GlobalGraphRetriever implements ChunkRetriever {
     @Override
     @TrackedStage("graph_global")
     public List<ChunkHit> retrieve(Question question, int limit) {
-        Set<String> asked = Communities.keywordsOf(question.text());
+        Set<String> asked = CommunityDetection.keywordsOf(question.text());
         List<Communities.Community> all = communities.all();
         if (asked.isEmpty() || all.isEmpty()) {
             return List.of();
