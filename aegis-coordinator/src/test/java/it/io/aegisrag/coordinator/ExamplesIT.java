@@ -43,6 +43,8 @@ class ExamplesIT {
 
     private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern ID_FIELD = Pattern.compile("\"([a-z_]+)\":\"(" + UUID.pattern() + ")\"");
+    private static final Pattern PROBLEM_STATUS = Pattern.compile("^\\{.*\"status\":(\\d{3})[,}]", Pattern.DOTALL);
+    private static final Pattern COMMENTED_STATUS = Pattern.compile("^(\\d{3})\\b");
     private static final List<String> PAGES = List.of("README.md", "docs/api.md");
 
     /** A curl command of a page and the reply shown under it. */
@@ -133,7 +135,7 @@ class ExamplesIT {
     }
 
     /** The curl commands of the page's fenced {@code bash} blocks, with the lines shown under each and a trailing comment. */
-    static List<Example> examples(String page) throws IOException {
+    private static List<Example> examples(String page) throws IOException {
         List<String> lines = Files.readAllLines(Repository.root().resolve(page));
         List<Example> examples = new ArrayList<>();
         boolean inBash = false;
@@ -164,7 +166,7 @@ class ExamplesIT {
     }
 
     /** The words of a shell command as bash splits them ('…', "…", $'…' with its escapes); a {@code #} word starts the comment. */
-    static List<String> words(String command, List<String> comment) {
+    private static List<String> words(String command, List<String> comment) {
         List<String> words = new ArrayList<>();
         StringBuilder word = null;
         for (int i = 0; i < command.length(); i++) {
@@ -214,7 +216,7 @@ class ExamplesIT {
     }
 
     /** The request of curl's options that the examples use; a pipe into {@code grep} keeps its pattern. */
-    static Curl curl(List<String> words) {
+    private static Curl curl(List<String> words) {
         String method = null;
         String url = null;
         Map<String, String> headers = new LinkedHashMap<>();
@@ -252,17 +254,17 @@ class ExamplesIT {
     }
 
     /** The status a reply shown says: a problem's {@code "status":NNN} or a comment that starts with one. */
-    static Optional<Integer> shownStatus(String shown) {
-        Matcher problem = Pattern.compile("^\\{.*\"status\":(\\d{3})[,}]", Pattern.DOTALL).matcher(shown);
+    private static Optional<Integer> shownStatus(String shown) {
+        Matcher problem = PROBLEM_STATUS.matcher(shown);
         if (problem.find()) {
             return Optional.of(Integer.valueOf(problem.group(1)));
         }
-        Matcher comment = Pattern.compile("^(\\d{3})\\b").matcher(shown);
+        Matcher comment = COMMENTED_STATUS.matcher(shown);
         return comment.find() ? Optional.of(Integer.valueOf(comment.group(1))) : Optional.empty();
     }
 
     /** The keys of the shown reply's outermost object (or of the objects of its outermost array), read past the elisions ({@code …}). */
-    static Set<String> topLevelKeys(String shown) {
+    private static Set<String> topLevelKeys(String shown) {
         Set<String> keys = new LinkedHashSet<>();
         int depth = 0;
         boolean outermostArray = shown.startsWith("[");

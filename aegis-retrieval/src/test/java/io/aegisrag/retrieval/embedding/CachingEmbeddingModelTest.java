@@ -1,5 +1,6 @@
 package io.aegisrag.retrieval.embedding;
 
+import io.aegisrag.core.port.EmbeddingModelContract;
 import io.aegisrag.core.port.EmbeddingModel;
 import org.junit.jupiter.api.Test;
 
@@ -8,7 +9,15 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class CachingEmbeddingModelTest {
+/** The cache; in front of the in-process model, batching its misses by 8, also against the port's contract. */
+class CachingEmbeddingModelTest extends EmbeddingModelContract {
+
+    private static final OnnxEmbeddingModel MINILM_Q = new OnnxEmbeddingModel(OnnxEmbeddingModel.Variant.QUANTIZED);
+
+    @Override
+    protected EmbeddingModel createModel() {
+        return new CachingEmbeddingModel(MINILM_Q, new EmbeddingCache(1_000, 8_000_000), 8);
+    }
 
     /** Embeds a text as {length, first char}; records the batches it was sent. */
     static final class RecordingModel implements EmbeddingModel {
@@ -42,8 +51,8 @@ class CachingEmbeddingModelTest {
         }
     }
 
-    private final RecordingModel model = new RecordingModel();
-    private final CachingEmbeddingModel caching = new CachingEmbeddingModel(model, new EmbeddingCache(100, 1_000_000), 2);
+    private final RecordingModel recording = new RecordingModel();
+    private final CachingEmbeddingModel caching = new CachingEmbeddingModel(recording, new EmbeddingCache(100, 1_000_000), 2);
 
     @Test
     void should_send_only_misses_to_the_model_in_batches_and_keep_the_order() {
@@ -51,18 +60,18 @@ class CachingEmbeddingModelTest {
 
         List<float[]> vectors = caching.embedAll(List.of("a", "bb", "ccc", "dddd", "eeeee"));
 
-        assertThat(model.batches).containsExactly(List.of("bb"), List.of("a", "ccc"), List.of("dddd", "eeeee"));
+        assertThat(recording.batches).containsExactly(List.of("bb"), List.of("a", "ccc"), List.of("dddd", "eeeee"));
         assertThat(vectors).extracting(v -> (int) v[0]).containsExactly(1, 2, 3, 4, 5);
     }
 
     @Test
     void should_not_call_the_model_when_every_text_is_cached() {
         caching.embedAll(List.of("x", "y"));
-        model.batches.clear();
+        recording.batches.clear();
 
         caching.embedAll(List.of("y", "x"));
 
-        assertThat(model.batches).isEmpty();
+        assertThat(recording.batches).isEmpty();
     }
 
     @Test
@@ -73,6 +82,6 @@ class CachingEmbeddingModelTest {
 
         assertThat(passage[0]).isEqualTo(3);
         assertThat(query[0]).isEqualTo("query: pin".length());
-        assertThat(model.batches).containsExactly(List.of("pin"), List.of("query: pin"));
+        assertThat(recording.batches).containsExactly(List.of("pin"), List.of("query: pin"));
     }
 }

@@ -1,5 +1,7 @@
 package io.aegisrag.retrieval.embedding;
 
+import io.aegisrag.core.port.EmbeddingModel;
+import io.aegisrag.core.port.EmbeddingModelContract;
 import io.aegisrag.retrieval.embedding.OnnxEmbeddingModel.Variant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -10,7 +12,15 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class OnnxEmbeddingModelTest {
+/** The in-process models; the service's default, all-MiniLM-L6-v2 int8, also against the port's contract. */
+class OnnxEmbeddingModelTest extends EmbeddingModelContract {
+
+    private static final OnnxEmbeddingModel MINILM_Q = new OnnxEmbeddingModel(Variant.QUANTIZED);
+
+    @Override
+    protected EmbeddingModel createModel() {
+        return MINILM_Q;
+    }
 
     private static double cosine(float[] a, float[] b) {
         double dot = 0, na = 0, nb = 0;

@@ -1,5 +1,7 @@
 package io.aegisrag.retrieval.graph;
 
+import io.aegisrag.core.port.GraphExtractor;
+import io.aegisrag.core.port.GraphExtractorContract;
 import io.aegisrag.core.graph.Extraction;
 import io.aegisrag.core.document.Chunk;
 import io.aegisrag.core.document.DocumentId;
@@ -13,9 +15,15 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class EntityExtractorTest {
+/** The rule-based extractor ({@code aegis.extraction.provider=rules}), also against the port's contract. */
+class EntityExtractorTest extends GraphExtractorContract {
 
     private final EntityExtractor extractor = new EntityExtractor();
+
+    @Override
+    protected GraphExtractor createExtractor() {
+        return extractor;
+    }
 
     @Test
     void should_find_capitalised_names_acronyms_and_camel_case() {

@@ -1,5 +1,7 @@
 package io.aegisrag.retrieval.graph;
 
+import io.aegisrag.core.port.GraphExtractor;
+import io.aegisrag.core.port.GraphExtractorContract;
 import io.aegisrag.core.document.Chunk;
 import io.aegisrag.core.document.DocumentId;
 import io.aegisrag.core.graph.Entity;
@@ -15,9 +17,15 @@ import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class OpenNlpGraphExtractorTest {
+/** The default extractor, OpenNLP's English models, also against the port's contract. */
+class OpenNlpGraphExtractorTest extends GraphExtractorContract {
 
     private final OpenNlpGraphExtractor extractor = new OpenNlpGraphExtractor();
+
+    @Override
+    protected GraphExtractor createExtractor() {
+        return extractor;
+    }
 
     private static Extraction extract(OpenNlpGraphExtractor extractor, String... texts) {
         DocumentId id = DocumentId.random();

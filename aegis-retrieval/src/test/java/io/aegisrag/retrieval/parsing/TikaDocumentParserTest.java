@@ -1,5 +1,6 @@
 package io.aegisrag.retrieval.parsing;
 
+import io.aegisrag.core.port.DocumentParserContract;
 import io.aegisrag.core.document.ParsedDocument;
 import io.aegisrag.core.error.UnreadableDocumentException;
 import io.aegisrag.core.error.UnreadableDocumentException.Reason;
@@ -15,9 +16,15 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class TikaDocumentParserTest {
+/** The Tika parser, also against the port's contract. */
+class TikaDocumentParserTest extends DocumentParserContract {
 
     private final TikaDocumentParser parser = new TikaDocumentParser(100_000);
+
+    @Override
+    protected DocumentParser createParser() {
+        return parser;
+    }
 
     private static String[] pages(ParsedDocument parsed) {
         return parsed.text().split(String.valueOf(DocumentParser.PAGE_BREAK));
