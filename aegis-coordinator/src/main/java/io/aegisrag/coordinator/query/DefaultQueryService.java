@@ -29,7 +29,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.UUID;
 
@@ -41,7 +40,6 @@ import java.util.UUID;
 public class DefaultQueryService implements QueryService {
 
     private static final ChatStream WHOLE_ANSWER = ChatStream.of(TokenSink.NONE);
-    private static final String RERANK = "rerank";
 
     private final IntentClassifier classifier;
     private final HybridRetriever retriever;
@@ -74,15 +72,18 @@ public class DefaultQueryService implements QueryService {
 
     @Override
     public QueryResult chat(QueryRequest body, ChatStream stream) {
-        if (body.query().codePoints().noneMatch(Character::isLetterOrDigit)) {
-            throw new InvalidInputException("query", "must contain a letter or a digit");
-        }
+        return chat(body, conversation.history(body.sessionId()), stream);
+    }
+
+    @Override
+    public QueryResult chat(QueryRequest body, List<Turn> history, ChatStream stream) {
+        requireWords(body);
         ChatModelRouter.Route route = models.route(body.model());
         String queryId = UUID.randomUUID().toString();
         Map<Stage, Duration> latencies = new EnumMap<>(Stage.class);
         long start = System.nanoTime();
 
-        String question = FollowUps.resolve(body.query(), conversation.history(body.sessionId()));
+        String question = FollowUps.resolve(body.query(), history);
         Intent intent = QueryMode.fromLabel(body.mode()).forcedIntent().orElseGet(() -> classifier.classify(question));
         long classified = System.nanoTime();
         latencies.put(Stage.INTENT_CLASSIFICATION, Duration.ofNanos(classified - start));
@@ -105,8 +106,22 @@ public class DefaultQueryService implements QueryService {
         latencies.put(Stage.TOTAL, Duration.ofNanos(System.nanoTime() - start));
         metrics.trackQuery(intent, answer.model(), latencies);
         return new QueryResult(queryId, answer.text(), intent.label(), answer.model(),
-                prompt.contexts().stream().map(DefaultQueryService::source).toList(), inMillis(latencies),
+                prompt.contexts().stream().map(QueryResult.Source::of).toList(), inMillis(latencies),
                 usage(generation), generation.fallbacks(), question.equals(body.query()) ? null : question);
+    }
+
+    @Override
+    public List<QueryResult.Source> search(QueryRequest body) {
+        requireWords(body);
+        Intent intent = QueryMode.fromLabel(body.mode()).forcedIntent().orElseGet(() -> classifier.classify(body.query()));
+        return retriever.retrieve(body.query(), intent, body.topKOrDefault(), retrieversNamed(body.retrievers())).stream()
+                .map(QueryResult.Source::of).toList();
+    }
+
+    private static void requireWords(QueryRequest body) {
+        if (body.query().codePoints().noneMatch(Character::isLetterOrDigit)) {
+            throw new InvalidInputException("query", "must contain a letter or a digit");
+        }
     }
 
     /**
@@ -140,24 +155,6 @@ public class DefaultQueryService implements QueryService {
         }
         return labels.stream().map(label -> Retriever.valueOf(label.toUpperCase(Locale.ROOT)))
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Retriever.class)));
-    }
-
-    private static QueryResult.Source source(Context context) {
-        var chunk = context.chunk();
-        Map<String, Integer> ranks = new LinkedHashMap<>();
-        Map<String, Double> scores = new LinkedHashMap<>();
-        new TreeMap<>(context.ranks()).forEach((retriever, rank) -> {
-            ranks.put(retriever.label(), rank.rank());
-            scores.put(retriever.label(), rank.score());
-        });
-        List<String> retrievers = List.copyOf(ranks.keySet());
-        if (context.rerank() != null) {
-            ranks.put(RERANK, context.rerank().rank());
-            scores.put(RERANK, context.rerank().score());
-        }
-        String documentId = chunk.documentId() == null ? null : chunk.documentId().value();
-        return new QueryResult.Source(chunk.id(), chunk.kind().label(), documentId, chunk.title(), chunk.source(),
-                chunk.section(), chunk.page() > 0 ? chunk.page() : null, chunk.text(), context.score(), retrievers, ranks, scores);
     }
 
     private static Map<String, Double> inMillis(Map<Stage, Duration> latencies) {

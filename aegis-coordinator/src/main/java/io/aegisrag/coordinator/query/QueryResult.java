@@ -1,9 +1,12 @@
 package io.aegisrag.coordinator.query;
 
+import io.aegisrag.core.query.Context;
 import io.aegisrag.llm.Generation;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The reply of {@code POST /api/v1/query} (and the {@code done} event of {@code /api/v1/chat});
@@ -27,6 +30,27 @@ public record QueryResult(String queryId, String answer, String intent, String m
      */
     public record Source(String id, String kind, String documentId, String title, String source, String section, Integer page,
                          String text, double score, List<String> retrievers, Map<String, Integer> ranks, Map<String, Double> scores) {
+
+        private static final String RERANK = "rerank";
+
+        /** The source a retrieved context becomes. */
+        public static Source of(Context context) {
+            var chunk = context.chunk();
+            Map<String, Integer> ranks = new LinkedHashMap<>();
+            Map<String, Double> scores = new LinkedHashMap<>();
+            new TreeMap<>(context.ranks()).forEach((retriever, rank) -> {
+                ranks.put(retriever.label(), rank.rank());
+                scores.put(retriever.label(), rank.score());
+            });
+            List<String> retrievers = List.copyOf(ranks.keySet());
+            if (context.rerank() != null) {
+                ranks.put(RERANK, context.rerank().rank());
+                scores.put(RERANK, context.rerank().score());
+            }
+            String documentId = chunk.documentId() == null ? null : chunk.documentId().value();
+            return new Source(chunk.id(), chunk.kind().label(), documentId, chunk.title(), chunk.source(),
+                    chunk.section(), chunk.page() > 0 ? chunk.page() : null, chunk.text(), context.score(), retrievers, ranks, scores);
+        }
     }
 
     /**

@@ -1,5 +1,9 @@
 package io.aegisrag.coordinator.query;
 
+import io.aegisrag.core.memory.Turn;
+
+import java.util.List;
+
 /** Answers questions from the indexed documents. */
 public interface QueryService {
 
@@ -13,4 +17,15 @@ public interface QueryService {
      * @param body already validated at the REST boundary
      */
     QueryResult chat(QueryRequest body, ChatStream stream);
+
+    /**
+     * Answers as {@link #chat(QueryRequest, ChatStream)} does, in the conversation {@code history} the
+     * caller holds (an OpenAI or Ollama client sends its earlier messages) instead of its session's.
+     *
+     * @param history earlier turns, oldest first
+     */
+    QueryResult chat(QueryRequest body, List<Turn> history, ChatStream stream);
+
+    /** The passages {@link #query} would answer from, ranked, without generating an answer. */
+    List<QueryResult.Source> search(QueryRequest body);
 }

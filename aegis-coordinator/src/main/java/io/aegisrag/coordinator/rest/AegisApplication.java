@@ -8,8 +8,11 @@ import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
-/** The REST API, version 1. */
-@ApplicationPath("/api/v1")
+/**
+ * The HTTP APIs: AegisRAG's own, version 1, under {@code /api/v1}; the OpenAI-compatible API under
+ * {@code /v1}; the Ollama-compatible API under {@code /api} (its resources name their full paths).
+ */
+@ApplicationPath("/")
 @OpenAPIDefinition(info = @Info(title = "AegisRAG", version = "1",
         description = "Retrieval-augmented generation: ingest documents, ask questions, get cited answers."),
         security = @SecurityRequirement(name = "api-key"))

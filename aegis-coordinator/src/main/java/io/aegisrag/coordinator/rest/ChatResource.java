@@ -30,7 +30,7 @@ import java.time.Duration;
  * usage and latencies, or {@code error} (a problem+json body) when it fails after the stream started.
  * A request that is invalid gets its 4xx problem+json before any event.
  */
-@Path("/chat")
+@Path("/api/v1/chat")
 @ApplicationScoped
 public class ChatResource {
 

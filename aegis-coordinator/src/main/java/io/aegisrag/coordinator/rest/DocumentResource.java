@@ -38,7 +38,7 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code /api/v1/documents}: ingest (JSON, Markdown, plain text, or a PDF, Word, PowerPoint or HTML file), list, read, delete. */
-@Path("/documents")
+@Path("/api/v1/documents")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class DocumentResource {

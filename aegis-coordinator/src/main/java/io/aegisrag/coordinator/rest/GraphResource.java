@@ -29,7 +29,7 @@ import java.util.Set;
  * The knowledge graph over REST: entity search, one entity with its relations and the chunks that
  * mention it, its neighbourhood, and the communities of the entity graph.
  */
-@Path("/graph")
+@Path("/api/v1/graph")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class GraphResource {

@@ -42,7 +42,7 @@ import java.util.Locale;
  * be a zip archive), or one zip archive as the body, becomes a job ({@code 202} with its
  * {@code Location}); its status can be read, followed as Server-Sent Events, and cancelled.
  */
-@Path("/ingestions")
+@Path("/api/v1/ingestions")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class IngestionResource {

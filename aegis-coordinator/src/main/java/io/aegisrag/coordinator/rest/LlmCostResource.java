@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import java.util.List;
 
 /** {@code GET /api/v1/admin/llm/costs}: the month so far, per provider of the chain and per model, against each budget. */
-@Path("/admin/llm/costs")
+@Path("/api/v1/admin/llm/costs")
 @ApplicationScoped
 public class LlmCostResource {
 

@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** {@code POST /api/v1/admin/memory/retention}: applies the memory retention policy now. */
-@Path("/admin/memory/retention")
+@Path("/api/v1/admin/memory/retention")
 @ApplicationScoped
 public class MemoryAdminResource {
 

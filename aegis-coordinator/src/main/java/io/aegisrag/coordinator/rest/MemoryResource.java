@@ -39,7 +39,7 @@ import java.util.Optional;
  * Temporal memory over REST: episodes in, and the bi-temporal view out: what was true at
  * {@code valid_at} as the system knew it at {@code known_at}, and an entity's facts on both axes.
  */
-@Path("/memory")
+@Path("/api/v1/memory")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class MemoryResource {

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /** {@code POST /api/v1/query}. */
-@Path("/query")
+@Path("/api/v1/query")
 @ApplicationScoped
 public class QueryResource {
 

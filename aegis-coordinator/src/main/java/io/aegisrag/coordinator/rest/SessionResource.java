@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import java.util.List;
 
 /** {@code GET / DELETE /api/v1/memory/sessions/{id}}: a conversation's recent turns, and forgetting them. */
-@Path("/memory/sessions/{id}")
+@Path("/api/v1/memory/sessions/{id}")
 @ApplicationScoped
 public class SessionResource {
 

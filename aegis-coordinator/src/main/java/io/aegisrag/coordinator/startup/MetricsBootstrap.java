@@ -3,6 +3,7 @@ package io.aegisrag.coordinator.startup;
 import io.aegisrag.core.memory.FactType;
 import io.aegisrag.coordinator.ingest.IngestionStage;
 import io.aegisrag.coordinator.ingest.IngestionStatus;
+import io.aegisrag.coordinator.protocol.Protocol;
 import io.aegisrag.core.port.BackingService;
 import io.aegisrag.core.port.EmbeddingModel;
 import io.aegisrag.core.port.GraphStore;
@@ -70,6 +71,7 @@ public class MetricsBootstrap {
                 metrics.registerFallbacks(provider, chain.get(i + 1).model().provider(), reasons);
             }
         }
+        metrics.registerApiProtocols(Protocol.labels());
         metrics.bindStoreSize(MetricName.VECTOR_POINTS, vectors.serviceName(), vectors::chunkCount);
         metrics.bindStoreSize(MetricName.GRAPH_ENTITIES, graph.serviceName(), graph::entityCount);
         metrics.bindStoreSize(MetricName.GRAPH_RELATIONS, graph.serviceName(), graph::relationCount);

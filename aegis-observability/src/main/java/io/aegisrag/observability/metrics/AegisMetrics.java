@@ -45,6 +45,7 @@ public class AegisMetrics {
     private static final Logger LOG = Logger.getLogger(AegisMetrics.class.getName());
     /** The caches there are: embeddings and LLM answers (no query cache exists, so no series says one does). */
     private static final List<String> CACHE_TYPES = List.of("embedding", "llm");
+    private static final List<String> STATUS_CLASSES = List.of("2xx", "4xx", "5xx");
 
     private final MetricRegistry registry;
     private final Map<MetricName, Map<String, Counter>> counters = handles();
@@ -222,6 +223,20 @@ public class AegisMetrics {
         bindGauge(MetricName.SERVICE_UP, () -> adapters.stream().allMatch(ServiceProbe::isUp) ? 1 : 0, service);
     }
 
+    /** Registers the API call series of each protocol, so they read zero before its first call. */
+    public void registerApiProtocols(List<String> protocols) {
+        safely(() -> protocols.forEach(protocol -> STATUS_CLASSES.forEach(status -> apiRequests(protocol, status))));
+    }
+
+    /** Counts one call of the HTTP APIs by the protocol it spoke and the class of its status code. */
+    public void trackApiRequest(String protocol, int status) {
+        try {
+            apiRequests(protocol, status / 100 + "xx").inc();
+        } catch (RuntimeException e) {
+            failedToRecord(e);
+        }
+    }
+
     /**
      * Counts {@code failure} under its error type unless it, or an exception in its cause chain, was
      * counted before; returns its type either way.
@@ -349,6 +364,11 @@ public class AegisMetrics {
     private Counter fallbacks(String from, String to, String reason) {
         return counters.get(MetricName.LLM_FALLBACKS).computeIfAbsent(from + ' ' + to + ' ' + reason,
                 key -> register(MetricName.LLM_FALLBACKS, from, to, reason));
+    }
+
+    private Counter apiRequests(String protocol, String statusClass) {
+        return counters.get(MetricName.API_REQUESTS).computeIfAbsent(protocol + ' ' + statusClass,
+                key -> register(MetricName.API_REQUESTS, protocol, statusClass));
     }
 
     private Counter register(MetricName metric, String... labelValues) {

@@ -36,7 +36,9 @@ public enum MetricName {
     INGESTION_DOCUMENTS("aegis_ingestion_documents", Type.COUNTER, "Documents and files ingested, skipped as already held, or failed", "status"),
     INGESTION_CHUNKS("aegis_ingestion_chunks", Type.COUNTER, "Chunks indexed by ingestion"),
     INGESTION_STAGE("aegis_ingestion_stage_seconds", Type.TIMER, "Time one document spent in each stage of ingestion", "stage"),
-    INGESTION_JOBS("aegis_ingestion_jobs", Type.GAUGE, "Bulk ingestion jobs by state", "state");
+    INGESTION_JOBS("aegis_ingestion_jobs", Type.GAUGE, "Bulk ingestion jobs by state", "state"),
+    API_REQUESTS("aegis_api_requests", Type.COUNTER, "Calls of the HTTP APIs, by protocol (rest, openai, ollama, mcp) and status class (2xx, 4xx, 5xx)",
+            "protocol", "status");
 
     /** How a metric is registered, and the {@code # TYPE} Prometheus shows for it. */
     public enum Type {

@@ -62,6 +62,7 @@ class AegisMetricsTest {
         metrics.registerIngestion(List.of("ingested", "failed"), List.of("parse", "index"));
         metrics.bindIngestionJobs("running", () -> 0);
         metrics.registerReranker("ltr");
+        metrics.registerApiProtocols(List.of("rest", "mcp"));
 
         PrometheusScrape scrape = scrape();
 
@@ -83,6 +84,20 @@ class AegisMetricsTest {
         assertThat(scrape.value("aegis_rerank_fallbacks_total", Map.of("reranker", "ltr"))).isZero();
         assertThat(scrape.samples("aegis_cache_hits_total", Map.of())).extracting(sample -> sample.labels().get("cache_type"))
                 .as("a series only for the caches there are").containsExactlyInAnyOrder("embedding", "llm");
+    }
+
+    @Test
+    void should_count_api_calls_by_protocol_and_status_class() {
+        metrics.registerApiProtocols(List.of("openai"));
+
+        metrics.trackApiRequest("openai", 200);
+        metrics.trackApiRequest("openai", 201);
+        metrics.trackApiRequest("openai", 429);
+
+        PrometheusScrape scrape = scrape();
+        assertThat(scrape.value("aegis_api_requests_total", Map.of("protocol", "openai", "status", "2xx"))).isEqualTo(2);
+        assertThat(scrape.value("aegis_api_requests_total", Map.of("protocol", "openai", "status", "4xx"))).isEqualTo(1);
+        assertThat(scrape.value("aegis_api_requests_total", Map.of("protocol", "openai", "status", "5xx"))).isZero();
     }
 
     @Test
