@@ -39,7 +39,7 @@ final class McpSchemas {
     static final String SEARCH_MEMORY_FACTS = """
             {"type": "object", "properties": {
               "query": {"type": "string", "description": "Words every fact returned must contain"},
-              "entity": {"type": "string", "description": "Only facts about this entity"},
+              "entity": {"type": "string", "description": "Only facts about this entity (its name or id)"},
               "type": {"type": "string", "enum": ["episodic", "semantic", "entity"], "description": "Only facts of this type"},
               "valid_at": {"type": "string", "format": "date-time", "description": "The instant the facts must be true at (ISO-8601), default now"},
               "known_at": {"type": "string", "format": "date-time", "description": "What the service knew at this instant (ISO-8601), default now"},

@@ -16,6 +16,7 @@ import io.aegisrag.core.error.AegisException;
 import io.aegisrag.core.error.ErrorType;
 import io.aegisrag.core.error.InvalidInputException;
 import io.aegisrag.core.error.NotFoundException;
+import io.aegisrag.core.graph.Entity;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncResourceSpecification;
@@ -132,7 +133,8 @@ public class McpTools {
         if (limit != null && (limit < 1 || limit > MAX_FACTS)) {
             throw new InvalidInputException("limit", "must be between 1 and " + MAX_FACTS);
         }
-        MemoryResource.FactPage all = memory.facts(arguments.string("entity"), arguments.string("type"), arguments.string("valid_at"),
+        String entity = arguments.string("entity") == null ? null : Entity.idOf(arguments.string("entity"));
+        MemoryResource.FactPage all = memory.facts(entity, arguments.string("type"), arguments.string("valid_at"),
                 arguments.string("known_at"), "false", "0", String.valueOf(MAX_FACTS));
         List<String> words = arguments.string("query") == null ? List.of()
                 : List.of(arguments.string("query").toLowerCase(Locale.ROOT).split("\\W+"));

@@ -32,7 +32,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The curl examples of README.md and docs/api.md, run in their order against the test server (with
+ * The curl examples of README.md, docs/api.md and docs/clients.md, run in their order against the test server (with
  * its admin key): each must answer with the status its reply shows (a problem's {@code "status"}, a
  * comment's {@code # 204}; else a 2xx) and with every top-level field of the reply shown, every SSE
  * event shown, every metric line shown. Ids that a reply shows stand for the ids the server gave, in
@@ -45,7 +45,7 @@ class ExamplesIT {
     private static final Pattern ID_FIELD = Pattern.compile("\"([a-z_]+)\":\"(" + UUID.pattern() + ")\"");
     private static final Pattern PROBLEM_STATUS = Pattern.compile("^\\{.*\"status\":(\\d{3})[,}]", Pattern.DOTALL);
     private static final Pattern COMMENTED_STATUS = Pattern.compile("^(\\d{3})\\b");
-    private static final List<String> PAGES = List.of("README.md", "docs/api.md");
+    private static final List<String> PAGES = List.of("README.md", "docs/api.md", "docs/clients.md");
 
     /** A curl command of a page and the reply shown under it. */
     record Example(String page, int line, List<String> words, String shown) {
