@@ -29,7 +29,7 @@ public final class ExternalTool {
         if (!found && "true".equalsIgnoreCase(System.getenv("CI"))) {
             throw new AssertionError(tool + " is not installed; .ci/run must install it");
         }
-        Assumptions.assumeTrue(found, tool + " is not installed (apt-get install prometheus prometheus-alertmanager docker-compose)");
+        Assumptions.assumeTrue(found, tool + " is not installed (.ci/run installs it from Debian's packages)");
     }
 
     public static boolean isInstalled(String tool) {

@@ -1,5 +1,6 @@
 package it.io.aegisrag.coordinator;
 
+import io.aegisrag.deploy.ExternalTool;
 import io.aegisrag.observability.testing.PrometheusScrape;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -12,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +22,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ({@code openai}), Ollama's library ({@code ollama}) and the MCP TypeScript SDK
  * ({@code @modelcontextprotocol/sdk}), pinned in src/test/node/package-lock.json and installed with
  * {@code npm ci}. Each script calls the service as a user of that client would and prints what it
- * received; the assertions are here.
+ * received; the assertions are here. Without Node.js and npm (Debian's nodejs and npm, which .ci/run
+ * installs) the tests are skipped, and fail under CI.
  */
 class ProtocolClientsIT {
 
@@ -51,9 +56,12 @@ class ProtocolClientsIT {
 
     private static String documentId;
     private static final List<String> writtenByMcp = new ArrayList<>();
+    private static final List<String> writtenOnLlmServer = new ArrayList<>();
 
     @BeforeAll
     static void installClientsAndIngest() throws IOException, InterruptedException {
+        ExternalTool.require("node");
+        ExternalTool.require("npm");
         Files.createDirectories(CLIENTS);
         try (var files = Files.list(SCRIPTS)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
@@ -73,6 +81,8 @@ class ProtocolClientsIT {
     static void deleteDocuments() {
         AegisClient.delete("/api/v1/documents/" + documentId);
         writtenByMcp.forEach(id -> AegisClient.delete("/api/v1/documents/" + id));
+        writtenOnLlmServer.forEach(id -> AegisClient.send(HttpRequest.newBuilder(LlmServer.BASE.resolve("/api/v1/documents/" + id)).DELETE(),
+                AegisClient.ADMIN_KEY));
     }
 
     @Test
@@ -215,6 +225,30 @@ class ProtocolClientsIT {
         assertThat(after.increaseSince(before, "aegis_errors_total", Map.of("error_type", "permission_error"))).isEqualTo(1);
     }
 
+    @Test
+    void should_stream_a_language_models_pieces_to_the_openai_sdk_as_they_come_and_raise_its_failure() {
+        LlmServer.ollamaHasPulledItsModels();
+        writtenOnLlmServer.add(LlmServer.ingest(TITLE, MARKDOWN));
+        String answered = "openai-sdk-" + UUID.randomUUID();
+        LlmServer.ollamaAnswers(answered, "Every 400 ", "operating hours ", "[1].");
+
+        JsonObject out = run("openai-stream.mjs", LlmServer.BASE, QUESTION + " " + answered);
+
+        assertThat(out.get("error").getValueType()).as(out.toString()).isEqualTo(JsonValue.ValueType.NULL);
+        assertThat(strings(out.getJsonArray("pieces"))).as("each piece as Ollama wrote it").containsExactly("Every 400 ", "operating hours ", "[1].");
+        assertThat(out.getJsonObject("usage").getInt("prompt_tokens")).isEqualTo(30);
+        assertThat(out.getJsonObject("usage").getInt("completion_tokens")).isEqualTo(8);
+        assertThat(out.getJsonObject("usage").getInt("total_tokens")).isEqualTo(38);
+        assertThat(strings(out.getJsonArray("source_titles")).get(0)).isEqualTo(TITLE);
+
+        String broken = "openai-sdk-" + UUID.randomUUID();
+        LlmServer.ollamaBreaksOffMidAnswer(broken);
+        JsonObject failed = run("openai-stream.mjs", LlmServer.BASE, QUESTION + " " + broken);
+
+        assertThat(strings(failed.getJsonArray("pieces"))).containsExactly("Qdrant is ");
+        assertThat(failed.getJsonObject("error").getString("message")).contains("runner process has terminated");
+    }
+
     private static double queriesSince(PrometheusScrape before, PrometheusScrape after) {
         return after.samples("aegis_queries_total", Map.of()).stream()
                 .mapToDouble(sample -> after.increaseSince(before, "aegis_queries_total", sample.labels())).sum();
@@ -232,10 +266,14 @@ class ProtocolClientsIT {
 
     /** Runs one client script against the test server and reads the JSON object it prints. */
     private static JsonObject run(String script) {
+        return run(script, AegisClient.BASE, QUESTION);
+    }
+
+    private static JsonObject run(String script, URI server, String question) {
         try {
             ProcessBuilder node = new ProcessBuilder("node", script).directory(CLIENTS.toFile());
-            node.environment().putAll(Map.of("AEGIS_URL", AegisClient.BASE.toString(), "AEGIS_KEY", KEY, "AEGIS_WRITER_KEY", WRITER_KEY,
-                    "AEGIS_QUESTION", QUESTION, "AEGIS_ENTITY", "Marlow Engineering"));
+            node.environment().putAll(Map.of("AEGIS_URL", server.toString(), "AEGIS_KEY", KEY, "AEGIS_WRITER_KEY", WRITER_KEY,
+                    "AEGIS_QUESTION", question, "AEGIS_ENTITY", "Marlow Engineering"));
             Path errors = CLIENTS.resolve(script + ".stderr");
             Process process = node.redirectError(errors.toFile()).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
