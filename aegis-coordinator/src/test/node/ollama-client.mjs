@@ -1,19 +1,12 @@
 // Ollama's official JavaScript library against the service's /api: prints what it received as one JSON object.
 import { Ollama } from 'ollama';
 
+import { failure } from './failure.mjs';
+
 const { AEGIS_URL, AEGIS_KEY, AEGIS_QUESTION } = process.env;
 const ollama = new Ollama({ host: AEGIS_URL, headers: { Authorization: `Bearer ${AEGIS_KEY}` } });
 const ask = [{ role: 'user', content: AEGIS_QUESTION }];
 const out = {};
-
-async function failure(call) {
-  try {
-    await call();
-    return null;
-  } catch (e) {
-    return { status: e.status_code ?? null, message: e.error ?? e.message, name: e.constructor.name };
-  }
-}
 
 out.tags = (await ollama.list()).models.map((model) => model.name);
 out.show = (await ollama.show({ model: 'aegisrag' })).details;

@@ -1,19 +1,12 @@
 // The official OpenAI SDK against the service's /v1: prints what it received as one JSON object.
 import OpenAI from 'openai';
 
+import { failure } from './failure.mjs';
+
 const { AEGIS_URL, AEGIS_KEY, AEGIS_QUESTION } = process.env;
 const client = new OpenAI({ baseURL: `${AEGIS_URL}/v1`, apiKey: AEGIS_KEY, maxRetries: 0 });
 const ask = [{ role: 'user', content: AEGIS_QUESTION }];
 const out = {};
-
-async function failure(call) {
-  try {
-    await call();
-    return null;
-  } catch (e) {
-    return { status: e.status, type: e.type ?? null, code: e.code ?? null, param: e.param ?? null, message: e.message, name: e.constructor.name };
-  }
-}
 
 const models = [];
 for await (const model of client.models.list()) {
