@@ -8,6 +8,7 @@ import io.aegisrag.core.llm.LlmFailure;
 import io.aegisrag.core.llm.Prompt;
 import io.aegisrag.core.llm.TokenSink;
 import io.aegisrag.core.port.BackingService;
+import io.aegisrag.core.port.ChatChain;
 import io.aegisrag.core.port.ChatModel;
 import io.aegisrag.core.query.Context;
 import io.aegisrag.llm.cost.SpendLedger;
@@ -40,7 +41,7 @@ import java.util.logging.Logger;
  * context removed.
  */
 @ApplicationScoped
-public class ChatModelRouter {
+public class ChatModelRouter implements ChatChain {
 
     private static final Logger LOG = Logger.getLogger(ChatModelRouter.class.getName());
     private static final String EXTRACTIVE = "extractive";
@@ -153,6 +154,12 @@ public class ChatModelRouter {
             }
         }
         throw new InvalidInputException("model", "unknown model '" + model + "'; available: " + available);
+    }
+
+    /** The chain's whole answer from its first provider on, not streamed. */
+    @Override
+    public Answer complete(Prompt prompt) {
+        return generate(prompt, route(null), TokenSink.NONE).answer();
     }
 
     /**

@@ -6,6 +6,8 @@ import io.aegisrag.core.llm.LlmException;
 import io.aegisrag.core.llm.LlmFailure;
 import io.aegisrag.core.llm.Prompt;
 import io.aegisrag.core.llm.TokenSink;
+import io.aegisrag.core.port.ChatChain;
+import io.aegisrag.core.port.ChatChainContract;
 import io.aegisrag.core.port.ChatModel;
 import io.aegisrag.core.port.RecordingSink;
 import io.aegisrag.llm.cost.PriceTable;
@@ -15,6 +17,7 @@ import io.aegisrag.llm.extractive.ExtractiveChatModel;
 import io.aegisrag.llm.prompt.PromptBuilder;
 import io.aegisrag.observability.testing.IsolatedMetrics;
 import io.aegisrag.observability.testing.PrometheusScrape;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -105,6 +108,26 @@ class ChatModelRouterTest {
             providers.add(new ChatModelRouter.Provider(model, new ProviderCircuit(2, Duration.ofMinutes(1), Clock.systemUTC())));
         }
         return new ChatModelRouter(providers, prompts, ledger, new LlmResponseCache(cacheSize), metrics.metrics());
+    }
+
+    /** The port's contract, over chains of scripted providers. */
+    @Nested
+    class AsAChatChain extends ChatChainContract {
+
+        @Override
+        protected ChatChain answering(String reply) {
+            return router(0, Map.of(), new ScriptedModel("local", reply), new ExtractiveChatModel());
+        }
+
+        @Override
+        protected ChatChain fallingThroughToExtractive() {
+            return router(0, Map.of(), new ScriptedModel("local", "never").failing(LlmFailure.UNAVAILABLE, 0), new ExtractiveChatModel());
+        }
+
+        @Override
+        protected ChatChain answeringNobody() {
+            return router(0, Map.of(), new ScriptedModel("local", "never").failing(LlmFailure.UNAVAILABLE, 0));
+        }
     }
 
     private Generation ask(ChatModelRouter router, TokenSink sink) {

@@ -1,8 +1,9 @@
 package io.aegisrag.coordinator.graph;
 
 import io.aegisrag.core.config.ConfigKeys;
-import io.aegisrag.llm.ChatModelRouter;
+import io.aegisrag.core.port.ChatChain;
 import io.aegisrag.retrieval.graph.CommunitySummarizer;
+import io.aegisrag.retrieval.graph.LlmCommunitySummarizer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -14,10 +15,10 @@ public class CommunitySummarizerProducer {
     @Produces
     @ApplicationScoped
     CommunitySummarizer communitySummarizer(@ConfigProperty(name = ConfigKeys.COMMUNITY_SUMMARY_PROVIDER, defaultValue = "extractive") String provider,
-                                            ChatModelRouter models) {
+                                            ChatChain chain) {
         return switch (provider) {
             case "extractive" -> CommunitySummarizer.EXTRACTIVE;
-            case "llm" -> new LlmCommunitySummarizer(models);
+            case "llm" -> new LlmCommunitySummarizer(chain);
             default -> throw new IllegalStateException(ConfigKeys.COMMUNITY_SUMMARY_PROVIDER + " must be one of [extractive, llm], got '" + provider + "'");
         };
     }

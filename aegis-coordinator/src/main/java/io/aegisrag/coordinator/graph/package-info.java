@@ -1,2 +1,2 @@
-/** The knowledge graph's communities: who summarises them. */
+/** The knowledge graph's communities: the producer that chooses who summarises them. */
 package io.aegisrag.coordinator.graph;

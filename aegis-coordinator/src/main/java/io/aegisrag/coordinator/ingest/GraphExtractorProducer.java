@@ -1,12 +1,13 @@
 package io.aegisrag.coordinator.ingest;
 
-import io.aegisrag.coordinator.memory.LlmEpisodeReader;
-import io.aegisrag.coordinator.memory.RuleEpisodeReader;
 import io.aegisrag.core.config.ConfigKeys;
+import io.aegisrag.core.port.ChatChain;
 import io.aegisrag.core.port.GraphExtractor;
-import io.aegisrag.llm.ChatModelRouter;
 import io.aegisrag.retrieval.graph.EntityExtractor;
+import io.aegisrag.retrieval.graph.LlmEpisodeReader;
+import io.aegisrag.retrieval.graph.LlmGraphExtractor;
 import io.aegisrag.retrieval.graph.OpenNlpGraphExtractor;
+import io.aegisrag.retrieval.graph.RuleEpisodeReader;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -22,11 +23,11 @@ public class GraphExtractorProducer {
     @Produces
     @ApplicationScoped
     GraphExtractor graphExtractor(@ConfigProperty(name = ConfigKeys.EXTRACTION_PROVIDER, defaultValue = "nlp") String provider,
-                                  ChatModelRouter models) {
+                                  ChatChain chain) {
         return switch (provider) {
             case "nlp" -> new OpenNlpGraphExtractor();
             case "rules" -> new EntityExtractor();
-            case "llm" -> new LlmGraphExtractor(LlmEpisodeReader.forDocuments(models, new RuleEpisodeReader()), new OpenNlpGraphExtractor());
+            case "llm" -> new LlmGraphExtractor(LlmEpisodeReader.forDocuments(chain, new RuleEpisodeReader()), new OpenNlpGraphExtractor());
             default -> throw new IllegalStateException(ConfigKeys.EXTRACTION_PROVIDER + " must be one of [nlp, rules, llm], got '" + provider + "'");
         };
     }

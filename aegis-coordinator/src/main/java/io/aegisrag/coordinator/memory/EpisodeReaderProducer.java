@@ -1,7 +1,10 @@
 package io.aegisrag.coordinator.memory;
 
 import io.aegisrag.core.config.ConfigKeys;
-import io.aegisrag.llm.ChatModelRouter;
+import io.aegisrag.core.port.ChatChain;
+import io.aegisrag.retrieval.graph.EpisodeReader;
+import io.aegisrag.retrieval.graph.LlmEpisodeReader;
+import io.aegisrag.retrieval.graph.RuleEpisodeReader;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -16,10 +19,10 @@ public class EpisodeReaderProducer {
     @Produces
     @ApplicationScoped
     EpisodeReader episodeReader(@ConfigProperty(name = ConfigKeys.EXTRACTION_PROVIDER, defaultValue = "nlp") String provider,
-                                ChatModelRouter models) {
+                                ChatChain chain) {
         return switch (provider) {
             case "nlp", "rules" -> new RuleEpisodeReader();
-            case "llm" -> new LlmEpisodeReader(models, new RuleEpisodeReader());
+            case "llm" -> new LlmEpisodeReader(chain, new RuleEpisodeReader());
             default -> throw new IllegalStateException(ConfigKeys.EXTRACTION_PROVIDER + " must be one of [nlp, rules, llm], got '" + provider + "'");
         };
     }

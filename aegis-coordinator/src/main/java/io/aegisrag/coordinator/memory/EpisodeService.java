@@ -4,6 +4,7 @@ import io.aegisrag.core.graph.Entity;
 import io.aegisrag.core.memory.Fact;
 import io.aegisrag.core.memory.FactType;
 import io.aegisrag.core.port.TemporalMemory;
+import io.aegisrag.retrieval.graph.EpisodeReader;
 import io.aegisrag.retrieval.graph.Statement;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,8 +1,9 @@
 package io.aegisrag.coordinator.rerank;
 
 import io.aegisrag.core.config.ConfigKeys;
+import io.aegisrag.core.port.ChatChain;
 import io.aegisrag.core.port.Reranker;
-import io.aegisrag.llm.ChatModelRouter;
+import io.aegisrag.retrieval.rerank.ChatReranker;
 import io.aegisrag.retrieval.rerank.HttpReranker;
 import io.aegisrag.retrieval.rerank.LtrReranker;
 import io.aegisrag.retrieval.rerank.Reranking;
@@ -30,13 +31,13 @@ public class RerankerProducer {
                       @ConfigProperty(name = ConfigKeys.RERANK_MODEL, defaultValue = "BAAI/bge-reranker-v2-m3") String model,
                       @ConfigProperty(name = ConfigKeys.RERANK_API_KEY) Optional<String> apiKey,
                       @ConfigProperty(name = ConfigKeys.RERANK_TIMEOUT_MS, defaultValue = "2000") long timeoutMs,
-                      ChatModelRouter models) {
+                      ChatChain chain) {
         return switch (name.strip()) {
             case "ltr" -> LtrReranker.shipped();
             case "http" -> new HttpReranker(URI.create(url.filter(u -> !u.isBlank()).orElseThrow(() -> new IllegalStateException(
                     ConfigKeys.RETRIEVAL_RERANK + "=http needs " + ConfigKeys.RERANK_URL + ", the rerank endpoint (e.g. http://vllm:8000/v1/rerank)"))),
                     HttpReranker.Api.named(api), model, apiKey, Duration.ofMillis(timeoutMs));
-            case "llm" -> new ChatReranker(models);
+            case "llm" -> new ChatReranker(chain);
             case Reranking.NONE -> Reranking.fusedOrder();
             default -> throw new IllegalStateException(ConfigKeys.RETRIEVAL_RERANK + " must be one of [ltr, http, llm, none], got '" + name + "'");
         };

@@ -1,2 +1,2 @@
-/** The reranker of queries, chosen by {@code aegis.retrieval.rerank}, and the listwise reranking by the chat chain. */
+/** The producer of the reranker of queries, chosen by {@code aegis.retrieval.rerank}. */
 package io.aegisrag.coordinator.rerank;

@@ -1,10 +1,11 @@
 package io.aegisrag.coordinator.graph;
 
-import io.aegisrag.coordinator.testing.ScriptedChain;
 import io.aegisrag.coordinator.testing.ScriptedChain.ReplyingModel;
+import io.aegisrag.coordinator.testing.ScriptedChain;
 import io.aegisrag.core.graph.Entity;
 import io.aegisrag.core.llm.LlmFailure;
 import io.aegisrag.llm.extractive.ExtractiveChatModel;
+import io.aegisrag.retrieval.graph.LlmCommunitySummarizer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,10 +1,13 @@
 package io.aegisrag.coordinator.memory;
 
-import io.aegisrag.core.llm.LlmFailure;
-import io.aegisrag.coordinator.testing.ScriptedChain;
 import io.aegisrag.coordinator.testing.ScriptedChain.ReplyingModel;
+import io.aegisrag.coordinator.testing.ScriptedChain;
+import io.aegisrag.core.llm.LlmFailure;
 import io.aegisrag.core.port.ChatModel;
 import io.aegisrag.llm.extractive.ExtractiveChatModel;
+import io.aegisrag.retrieval.graph.EpisodeReader;
+import io.aegisrag.retrieval.graph.LlmEpisodeReader;
+import io.aegisrag.retrieval.graph.RuleEpisodeReader;
 import io.aegisrag.retrieval.graph.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

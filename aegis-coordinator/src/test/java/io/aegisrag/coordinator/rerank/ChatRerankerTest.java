@@ -1,10 +1,12 @@
 package io.aegisrag.coordinator.rerank;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.aegisrag.coordinator.testing.ScriptedChain;
 import io.aegisrag.coordinator.testing.ScriptedChain.ReplyingModel;
+import io.aegisrag.coordinator.testing.ScriptedChain;
 import io.aegisrag.core.document.Chunk;
 import io.aegisrag.core.document.DocumentId;
+import io.aegisrag.core.port.Reranker;
+import io.aegisrag.core.port.RerankerContract;
 import io.aegisrag.core.query.Context;
 import io.aegisrag.llm.ChatModelRouter;
 import io.aegisrag.llm.LlmResponseCache;
@@ -17,6 +19,7 @@ import io.aegisrag.llm.ollama.OllamaChatModel;
 import io.aegisrag.llm.ollama.OllamaSettings;
 import io.aegisrag.llm.prompt.PromptBuilder;
 import io.aegisrag.observability.testing.IsolatedMetrics;
+import io.aegisrag.retrieval.rerank.ChatReranker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +44,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 /** Listwise reranking through a real chat chain whose Ollama is WireMock replaying /api/chat. */
-class ChatRerankerTest {
+class ChatRerankerTest extends RerankerContract {
 
     @RegisterExtension
     static WireMockExtension ollama = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
@@ -81,6 +84,13 @@ class ChatRerankerTest {
         ollama.stubFor(post("/api/chat").withRequestBody(matchingJsonPath("$.stream", equalTo("false")))
                 .willReturn(okJson("{\"model\":\"llama3.1:8b\",\"message\":{\"role\":\"assistant\",\"content\":\"" + escaped + "\"},\"done\":true,"
                         + "\"prompt_eval_count\":412,\"eval_count\":9}")));
+    }
+
+    /** For the contract: a model that lists the answering passage first. */
+    @Override
+    protected Reranker createReranker() {
+        replyWith("{\"ranking\": [" + (ANSWER + 1) + "]}");
+        return new ChatReranker(chain());
     }
 
     @Test

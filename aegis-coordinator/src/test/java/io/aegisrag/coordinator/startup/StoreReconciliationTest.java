@@ -1,21 +1,21 @@
 package io.aegisrag.coordinator.startup;
 
 import io.aegisrag.coordinator.memory.EpisodeService;
-import io.aegisrag.coordinator.memory.RuleEpisodeReader;
 import io.aegisrag.core.document.Chunk;
 import io.aegisrag.core.document.Document;
 import io.aegisrag.core.document.DocumentId;
 import io.aegisrag.core.document.EmbeddedChunk;
-import io.aegisrag.core.memory.Fact;
-import io.aegisrag.core.memory.FactType;
-import io.aegisrag.memory.InMemoryTemporalMemory;
-import io.aegisrag.memory.Neo4jTemporalMemory;
 import io.aegisrag.core.error.AegisException;
 import io.aegisrag.core.graph.EntitySimilarity;
+import io.aegisrag.core.memory.Fact;
+import io.aegisrag.core.memory.FactType;
 import io.aegisrag.core.testing.HashEmbeddingModel;
+import io.aegisrag.memory.InMemoryTemporalMemory;
+import io.aegisrag.memory.Neo4jTemporalMemory;
 import io.aegisrag.retrieval.graph.EntityExtractor;
 import io.aegisrag.retrieval.graph.InMemoryGraphStore;
 import io.aegisrag.retrieval.graph.Neo4jGraphStore;
+import io.aegisrag.retrieval.graph.RuleEpisodeReader;
 import io.aegisrag.retrieval.lucene.LuceneVectorStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -5,6 +5,8 @@ import io.aegisrag.core.document.Chunk;
 import io.aegisrag.core.document.DocumentId;
 import io.aegisrag.core.error.AegisException;
 import io.aegisrag.core.error.ErrorType;
+import io.aegisrag.core.port.Reranker;
+import io.aegisrag.core.port.RerankerContract;
 import io.aegisrag.core.query.Context;
 import io.aegisrag.observability.testing.IsolatedMetrics;
 import io.aegisrag.observability.testing.PrometheusScrape;
@@ -35,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * vLLM serves it at /v1/rerank (and Infinity at /rerank), Text Embeddings Inference's /rerank and
  * vLLM's /score, and their failures.
  */
-class HttpRerankerTest {
+class HttpRerankerTest extends RerankerContract {
 
     @RegisterExtension
     static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
@@ -53,6 +55,15 @@ class HttpRerankerTest {
 
     private HttpReranker reranker(String path, HttpReranker.Api api) {
         return reranker(path, api, Duration.ofSeconds(2));
+    }
+
+    /** For the contract: a server that ranks the answering passage first. */
+    @Override
+    protected Reranker createReranker() {
+        server.stubFor(post("/v1/rerank").willReturn(okJson("""
+                {"results":[{"index":%d,"relevance_score":0.91},{"index":0,"relevance_score":0.12},{"index":2,"relevance_score":0.03}]}"""
+                .formatted(ANSWER))));
+        return reranker("/v1/rerank", HttpReranker.Api.COHERE);
     }
 
     @Test

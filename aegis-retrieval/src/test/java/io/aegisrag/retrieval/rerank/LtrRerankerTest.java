@@ -2,6 +2,8 @@ package io.aegisrag.retrieval.rerank;
 
 import io.aegisrag.core.document.Chunk;
 import io.aegisrag.core.document.DocumentId;
+import io.aegisrag.core.port.Reranker;
+import io.aegisrag.core.port.RerankerContract;
 import io.aegisrag.core.query.Context;
 import io.aegisrag.core.query.Retriever;
 import org.junit.jupiter.api.Test;
@@ -15,7 +17,13 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class LtrRerankerTest {
+class LtrRerankerTest extends RerankerContract {
+
+    @Override
+    protected Reranker createReranker() {
+        return LtrReranker.shipped();
+    }
+
 
     private static Context candidate(DocumentId document, int position, double fused) {
         return new Context(new Chunk(Chunk.idOf(document, position), document, "Timer", "Timer.html", "Timer > cancel()",

@@ -1,7 +1,6 @@
-package io.aegisrag.coordinator.memory;
+package io.aegisrag.retrieval.graph;
 
 import io.aegisrag.core.graph.Entity;
-import io.aegisrag.retrieval.graph.Statement;
 
 import java.util.List;
 

@@ -1,13 +1,10 @@
-package io.aegisrag.coordinator.memory;
+package io.aegisrag.retrieval.graph;
 
 import io.aegisrag.core.graph.Entity;
+import io.aegisrag.core.llm.Answer;
 import io.aegisrag.core.llm.LlmException;
 import io.aegisrag.core.llm.Prompt;
-import io.aegisrag.core.llm.TokenSink;
-import io.aegisrag.llm.ChatModelRouter;
-import io.aegisrag.llm.Generation;
-import io.aegisrag.retrieval.graph.RelationStatements;
-import io.aegisrag.retrieval.graph.Statement;
+import io.aegisrag.core.port.ChatChain;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -56,26 +53,26 @@ public final class LlmEpisodeReader implements EpisodeReader {
             lives_in, uses, depends_on, reports_to, manages, owns; use works_at for any employment and lives_in for \
             any residence. State only what the %2$s says. Reply with the JSON object only.""";
 
-    private final ChatModelRouter models;
+    private final ChatChain chain;
     private final EpisodeReader rules;
     private final String system;
     private final String label;
 
     /** Reads episodes of a conversation. */
-    public LlmEpisodeReader(ChatModelRouter models, EpisodeReader rules) {
-        this(models, rules, "one episode of a conversation", "episode");
+    public LlmEpisodeReader(ChatChain chain, EpisodeReader rules) {
+        this(chain, rules, "one episode of a conversation", "episode");
     }
 
-    private LlmEpisodeReader(ChatModelRouter models, EpisodeReader rules, String whole, String part) {
-        this.models = models;
+    private LlmEpisodeReader(ChatChain chain, EpisodeReader rules, String whole, String part) {
+        this.chain = chain;
         this.rules = rules;
         this.system = SYSTEM.formatted(whole, part);
         this.label = Character.toUpperCase(part.charAt(0)) + part.substring(1) + ":\n";
     }
 
     /** Reads passages (chunks) of a document, for the knowledge graph. */
-    public static LlmEpisodeReader forDocuments(ChatModelRouter models, EpisodeReader rules) {
-        return new LlmEpisodeReader(models, rules, "one passage of a document", "passage");
+    public static LlmEpisodeReader forDocuments(ChatChain chain, EpisodeReader rules) {
+        return new LlmEpisodeReader(chain, rules, "one passage of a document", "passage");
     }
 
     @Override
@@ -104,8 +101,8 @@ public final class LlmEpisodeReader implements EpisodeReader {
     /** The model's reply, or empty when the chain ended at the extractive model, which cannot read. */
     private Optional<String> reply(String content, String user) {
         Prompt prompt = new Prompt(content, List.of(), system, user, (system.length() + user.length()) / 4, SCHEMA);
-        Generation generation = models.generate(prompt, models.route(null), TokenSink.NONE);
-        return generation.answer().provider().equals("extractive") ? Optional.empty() : Optional.of(generation.answer().text());
+        Answer answer = chain.complete(prompt);
+        return answer.provider().equals(ChatChain.EXTRACTIVE) ? Optional.empty() : Optional.of(answer.text());
     }
 
     private static Reading parse(String reply) {

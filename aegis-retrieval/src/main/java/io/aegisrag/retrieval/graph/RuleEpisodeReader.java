@@ -1,7 +1,5 @@
-package io.aegisrag.coordinator.memory;
+package io.aegisrag.retrieval.graph;
 
-import io.aegisrag.retrieval.graph.EntityExtractor;
-import io.aegisrag.retrieval.graph.RelationStatements;
 
 /** Reads an episode without a language model: the rule-based entity extractor and {@link RelationStatements}. */
 public final class RuleEpisodeReader implements EpisodeReader {

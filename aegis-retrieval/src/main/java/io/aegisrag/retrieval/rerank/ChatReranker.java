@@ -1,11 +1,10 @@
-package io.aegisrag.coordinator.rerank;
+package io.aegisrag.retrieval.rerank;
 
+import io.aegisrag.core.llm.Answer;
 import io.aegisrag.core.llm.Prompt;
-import io.aegisrag.core.llm.TokenSink;
+import io.aegisrag.core.port.ChatChain;
 import io.aegisrag.core.port.Reranker;
 import io.aegisrag.core.query.Context;
-import io.aegisrag.llm.ChatModelRouter;
-import io.aegisrag.llm.Generation;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -35,10 +34,10 @@ public final class ChatReranker implements Reranker {
             Reply with the JSON object {"ranking": [...]} listing the numbers of the passages that help answer \
             the question, the most useful first, each number once. Reply with the JSON object only.""";
 
-    private final ChatModelRouter models;
+    private final ChatChain chain;
 
-    public ChatReranker(ChatModelRouter models) {
-        this.models = models;
+    public ChatReranker(ChatChain chain) {
+        this.chain = chain;
     }
 
     @Override
@@ -56,11 +55,11 @@ public final class ChatReranker implements Reranker {
         }
         String system = SYSTEM.formatted(candidates.size());
         Prompt prompt = new Prompt(question, List.of(), system, user.toString(), (system.length() + user.length()) / 4, SCHEMA);
-        Generation generation = models.generate(prompt, models.route(null), TokenSink.NONE);
-        if (generation.answer().provider().equals("extractive")) {
+        Answer answer = chain.complete(prompt);
+        if (answer.provider().equals(ChatChain.EXTRACTIVE)) {
             throw new IllegalStateException("no language model of the chat chain answered; the extractive model cannot rank");
         }
-        return scores(generation.answer().text(), candidates.size());
+        return scores(answer.text(), candidates.size());
     }
 
     /** Listed candidates score {@code n - position}, the others {@code -(fused index + 1)}. */

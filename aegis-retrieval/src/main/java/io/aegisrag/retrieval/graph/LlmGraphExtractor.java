@@ -1,13 +1,11 @@
-package io.aegisrag.coordinator.ingest;
+package io.aegisrag.retrieval.graph;
 
-import io.aegisrag.coordinator.memory.EpisodeReader;
 import io.aegisrag.core.document.Chunk;
 import io.aegisrag.core.graph.Entity;
 import io.aegisrag.core.graph.Extraction;
 import io.aegisrag.core.graph.Mention;
 import io.aegisrag.core.graph.Relation;
 import io.aegisrag.core.port.GraphExtractor;
-import io.aegisrag.retrieval.graph.Statement;
 
 import java.util.ArrayList;
 import java.util.HashSet;

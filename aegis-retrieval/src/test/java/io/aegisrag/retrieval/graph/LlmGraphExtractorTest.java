@@ -1,12 +1,9 @@
-package io.aegisrag.coordinator.ingest;
+package io.aegisrag.retrieval.graph;
 
-import io.aegisrag.coordinator.memory.EpisodeReader;
 import io.aegisrag.core.document.Chunk;
 import io.aegisrag.core.document.DocumentId;
 import io.aegisrag.core.graph.Entity;
 import io.aegisrag.core.graph.Extraction;
-import io.aegisrag.retrieval.graph.EntityExtractor;
-import io.aegisrag.retrieval.graph.Statement;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,12 +1,10 @@
-package io.aegisrag.coordinator.graph;
+package io.aegisrag.retrieval.graph;
 
 import io.aegisrag.core.graph.Entity;
+import io.aegisrag.core.llm.Answer;
 import io.aegisrag.core.llm.LlmException;
 import io.aegisrag.core.llm.Prompt;
-import io.aegisrag.core.llm.TokenSink;
-import io.aegisrag.llm.ChatModelRouter;
-import io.aegisrag.llm.Generation;
-import io.aegisrag.retrieval.graph.CommunitySummarizer;
+import io.aegisrag.core.port.ChatChain;
 
 import java.util.List;
 import java.util.Optional;
@@ -23,17 +21,17 @@ public final class LlmCommunitySummarizer implements CommunitySummarizer {
 
     private static final Logger LOG = Logger.getLogger(LlmCommunitySummarizer.class.getName());
     static final int MEMBERS = 20;
-    static final int STATEMENT_CHARS = 300;
-    static final int SUMMARY_CHARS = 1000;
+    public static final int STATEMENT_CHARS = 300;
+    public static final int SUMMARY_CHARS = 1000;
     private static final String SYSTEM = """
             You write the summary of a community of a knowledge graph: entities that documents relate to each \
             other. In two or three sentences, say what the community is about and how its main entities relate, \
             using only the statements given. Reply with the summary only, in plain text.""";
 
-    private final ChatModelRouter models;
+    private final ChatChain chain;
 
-    public LlmCommunitySummarizer(ChatModelRouter models) {
-        this.models = models;
+    public LlmCommunitySummarizer(ChatChain chain) {
+        this.chain = chain;
     }
 
     @Override
@@ -45,11 +43,11 @@ public final class LlmCommunitySummarizer implements CommunitySummarizer {
                 + "\n\nStatements:\n" + (facts.isEmpty() ? "(none)" : facts);
         Prompt prompt = new Prompt(entities, List.of(), SYSTEM, user, (SYSTEM.length() + user.length()) / 4);
         try {
-            Generation generation = models.generate(prompt, models.route(null), TokenSink.NONE);
-            if (generation.answer().provider().equals("extractive")) {
+            Answer answer = chain.complete(prompt);
+            if (answer.provider().equals(ChatChain.EXTRACTIVE)) {
                 return Optional.empty();
             }
-            return Optional.of(shortened(generation.answer().text().strip().replaceAll("\\s+", " "), SUMMARY_CHARS)).filter(text -> !text.isEmpty());
+            return Optional.of(shortened(answer.text().strip().replaceAll("\\s+", " "), SUMMARY_CHARS)).filter(text -> !text.isEmpty());
         } catch (LlmException e) {
             LOG.warning("no language model summarised a community (" + e.failure().label() + "): " + e.getMessage());
             return Optional.empty();
