@@ -31,25 +31,41 @@ public final class InMemoryTemporalMemory implements TemporalMemory {
 
     @Override
     public synchronized void record(Fact fact, boolean supersedes) {
+        store(fact, supersedes);
+    }
+
+    /** Records {@code fact}; returns the lineage that holds what it states: its own, or that of the believed fact it restates. */
+    private String store(Fact fact, boolean supersedes) {
         if (!supersedes || fact.edge() == null) {
             put(fact);
-            return;
+            return fact.lineage();
+        }
+        Optional<Fact> restated = relations.of(fact.subject()).stream().filter(old -> old.expiredAt() == null && old.isRestatedBy(fact)).findFirst();
+        if (restated.isPresent()) {
+            Fact old = restated.get();
+            if (fact.validFrom().isBefore(old.validFrom())) {
+                expire(old.expired(fact.recordedAt()));
+                put(old.startingAt(fact.validFrom(), old.id() + "~" + fact.id(), fact.recordedAt()));
+            }
+            return old.lineage();
         }
         Supersession change = Supersession.of(fact, relations.of(fact.subject()).stream().filter(old -> old.isContradictedBy(fact)).toList());
-        for (Fact expired : change.expired()) {
-            facts.replaceAll(old -> old.id().equals(expired.id()) ? expired : old);
-            relations.replace(expired);
-            counts.merge(expired.type(), -1L, Long::sum);
-        }
+        change.expired().forEach(this::expire);
         change.added().forEach(this::put);
+        return fact.lineage();
+    }
+
+    private void expire(Fact expired) {
+        facts.replaceAll(old -> old.id().equals(expired.id()) ? expired : old);
+        relations.replace(expired);
+        counts.merge(expired.type(), -1L, Long::sum);
     }
 
     @Override
     public synchronized void recordEpisode(String episodeId, List<Fact> episodeFacts) {
         Set<String> ids = factIdsByEpisode.computeIfAbsent(episodeId, id -> new HashSet<>());
         for (Fact fact : episodeFacts) {
-            record(fact, true);
-            ids.add(fact.id());
+            ids.add(store(fact, true));
         }
     }
 
@@ -59,8 +75,25 @@ public final class InMemoryTemporalMemory implements TemporalMemory {
         if (ids == null) {
             return false;
         }
-        forget(ids);
+        forget(unsupported(ids));
         return true;
+    }
+
+    /** Those of {@code ids} no episode memory still holds supports. */
+    private Set<String> unsupported(Set<String> ids) {
+        Set<String> unsupported = new HashSet<>(ids);
+        factIdsByEpisode.values().forEach(unsupported::removeAll);
+        return unsupported;
+    }
+
+    @Override
+    public synchronized Map<String, List<String>> episodesOf(List<Fact> of) {
+        Map<String, List<String>> episodes = new LinkedHashMap<>();
+        for (Fact fact : of) {
+            episodes.put(fact.id(), factIdsByEpisode.entrySet().stream().filter(entry -> entry.getValue().contains(fact.lineage()))
+                    .map(Map.Entry::getKey).toList());
+        }
+        return episodes;
     }
 
     /** Removes every version of the facts {@code ids}; returns how many facts (believed versions) went. */
@@ -79,7 +112,9 @@ public final class InMemoryTemporalMemory implements TemporalMemory {
         RetentionPolicy.Removal removal = policy.select(
                 facts.stream().map(fact -> new RetentionPolicy.Held(fact, episodeOfFact.get(fact.lineage()))).toList(), now);
         Set<String> gone = new HashSet<>(removal.facts());
-        removal.episodes().forEach(episode -> gone.addAll(factIdsByEpisode.remove(episode)));
+        Set<String> ofEpisodes = new HashSet<>();
+        removal.episodes().forEach(episode -> ofEpisodes.addAll(factIdsByEpisode.remove(episode)));
+        gone.addAll(unsupported(ofEpisodes));
         return forget(gone);
     }
 

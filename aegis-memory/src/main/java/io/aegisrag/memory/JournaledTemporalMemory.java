@@ -174,6 +174,11 @@ public final class JournaledTemporalMemory implements TemporalMemory, AutoClosea
     }
 
     @Override
+    public Map<String, List<String>> episodesOf(List<Fact> of) {
+        return facts.episodesOf(of);
+    }
+
+    @Override
     public Set<String> episodes() {
         return facts.episodes();
     }

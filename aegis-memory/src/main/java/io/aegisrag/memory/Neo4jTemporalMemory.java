@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -145,6 +146,13 @@ public final class Neo4jTemporalMemory implements TemporalMemory, AutoCloseable 
 
     /** Writes a fact as it is; one more believed fact of its type unless it comes expired. */
     private static Map<FactType, Long> put(TransactionContext tx, Fact fact, String episode, String group, String carrier) {
+        return put(tx, fact, Origin.of(episode, group), carrier);
+    }
+
+    /** Writes a fact as it is, from {@code origin}: a semantic fact's {@code episodes} are those that support it. */
+    private static Map<FactType, Long> put(TransactionContext tx, Fact fact, Origin origin, String carrier) {
+        String episode = origin.episode();
+        String group = origin.group();
         Map<String, Object> params = new HashMap<>();
         params.put("id", fact.id());
         params.put("lineage", fact.lineage());
@@ -172,17 +180,25 @@ public final class Neo4jTemporalMemory implements TemporalMemory, AutoCloseable 
                 params.put("relation", fact.edge().relation());
                 params.put("object", fact.edge().object());
                 params.put("object_key", key(fact.edge().object()));
+                params.put("episodes", origin.episodes());
                 tx.run(String.format(entity, "s", "key", "subject") + "WITH s " + String.format(entity, "o", "object_key", "object")
                         + "MERGE (s)-[r:RELATES_TO {uuid: $id}]->(o) SET r.name = $relation, r.fact = $content, r.subject = $subject,"
                         + " r.object = $object, r.source_uuid = s.uuid, r.target_uuid = o.uuid, r.reference_time = $valid_at,"
-                        + " r.episodes = CASE WHEN $episode IS NULL THEN [] ELSE [$episode] END, r." + String.format(instants, "r"), params);
+                        + " r.episodes = $episodes, r." + String.format(instants, "r"), params);
             }
         }
         return fact.expiredAt() == null ? Map.of(fact.type(), 1L) : Map.of();
     }
 
-    /** Where a fact came from: its episode (null when recorded alone) and its group (the session). */
-    private record Origin(String episode, String group) {
+    /**
+     * Where a fact came from: its episode (null when recorded alone), its group (the session), and the
+     * episodes that support it (its own, and those that restated it).
+     */
+    private record Origin(String episode, String group, List<String> episodes) {
+
+        static Origin of(String episode, String group) {
+            return new Origin(episode, group, episode == null ? List.of() : List.of(episode));
+        }
     }
 
     /**
@@ -200,24 +216,72 @@ public final class Neo4jTemporalMemory implements TemporalMemory, AutoCloseable 
                 + " s.created_at = $created_at SET s.updated_at = $created_at WITH s"
                 + " MATCH (s)-[r:RELATES_TO {name: $relation}]->(:Entity) WHERE r.expired_at IS NULL"
                 + " RETURN 'SEMANTIC' AS type, r.uuid" + columns("r", "r.subject", "r.fact", "r.name", "r.object")
-                + ", r.group_id AS group", params).list();
+                + ", r.group_id AS group, coalesce(r.episodes, []) AS episodes", params).list();
         Map<String, Origin> origins = new HashMap<>();
         List<Fact> believed = new ArrayList<>();
         for (Record row : rows) {
             Fact old = fact(row);
             believed.add(old);
-            origins.put(old.lineage(), new Origin(nullable(row.get("episode")), row.get("group").asString("")));
+            origins.put(old.lineage(), new Origin(nullable(row.get("episode")), row.get("group").asString(""), row.get("episodes").asList(Value::asString)));
+        }
+        Optional<Fact> restated = believed.stream().filter(old -> old.isRestatedBy(fact)).findFirst();
+        if (restated.isPresent()) {
+            restate(tx, restated.get(), origins.get(restated.get().lineage()), fact, episode);
+            return Map.of();
         }
         Supersession change = Supersession.of(fact, believed);
         for (Fact expired : change.expired()) {
-            tx.run("MATCH ()-[r:RELATES_TO {uuid: $id}]->() SET r.expired_at = $expired_at",
-                    Map.of("id", expired.id(), "expired_at", time(expired.expiredAt())));
+            expire(tx, expired);
         }
         for (Fact added : change.added()) {
-            Origin origin = origins.getOrDefault(added.lineage(), new Origin(episode, group));
-            put(tx, added, origin.episode(), origin.group(), added.id());
+            put(tx, added, origins.getOrDefault(added.lineage(), Origin.of(episode, group)), added.id());
         }
         return Map.of(FactType.SEMANTIC, (long) change.added().size() - change.expired().size());
+    }
+
+    /**
+     * {@code fact} states what {@code old} does: its episode joins those that support {@code old}, and
+     * when it became true earlier, {@code old} is expired and a version valid from then recorded.
+     */
+    private static void restate(TransactionContext tx, Fact old, Origin origin, Fact fact, String episode) {
+        List<String> episodes = new ArrayList<>(origin.episodes());
+        if (episode != null && !episodes.contains(episode)) {
+            episodes.add(episode);
+        }
+        if (fact.validFrom().isBefore(old.validFrom())) {
+            expire(tx, old.expired(fact.recordedAt()));
+            Fact version = old.startingAt(fact.validFrom(), old.id() + "~" + fact.id(), fact.recordedAt());
+            put(tx, version, new Origin(origin.episode(), origin.group(), episodes), version.id());
+        } else {
+            tx.run("MATCH ()-[r:RELATES_TO {uuid: $id}]->() SET r.episodes = $episodes", Map.of("id", old.id(), "episodes", episodes));
+        }
+    }
+
+    private static void expire(TransactionContext tx, Fact expired) {
+        tx.run("MATCH ()-[r:RELATES_TO {uuid: $id}]->() SET r.expired_at = $expired_at", Map.of("id", expired.id(), "expired_at", time(expired.expiredAt())));
+    }
+
+    /**
+     * The relations other episodes support too stop naming these episodes, so that removing the
+     * episodes' elements leaves them.
+     */
+    private static void release(TransactionContext tx, List<String> episodes) {
+        tx.run("MATCH ()-[r:RELATES_TO]->() WHERE any(e IN r.episodes WHERE e IN $episodes) AND any(e IN r.episodes WHERE NOT e IN $episodes)"
+                + " WITH r, [e IN r.episodes WHERE NOT e IN $episodes] AS others"
+                + " SET r.episodes = others, r.episode = CASE WHEN r.episode IN $episodes THEN others[0] ELSE r.episode END",
+                Map.of("episodes", episodes));
+    }
+
+    @Override
+    public Map<String, List<String>> episodesOf(List<Fact> facts) {
+        List<String> ids = facts.stream().map(Fact::id).toList();
+        Map<String, List<String>> episodes = new LinkedHashMap<>();
+        read(tx -> tx.run("UNWIND $ids AS id OPTIONAL MATCH ()-[r:RELATES_TO|MENTIONS {uuid: id}]->() OPTIONAL MATCH (n:Episodic {uuid: id})"
+                + " RETURN id, CASE WHEN r IS NOT NULL AND type(r) = 'RELATES_TO' THEN coalesce(r.episodes, [])"
+                + " WHEN r IS NOT NULL AND r.episode IS NOT NULL THEN [r.episode]"
+                + " WHEN n IS NOT NULL AND n.episode IS NOT NULL THEN [n.episode] ELSE [] END AS episodes", Map.of("ids", ids)).list())
+                .forEach(row -> episodes.put(row.get("id").asString(), row.get("episodes").asList(Value::asString)));
+        return episodes;
     }
 
     @Override
@@ -225,7 +289,11 @@ public final class Neo4jTemporalMemory implements TemporalMemory, AutoCloseable 
         Optional<Map<FactType, Long>> change = write(tx -> {
             boolean held = tx.run("MATCH (n:Episodic {episode: $episode}) RETURN count(n) > 0 AS held", Map.of("episode", episodeId))
                     .single().get("held").asBoolean();
-            return held ? Optional.of(remove(tx, "episode", List.of(episodeId))) : Optional.empty();
+            if (!held) {
+                return Optional.<Map<FactType, Long>>empty();
+            }
+            release(tx, List.of(episodeId));
+            return Optional.of(remove(tx, "episode", List.of(episodeId)));
         });
         change.ifPresent(this::apply);
         return change.isPresent();
@@ -327,6 +395,7 @@ public final class Neo4jTemporalMemory implements TemporalMemory, AutoCloseable 
         }
         Map<FactType, Long> change = write(tx -> {
             Map<FactType, Long> removed = new EnumMap<>(FactType.class);
+            release(tx, List.copyOf(removal.episodes()));
             remove(tx, "episode", List.copyOf(removal.episodes())).forEach((type, delta) -> removed.merge(type, delta, Long::sum));
             remove(tx, "lineage", List.copyOf(removal.facts())).forEach((type, delta) -> removed.merge(type, delta, Long::sum));
             return removed;

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class InMemoryTemporalMemoryTest extends TemporalMemoryContract {
 
@@ -19,7 +20,7 @@ class InMemoryTemporalMemoryTest extends TemporalMemoryContract {
     }
 
     @Test
-    void should_not_close_a_fact_when_the_same_content_is_recorded_again() {
+    void should_neither_close_nor_repeat_a_fact_when_the_same_relation_is_recorded_again() {
         InMemoryTemporalMemory memory = new InMemoryTemporalMemory();
         Instant jan = Instant.parse("2026-01-01T00:00:00Z");
         Instant feb = Instant.parse("2026-02-01T00:00:00Z");
@@ -28,6 +29,6 @@ class InMemoryTemporalMemoryTest extends TemporalMemoryContract {
         memory.record(Fact.relation("2", "alice", new Fact.Edge("works_at", "acme"), "works at Acme", feb, feb), true);
 
         assertThat(memory.factsAt(Instant.parse("2026-03-01T00:00:00Z"), Optional.of("alice"), Optional.empty()))
-                .extracting(Fact::id).containsExactly("1", "2");
+                .as("still true from January, and held once").extracting(Fact::id, Fact::validFrom).containsExactly(tuple("1", jan));
     }
 }

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -30,7 +31,12 @@ public class EpisodeService {
      * forgets a UUID-named episode whose document the index lacks, and must never take one of these for it.
      */
     static final String EPISODE_PREFIX = "conversation-";
+    private static final String EPISODE_SUFFIX = "/episode";
     private static final int SUMMARY_CHARS = 200;
+
+    /** An episode of a conversation as memory holds it. */
+    public record Episode(String id, String sessionId, String content, Instant validAt, Instant createdAt) {
+    }
 
     /** What an episode taught, and who read it ({@code rules} or {@code llm}). */
     public record Recorded(String episodeId, List<Entity> entities, List<Fact> facts, String readBy) {
@@ -64,7 +70,7 @@ public class EpisodeService {
         summary = summary.length() <= SUMMARY_CHARS ? summary : summary.substring(0, SUMMARY_CHARS) + "...";
         EpisodeReader.Reading reading = reader.read(content);
         List<Fact> facts = new ArrayList<>();
-        facts.add(new Fact(id + "/episode", FactType.EPISODIC, sessionId, summary, validFrom, null, now));
+        facts.add(new Fact(id + EPISODE_SUFFIX, FactType.EPISODIC, sessionId, summary, validFrom, null, now));
         for (Entity entity : reading.entities()) {
             facts.add(new Fact(id + "/" + entity.id(), FactType.ENTITY, entity.id(),
                     entity.name() + " is mentioned in session " + sessionId + ": " + summary, validFrom, null, now));
@@ -79,4 +85,24 @@ public class EpisodeService {
         return new Recorded(id, reading.entities(), facts, reading.readBy());
     }
 
+    /** The episodes of conversations memory holds, of {@code sessionId} when given, the latest first. */
+    public List<Episode> list(Optional<String> sessionId) {
+        Instant now = clock.instant();
+        List<Fact> episodic = memory.factsAt(now, now, sessionId, Optional.of(FactType.EPISODIC), true).stream()
+                .filter(fact -> fact.id().startsWith(EPISODE_PREFIX) && fact.id().endsWith(EPISODE_SUFFIX)).toList();
+        return episodic.stream()
+                .map(fact -> new Episode(fact.id().substring(0, fact.id().length() - EPISODE_SUFFIX.length()), fact.subject(), fact.content(),
+                        fact.validFrom(), fact.recordedAt()))
+                .sorted(Comparator.comparing(Episode::validAt).thenComparing(Episode::createdAt).reversed())
+                .toList();
+    }
+
+    /**
+     * Forgets an episode of a conversation: the facts only it supports go, those another episode
+     * supports stay. False when it is no conversation episode memory holds (a document's episode goes
+     * with its document).
+     */
+    public boolean forget(String episodeId) {
+        return episodeId.startsWith(EPISODE_PREFIX) && memory.forgetEpisode(episodeId);
+    }
 }

@@ -14,6 +14,7 @@ import io.aegisrag.core.port.TemporalMemory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -33,6 +34,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -46,15 +48,27 @@ public class MemoryResource {
 
     private static final int MAX_PAGE = 100;
 
-    /** A fact with Graphiti's names for its four instants; {@code relation} and {@code object} only for a semantic fact. */
+    /**
+     * A fact with Graphiti's names for its four instants; {@code relation} and {@code object} only for a
+     * semantic fact; {@code episodes}, the episodes that support it (Graphiti's {@code episodes} of an edge).
+     */
     public record FactView(String id, String type, String subject, String relation, String object, String content,
-                           Instant validAt, Instant invalidAt, Instant createdAt, Instant expiredAt) {
+                           Instant validAt, Instant invalidAt, Instant createdAt, Instant expiredAt, List<String> episodes) {
 
-        static FactView of(Fact fact) {
+        static FactView of(Fact fact, List<String> episodes) {
             Fact.Edge edge = fact.edge();
             return new FactView(fact.id(), fact.type().label(), fact.subject(), edge == null ? null : edge.relation(),
-                    edge == null ? null : edge.object(), fact.content(), fact.validFrom(), fact.validTo(), fact.recordedAt(), fact.expiredAt());
+                    edge == null ? null : edge.object(), fact.content(), fact.validFrom(), fact.validTo(), fact.recordedAt(), fact.expiredAt(),
+                    episodes);
         }
+    }
+
+    /** An episode of a conversation: its session, what was said (its first 200 characters), when it happened and when it was recorded. */
+    public record EpisodeSummary(String episodeId, String sessionId, String content, Instant validAt, Instant createdAt) {
+    }
+
+    /** One page of episodes, the latest first. */
+    public record EpisodePage(List<EpisodeSummary> items, long total, int offset, int limit) {
     }
 
     /** One page of facts, with the instants it was read at. */
@@ -95,7 +109,7 @@ public class MemoryResource {
         EpisodeService.Recorded recorded = episodes.record(episode.sessionId(), episode.content(),
                 Optional.ofNullable(QueryParams.instant("reference_time", episode.referenceTime(), null)));
         return Response.status(Response.Status.CREATED)
-                .entity(new EpisodeView(recorded.episodeId(), recorded.entities(), recorded.facts().stream().map(FactView::of).toList(),
+                .entity(new EpisodeView(recorded.episodeId(), recorded.entities(), recorded.facts().stream().map(fact -> FactView.of(fact, null)).toList(),
                         recorded.readBy()))
                 .build();
     }
@@ -115,8 +129,7 @@ public class MemoryResource {
         int size = QueryParams.integer("limit", limit, 1, MAX_PAGE);
         List<Fact> facts = memory.factsAt(valid, known, Optional.ofNullable(entity), factType(type),
                 QueryParams.bool("include_invalid", includeInvalid));
-        List<FactView> page = facts.subList(Math.min(from, facts.size()), Math.min(from + size, facts.size()))
-                .stream().map(FactView::of).toList();
+        List<FactView> page = views(facts.subList(Math.min(from, facts.size()), Math.min(from + size, facts.size())));
         return new FactPage(page, facts.size(), from, size, valid, known);
     }
 
@@ -128,7 +141,37 @@ public class MemoryResource {
         if (facts.isEmpty()) {
             throw new NotFoundException("entity", id);
         }
-        return new History(id, facts.stream().map(FactView::of).toList());
+        return new History(id, views(facts));
+    }
+
+    @GET
+    @Path("/episodes")
+    @Operation(summary = "The episodes of conversations, the latest first, optionally of one session")
+    public EpisodePage episodes(@QueryParam("session_id") String sessionId, @QueryParam("offset") @DefaultValue("0") String offset,
+                                @QueryParam("limit") @DefaultValue("20") String limit) {
+        int from = QueryParams.integer("offset", offset, 0, Integer.MAX_VALUE - MAX_PAGE);
+        int size = QueryParams.integer("limit", limit, 1, MAX_PAGE);
+        List<EpisodeService.Episode> all = episodes.list(Optional.ofNullable(sessionId));
+        List<EpisodeSummary> page = all.subList(Math.min(from, all.size()), Math.min(from + size, all.size())).stream()
+                .map(episode -> new EpisodeSummary(episode.id(), episode.sessionId(), episode.content(), episode.validAt(), episode.createdAt()))
+                .toList();
+        return new EpisodePage(page, all.size(), from, size);
+    }
+
+    @DELETE
+    @Path("/episodes/{id}")
+    @Requires(Role.WRITER)
+    @Operation(summary = "Forget an episode of a conversation: the facts only it supports go, a fact another episode supports too stays")
+    public Response forgetEpisode(@PathParam("id") String id) {
+        if (!episodes.forget(id)) {
+            throw new NotFoundException("episode", id);
+        }
+        return Response.noContent().build();
+    }
+
+    private List<FactView> views(List<Fact> facts) {
+        Map<String, List<String>> supporting = memory.episodesOf(facts);
+        return facts.stream().map(fact -> FactView.of(fact, supporting.getOrDefault(fact.id(), List.of()))).toList();
     }
 
     private static Optional<FactType> factType(String label) {

@@ -87,6 +87,10 @@ class MemoryIT {
         return AegisClient.send(HttpRequest.newBuilder(server.resolve(path)).GET(), AegisClient.ADMIN_KEY);
     }
 
+    private static AegisClient.Reply delete(URI server, String path) {
+        return AegisClient.send(HttpRequest.newBuilder(server.resolve(path)).DELETE(), AegisClient.ADMIN_KEY);
+    }
+
     private static AegisClient.Reply post(URI server, String path, JsonObject body) {
         return AegisClient.send(HttpRequest.newBuilder(server.resolve(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())), AegisClient.ADMIN_KEY);
@@ -134,6 +138,52 @@ class MemoryIT {
         assertThat(answer.getJsonArray("sources").getValuesAs(JsonObject.class))
                 .noneSatisfy(source -> assertThat(source.getString("text")).contains("Corvantis"));
         assertThat(answer.getString("answer")).contains("Halvorsen Labs");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("servers")
+    void should_keep_one_fact_for_a_statement_two_conversations_make_and_forget_it_with_the_last_of_them(String store, URI server) {
+        String first = "it-" + UUID.randomUUID();
+        String second = "it-" + UUID.randomUUID();
+        String one = episode(server, first, "Ysolde Marchetti works at Quorbit Systems.", "2026-02-01T00:00:00Z").json().getString("episode_id");
+        String two = episode(server, second, "Ysolde Marchetti works at Quorbit Systems.", "2026-02-01T00:00:00Z").json().getString("episode_id");
+        String facts = "/api/v1/memory/facts?type=semantic&entity=ysolde-marchetti";
+
+        assertThat(get(server, facts).json().getJsonArray("items").getValuesAs(JsonObject.class)).singleElement().satisfies(fact -> {
+            assertThat(fact.getString("object")).isEqualTo("quorbit-systems");
+            assertThat(fact.getJsonArray("episodes").getValuesAs(JsonString.class)).extracting(JsonString::getString).containsExactly(one, two);
+        });
+        JsonObject listed = get(server, "/api/v1/memory/episodes?session_id=" + first).json();
+        assertThat(listed.getInt("total")).isEqualTo(1);
+        assertThat(listed.getJsonArray("items").getJsonObject(0).getString("episode_id")).isEqualTo(one);
+        assertThat(listed.getJsonArray("items").getJsonObject(0).getString("content")).isEqualTo("Ysolde Marchetti works at Quorbit Systems.");
+
+        assertThat(delete(server, "/api/v1/memory/episodes/" + one).status()).isEqualTo(204);
+        assertThat(get(server, facts).json().getJsonArray("items").getValuesAs(JsonObject.class)).as("the second conversation still says it")
+                .singleElement().satisfies(fact -> assertThat(fact.getJsonArray("episodes").getValuesAs(JsonString.class))
+                        .extracting(JsonString::getString).containsExactly(two));
+        assertThat(get(server, "/api/v1/memory/episodes?session_id=" + first).json().getInt("total")).isZero();
+
+        assertThat(delete(server, "/api/v1/memory/episodes/" + two).status()).isEqualTo(204);
+        assertThat(get(server, facts).json().getJsonArray("items")).isEmpty();
+        assertThat(delete(server, "/api/v1/memory/episodes/" + two).status()).isEqualTo(404);
+    }
+
+    @Test
+    void should_let_only_writers_forget_an_episode_and_never_a_documents() {
+        String id = episode(AegisClient.BASE, "it-" + UUID.randomUUID(), "Odalric Venn works at Parrow Mills.", "2026-02-01T00:00:00Z")
+                .json().getString("episode_id");
+        String documentId = AegisClient.ingestMarkdown("Episodes", "# Episodes\n\nA document is an episode of memory too.");
+
+        AegisClient.Reply asReader = AegisClient.send(HttpRequest.newBuilder(AegisClient.BASE.resolve("/api/v1/memory/episodes/" + id)).DELETE(),
+                "it-reader-key");
+        AegisClient.Reply document = delete(AegisClient.BASE, "/api/v1/memory/episodes/" + documentId);
+
+        assertThat(asReader.status()).isEqualTo(403);
+        assertThat(document.status()).as("a document's episode goes with its document").isEqualTo(404);
+        assertThat(AegisClient.get("/api/v1/documents/" + documentId).status()).isEqualTo(200);
+        AegisClient.delete("/api/v1/documents/" + documentId);
+        assertThat(delete(AegisClient.BASE, "/api/v1/memory/episodes/" + id).status()).isEqualTo(204);
     }
 
     @Test

@@ -79,6 +79,21 @@ public record Fact(String id, FactType type, String subject, String content,
                 && edge.relation().equals(newer.edge.relation()) && !edge.object().equalsIgnoreCase(newer.edge.object());
     }
 
+    /**
+     * Whether {@code newer} states what this fact states: both relate the same subject by the same
+     * relation to the same object (ignoring case), over validities that overlap.
+     */
+    public boolean isRestatedBy(Fact newer) {
+        return edge != null && newer.edge != null && subject.equalsIgnoreCase(newer.subject)
+                && edge.relation().equals(newer.edge.relation()) && edge.object().equalsIgnoreCase(newer.edge.object())
+                && (validTo == null || validTo.isAfter(newer.validFrom)) && (newer.validTo == null || newer.validTo.isAfter(validFrom));
+    }
+
+    /** This fact true from {@code start} instead, as the version {@code versionId} recorded at {@code learnedAt}. */
+    public Fact startingAt(Instant start, String versionId, Instant learnedAt) {
+        return new Fact(versionId, type, subject, content, start, validTo, learnedAt, null, edge);
+    }
+
     /** The id of the fact this is a version of: versions recorded later are named {@code <id>~<id of the fact that ended it>}. */
     public String lineage() {
         int version = id.indexOf('~');

@@ -6,6 +6,7 @@ import io.aegisrag.core.memory.RetentionPolicy;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,7 +24,11 @@ public interface TemporalMemory extends BackingService {
     /**
      * Records every fact one episode produced (an ingested document, whose id is the episode's, or a
      * conversation's episode): all of them or, when this throws, none. Its semantic facts supersede
-     * those they contradict, as {@link #record} does; its other facts never supersede.
+     * those they contradict, as {@link #record} does; its other facts never supersede. A semantic fact
+     * that states what a believed fact already states (same subject, relation and object, ignoring
+     * case, with overlapping validity) is not stored again: the believed fact gains the episode among
+     * those that support it ({@link #episodesOf}) and, when the new one became true earlier, a version
+     * valid from that earlier instant.
      */
     void recordEpisode(String episodeId, List<Fact> facts);
 
@@ -40,8 +45,17 @@ public interface TemporalMemory extends BackingService {
      */
     List<Fact> relationsFrom(Set<String> subjects, Instant at);
 
-    /** Forgets every fact of the episode; false when memory holds none of it. */
+    /**
+     * Forgets the facts only this episode supports; a fact another episode supports too stays, supported
+     * by the others. False when memory holds nothing of the episode.
+     */
     boolean forgetEpisode(String episodeId);
+
+    /**
+     * The episodes that support each of {@code facts}, keyed by fact id, in the order memory learned
+     * them; an empty list for a fact recorded outside any episode.
+     */
+    Map<String, List<String>> episodesOf(List<Fact> facts);
 
     /** The ids of the episodes memory holds facts of. */
     Set<String> episodes();

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.tuple;
 
 /** What every {@link TemporalMemory} adapter must do: bi-temporal validity and supersession. */
@@ -278,5 +279,56 @@ public abstract class TemporalMemoryContract {
         assertThat(memory.count(FactType.EPISODIC)).isEqualTo(1);
         assertThat(memory.forgetEpisode("doc-1")).isFalse();
         assertThat(memory.forgetEpisode("unknown")).isFalse();
+    }
+
+    private static Fact episodeOf(String episode, String session, Instant at) {
+        return fact(episode + "/episode", FactType.EPISODIC, session, "Alice works at Globex.", at);
+    }
+
+    @Test
+    void should_keep_one_fact_for_a_statement_two_episodes_make_and_forget_it_with_the_last_of_them() {
+        memory.recordEpisode("ep-1", List.of(episodeOf("ep-1", "s1", FEB), worksAt("ep-1/r", "Globex", FEB, FEB)));
+        memory.recordEpisode("ep-2", List.of(episodeOf("ep-2", "s2", FEB), worksAt("ep-2/r", "GLOBEX", FEB, MAR)));
+
+        List<Fact> current = memory.factsAt(APR, Optional.of("alice"), Optional.of(FactType.SEMANTIC));
+        assertThat(current).singleElement().extracting(Fact::id).isEqualTo("ep-1/r");
+        assertThat(memory.episodesOf(current)).containsExactly(entry("ep-1/r", List.of("ep-1", "ep-2")));
+        assertThat(memory.count(FactType.SEMANTIC)).isEqualTo(1);
+
+        assertThat(memory.forgetEpisode("ep-1")).isTrue();
+        List<Fact> left = memory.factsAt(APR, Optional.of("alice"), Optional.of(FactType.SEMANTIC));
+        assertThat(left).as("the other episode still says it").singleElement().extracting(Fact::content).isEqualTo("works at Globex");
+        assertThat(memory.episodesOf(left).values()).containsExactly(List.of("ep-2"));
+        assertThat(memory.count(FactType.SEMANTIC)).isEqualTo(1);
+
+        assertThat(memory.forgetEpisode("ep-2")).isTrue();
+        assertThat(memory.factsAt(APR, Optional.of("alice"), Optional.of(FactType.SEMANTIC))).isEmpty();
+        assertThat(memory.count(FactType.SEMANTIC)).isZero();
+    }
+
+    @Test
+    void should_make_a_restated_fact_valid_from_the_earliest_instant_an_episode_gives() {
+        memory.recordEpisode("ep-1", List.of(worksAt("ep-1/r", "Globex", FEB, FEB)));
+        memory.recordEpisode("ep-2", List.of(worksAt("ep-2/r", "Globex", JAN, MAR)));
+
+        assertThat(memory.factsAt(mid(JAN), APR, Optional.of("alice"), Optional.empty(), false))
+                .as("known since March: true since January").singleElement().extracting(Fact::validFrom).isEqualTo(JAN);
+        assertThat(memory.factsAt(mid(JAN), mid(FEB), Optional.of("alice"), Optional.empty(), false))
+                .as("in February only February was known").isEmpty();
+        List<Fact> current = memory.factsAt(APR, Optional.of("alice"), Optional.of(FactType.SEMANTIC));
+        assertThat(memory.episodesOf(current).values()).containsExactly(List.of("ep-1", "ep-2"));
+        assertThat(memory.count(FactType.SEMANTIC)).isEqualTo(1);
+    }
+
+    @Test
+    void should_keep_a_statement_apart_when_its_validity_does_not_overlap_or_its_object_differs() {
+        memory.recordEpisode("ep-1", List.of(new Fact("ep-1/r", FactType.SEMANTIC, "alice", "works at Globex", JAN, FEB, JAN, null,
+                new Fact.Edge("works_at", "globex"))));
+        memory.recordEpisode("ep-2", List.of(worksAt("ep-2/r", "Globex", MAR, MAR)));
+        memory.recordEpisode("ep-3", List.of(Fact.relation("ep-3/r", "alice", new Fact.Edge("lives_in", "globex"), "lives in Globex", MAR, MAR)));
+
+        assertThat(memory.factsAt(APR, APR, Optional.of("alice"), Optional.of(FactType.SEMANTIC), true))
+                .extracting(Fact::id).containsExactlyInAnyOrder("ep-1/r", "ep-2/r", "ep-3/r");
+        assertThat(memory.episodesOf(List.of(fact("none", FactType.EPISODIC, "s", "alone", JAN)))).containsExactly(entry("none", List.of()));
     }
 }
