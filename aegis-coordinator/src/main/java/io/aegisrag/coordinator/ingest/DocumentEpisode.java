@@ -17,7 +17,7 @@ public final class DocumentEpisode {
     private DocumentEpisode() {
     }
 
-    /** The episode fact itself and one fact per entity the document mentions, valid from its creation. */
+    /** The episode fact itself and one mention per entity the document names (its content the entity's name), valid from its creation. */
     public static List<Fact> facts(Document document, int chunks, Extraction extraction) {
         Instant at = document.createdAt();
         String episode = document.id().value();
@@ -25,8 +25,7 @@ public final class DocumentEpisode {
         facts.add(new Fact(episode + "/episode", FactType.EPISODIC, episode,
                 "ingested '" + document.title() + "' as " + chunks + " chunks", at, null, at));
         for (Entity entity : extraction.entities()) {
-            facts.add(new Fact(episode + "/" + entity.id(), FactType.ENTITY, entity.id(),
-                    entity.name() + " is mentioned in '" + document.title() + "'", at, null, at));
+            facts.add(new Fact(episode + "/" + entity.id(), FactType.ENTITY, entity.id(), entity.name(), at, null, at));
         }
         return facts;
     }

@@ -72,8 +72,7 @@ public class EpisodeService {
         List<Fact> facts = new ArrayList<>();
         facts.add(new Fact(id + EPISODE_SUFFIX, FactType.EPISODIC, sessionId, summary, validFrom, null, now));
         for (Entity entity : reading.entities()) {
-            facts.add(new Fact(id + "/" + entity.id(), FactType.ENTITY, entity.id(),
-                    entity.name() + " is mentioned in session " + sessionId + ": " + summary, validFrom, null, now));
+            facts.add(new Fact(id + "/" + entity.id(), FactType.ENTITY, entity.id(), entity.name(), validFrom, null, now));
         }
         List<Statement> said = reading.statements();
         for (int i = 0; i < said.size(); i++) {

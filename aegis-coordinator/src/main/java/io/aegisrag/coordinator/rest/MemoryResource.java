@@ -2,6 +2,7 @@ package io.aegisrag.coordinator.rest;
 
 import io.aegisrag.coordinator.memory.EpisodeRequest;
 import io.aegisrag.coordinator.memory.EpisodeService;
+import io.aegisrag.coordinator.memory.MemoryEntities;
 import io.aegisrag.coordinator.security.RateLimited;
 import io.aegisrag.coordinator.security.Requires;
 import io.aegisrag.coordinator.security.Role;
@@ -47,6 +48,7 @@ import java.util.Optional;
 public class MemoryResource {
 
     private static final int MAX_PAGE = 100;
+    private static final int MAX_NAME_CHARS = 200;
 
     /**
      * A fact with Graphiti's names for its four instants; {@code relation} and {@code object} only for a
@@ -65,6 +67,19 @@ public class MemoryResource {
 
     /** An episode of a conversation: its session, what was said (its first 200 characters), when it happened and when it was recorded. */
     public record EpisodeSummary(String episodeId, String sessionId, String content, Instant validAt, Instant createdAt) {
+    }
+
+    /** An entity of memory: what the facts true now say of it, when it was first and last seen, the episodes that name it. */
+    public record MemoryEntityView(String id, String name, String summary, Instant firstSeen, Instant lastSeen, List<String> episodes) {
+    }
+
+    /** The entities found, the last seen first. */
+    public record MemoryEntityPage(List<MemoryEntityView> items, int limit) {
+    }
+
+    /** An entity with the semantic facts true now that name it. */
+    public record MemoryEntityDetail(String id, String name, String summary, Instant firstSeen, Instant lastSeen, List<String> episodes,
+                                     List<FactView> facts) {
     }
 
     /** One page of episodes, the latest first. */
@@ -88,6 +103,9 @@ public class MemoryResource {
 
     @Inject
     EpisodeService episodes;
+
+    @Inject
+    MemoryEntities entities;
 
     @Inject
     RequestValidator validator;
@@ -131,6 +149,29 @@ public class MemoryResource {
                 QueryParams.bool("include_invalid", includeInvalid));
         List<FactView> page = views(facts.subList(Math.min(from, facts.size()), Math.min(from + size, facts.size())));
         return new FactPage(page, facts.size(), from, size, valid, known);
+    }
+
+    @GET
+    @Path("/entities")
+    @Operation(summary = "Entities of memory whose name contains name, the last seen first, each with a summary of what the facts true now say of it")
+    public MemoryEntityPage entities(@QueryParam("name") @DefaultValue("") String name, @QueryParam("limit") @DefaultValue("20") String limit) {
+        if (name.length() > MAX_NAME_CHARS) {
+            throw new InvalidInputException("name", "must be at most " + MAX_NAME_CHARS + " characters");
+        }
+        int size = QueryParams.integer("limit", limit, 1, MAX_PAGE);
+        return new MemoryEntityPage(entities.find(name, size).stream()
+                .map(entity -> new MemoryEntityView(entity.id(), entity.name(), entity.summary(), entity.firstSeen(), entity.lastSeen(),
+                        entity.episodes()))
+                .toList(), size);
+    }
+
+    @GET
+    @Path("/entities/{id}")
+    @Operation(summary = "One entity of memory, its summary and the facts true now that name it")
+    public MemoryEntityDetail entity(@PathParam("id") String id) {
+        MemoryEntities.MemoryEntity entity = entities.get(id).orElseThrow(() -> new NotFoundException("entity", id));
+        return new MemoryEntityDetail(entity.id(), entity.name(), entity.summary(), entity.firstSeen(), entity.lastSeen(), entity.episodes(),
+                views(entity.facts()));
     }
 
     @GET

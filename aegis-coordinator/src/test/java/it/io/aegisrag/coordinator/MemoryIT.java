@@ -169,6 +169,34 @@ class MemoryIT {
         assertThat(delete(server, "/api/v1/memory/episodes/" + two).status()).isEqualTo(404);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("servers")
+    void should_show_one_entity_per_person_whose_summary_follows_a_contradicting_episode(String store, URI server) {
+        String session = "it-" + UUID.randomUUID();
+        episode(server, session, "Theodric Vale works at Ambrose Foundry.", "2026-01-10T00:00:00Z");
+        episode(server, session, "Theodric Vale works at Ambrose Foundry.", "2026-01-12T00:00:00Z");
+
+        assertThat(get(server, "/api/v1/memory/entities?name=theodric").json().getJsonArray("items").getValuesAs(JsonObject.class))
+                .singleElement().satisfies(entity -> {
+                    assertThat(entity.getString("id")).isEqualTo("theodric-vale");
+                    assertThat(entity.getString("name")).isEqualTo("Theodric Vale");
+                    assertThat(entity.getString("summary")).isEqualTo("Theodric Vale works at Ambrose Foundry.");
+                });
+
+        episode(server, session, "Theodric Vale joined Kestrel Works.", "2026-03-01T00:00:00Z");
+
+        JsonObject entity = get(server, "/api/v1/memory/entities/theodric-vale").json();
+        assertThat(entity.getString("summary")).contains("Kestrel Works").doesNotContain("Ambrose");
+        assertThat(entity.getString("first_seen")).isEqualTo("2026-01-10T00:00:00Z");
+        assertThat(entity.getString("last_seen")).isEqualTo("2026-03-01T00:00:00Z");
+        assertThat(entity.getJsonArray("episodes")).hasSize(3);
+        assertThat(entity.getJsonArray("facts").getValuesAs(JsonObject.class)).extracting(fact -> fact.getString("object"))
+                .containsExactly("kestrel-works");
+        assertThat(get(server, "/api/v1/memory/entities?name=Ambrose").json().getJsonArray("items").getValuesAs(JsonObject.class))
+                .extracting(found -> found.getString("summary")).as("the company is still known; nothing true now names it").containsExactly("");
+        assertThat(get(server, "/api/v1/memory/entities/nobody-here").status()).isEqualTo(404);
+    }
+
     @Test
     void should_let_only_writers_forget_an_episode_and_never_a_documents() {
         String id = episode(AegisClient.BASE, "it-" + UUID.randomUUID(), "Odalric Venn works at Parrow Mills.", "2026-02-01T00:00:00Z")

@@ -4,7 +4,12 @@ import java.util.Locale;
 
 /** The kinds of fact temporal memory keeps, as in Graphiti. */
 public enum FactType {
-    EPISODIC, SEMANTIC, ENTITY;
+    /** An episode itself: a document ingested, or what a conversation said. */
+    EPISODIC,
+    /** A relation between two entities that an episode states: Graphiti's {@code RELATES_TO} edge. */
+    SEMANTIC,
+    /** An episode's mention of an entity, its content the entity's name: Graphiti's {@code MENTIONS} edge. */
+    ENTITY;
 
     private final String label = name().toLowerCase(Locale.ROOT);
 

@@ -1,0 +1,96 @@
+package io.aegisrag.coordinator.memory;
+
+import io.aegisrag.core.memory.Fact;
+import io.aegisrag.core.memory.FactType;
+import io.aegisrag.core.port.TemporalMemory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The entities of temporal memory, read from what it holds: one per id (names merged as the
+ * extractors merge them), named as its mentions name it, with a summary of what the facts believed
+ * and true now say of it (their statements, oldest first), when it was first and last seen, and the
+ * episodes that mention it or state its facts. A contradicting episode changes the summary at once:
+ * the facts it ended no longer hold.
+ */
+@ApplicationScoped
+public class MemoryEntities {
+
+    static final int SUMMARY_CHARS = 600;
+
+    /** An entity and what memory says of it now; {@code facts} are the semantic facts true now that name it. */
+    public record MemoryEntity(String id, String name, String summary, Instant firstSeen, Instant lastSeen, List<String> episodes,
+                               List<Fact> facts) {
+    }
+
+    private final TemporalMemory memory;
+    private final Clock clock;
+
+    @Inject
+    public MemoryEntities(TemporalMemory memory, Clock clock) {
+        this.memory = memory;
+        this.clock = clock;
+    }
+
+    protected MemoryEntities() {
+        this(null, null);
+    }
+
+    /** The entities whose name or id contains {@code name} (ignoring case; every entity when blank), the last seen first. */
+    public List<MemoryEntity> find(String name, int limit) {
+        String wanted = name.strip().toLowerCase(Locale.ROOT);
+        return all().stream()
+                .filter(entity -> entity.name().toLowerCase(Locale.ROOT).contains(wanted) || entity.id().contains(wanted))
+                .sorted(Comparator.comparing(MemoryEntity::lastSeen).reversed().thenComparing(MemoryEntity::id))
+                .limit(limit)
+                .toList();
+    }
+
+    public Optional<MemoryEntity> get(String id) {
+        return all().stream().filter(entity -> entity.id().equals(id.strip().toLowerCase(Locale.ROOT))).findFirst();
+    }
+
+    private List<MemoryEntity> all() {
+        Instant now = clock.instant();
+        List<Fact> believed = memory.factsAt(now, now, Optional.empty(), Optional.empty(), true).stream()
+                .filter(fact -> fact.type() != FactType.EPISODIC).toList();
+        Map<String, List<Fact>> byEntity = new LinkedHashMap<>();
+        for (Fact fact : believed) {
+            byEntity.computeIfAbsent(fact.subject().toLowerCase(Locale.ROOT), id -> new ArrayList<>()).add(fact);
+            if (fact.edge() != null) {
+                byEntity.computeIfAbsent(fact.edge().object().toLowerCase(Locale.ROOT), id -> new ArrayList<>()).add(fact);
+            }
+        }
+        Map<String, List<String>> episodes = memory.episodesOf(believed);
+        List<MemoryEntity> entities = new ArrayList<>();
+        byEntity.forEach((id, facts) -> entities.add(entity(id, facts, episodes, now)));
+        return entities;
+    }
+
+    private static MemoryEntity entity(String id, List<Fact> facts, Map<String, List<String>> episodes, Instant now) {
+        String name = facts.stream().filter(fact -> fact.type() == FactType.ENTITY).map(Fact::content).findFirst().orElse(id);
+        List<Fact> current = facts.stream().filter(fact -> fact.type() == FactType.SEMANTIC && fact.isValidAt(now))
+                .sorted(Fact.BY_VALID_FROM).toList();
+        String summary = current.stream().map(fact -> fact.content().strip().replaceAll("[.\\s]+$", "")).distinct()
+                .collect(Collectors.joining(". ", "", current.isEmpty() ? "" : "."));
+        Set<String> mentionedIn = new LinkedHashSet<>();
+        facts.forEach(fact -> mentionedIn.addAll(episodes.getOrDefault(fact.id(), List.of())));
+        Instant first = facts.stream().map(Fact::validFrom).min(Comparator.naturalOrder()).orElseThrow();
+        Instant last = facts.stream().map(Fact::validFrom).max(Comparator.naturalOrder()).orElseThrow();
+        return new MemoryEntity(id, name, summary.length() <= SUMMARY_CHARS ? summary : summary.substring(0, SUMMARY_CHARS - 1) + "…",
+                first, last, List.copyOf(mentionedIn), current);
+    }
+}
