@@ -170,13 +170,13 @@ public final class InMemoryTemporalMemory implements TemporalMemory {
     }
 
     @Override
-    public synchronized List<Fact> search(String text, Instant at, int limit) {
-        return relations.search(new KeywordMatch(text), at, limit);
+    public synchronized List<Fact> search(String text, Instant validAt, Instant knownAt, int limit) {
+        return relations.search(new KeywordMatch(text), validAt, knownAt, limit);
     }
 
     @Override
-    public synchronized List<Fact> relationsFrom(Set<String> subjects, Instant at) {
-        return relations.from(subjects, at);
+    public synchronized List<Fact> relationsFrom(Set<String> subjects, Instant validAt, Instant knownAt) {
+        return relations.from(subjects, validAt, knownAt);
     }
 
     @Override

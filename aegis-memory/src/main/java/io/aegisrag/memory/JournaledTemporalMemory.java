@@ -189,13 +189,13 @@ public final class JournaledTemporalMemory implements TemporalMemory, AutoClosea
     }
 
     @Override
-    public List<Fact> search(String text, Instant at, int limit) {
-        return facts.search(text, at, limit);
+    public List<Fact> search(String text, Instant validAt, Instant knownAt, int limit) {
+        return facts.search(text, validAt, knownAt, limit);
     }
 
     @Override
-    public List<Fact> relationsFrom(Set<String> subjects, Instant at) {
-        return facts.relationsFrom(subjects, at);
+    public List<Fact> relationsFrom(Set<String> subjects, Instant validAt, Instant knownAt) {
+        return facts.relationsFrom(subjects, validAt, knownAt);
     }
 
     @Override

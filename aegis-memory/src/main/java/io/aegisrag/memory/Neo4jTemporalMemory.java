@@ -359,14 +359,14 @@ public final class Neo4jTemporalMemory implements TemporalMemory, AutoCloseable 
 
     /** Full-text search of {@code edge_name_and_fact}, the query's words joined by OR, then the facts believed and valid at {@code at}. */
     @Override
-    public List<Fact> search(String text, Instant at, int limit) {
+    public List<Fact> search(String text, Instant validAt, Instant knownAt, int limit) {
         Set<String> words = KeywordMatch.words(text);
         if (words.isEmpty() || limit < 1) {
             return List.of();
         }
         String query = words.stream().map(word -> "\"" + word + "\"").collect(Collectors.joining(" OR "));
         Map<String, Object> params = Map.of("query", query, "candidates", limit * 10L + 50, "limit", (long) limit,
-                "known", time(at), "valid", time(at));
+                "known", time(knownAt), "valid", time(validAt));
         return read(tx -> tx.run("CALL db.index.fulltext.queryRelationships('edge_name_and_fact', $query, {limit: $candidates})"
                 + " YIELD relationship AS r, score WITH r, score,"
                 + " r.valid_at AS valid_at, r.invalid_at AS invalid_at, r.created_at AS created_at, r.expired_at AS expired_at"
@@ -376,8 +376,8 @@ public final class Neo4jTemporalMemory implements TemporalMemory, AutoCloseable 
     }
 
     @Override
-    public List<Fact> relationsFrom(Set<String> subjects, Instant at) {
-        Map<String, Object> params = Map.of("keys", List.copyOf(subjects), "known", time(at), "valid", time(at));
+    public List<Fact> relationsFrom(Set<String> subjects, Instant validAt, Instant knownAt) {
+        Map<String, Object> params = Map.of("keys", List.copyOf(subjects), "known", time(knownAt), "valid", time(validAt));
         return read(tx -> tx.run("MATCH (s:Entity)-[r:RELATES_TO]->(:Entity) WHERE s.uuid IN $keys WITH r,"
                 + " r.valid_at AS valid_at, r.invalid_at AS invalid_at, r.created_at AS created_at, r.expired_at AS expired_at"
                 + " WHERE " + KNOWN + " AND " + VALID

@@ -50,11 +50,11 @@ final class RelationIndex {
         return bySubject.getOrDefault(key(subject), List.of()).stream().map(Indexed::fact).toList();
     }
 
-    List<Fact> from(Set<String> subjects, Instant at) {
+    List<Fact> from(Set<String> subjects, Instant validAt, Instant knownAt) {
         List<Fact> found = new ArrayList<>();
         for (String subject : subjects) {
             for (Indexed indexed : bySubject.getOrDefault(subject, List.of())) {
-                if (holds(indexed.fact(), at)) {
+                if (holds(indexed.fact(), validAt, knownAt)) {
                     found.add(indexed.fact());
                 }
             }
@@ -62,13 +62,16 @@ final class RelationIndex {
         return found;
     }
 
-    /** The relations holding at {@code at} that share words with {@code match}'s query, most shared first, then newest recorded. */
-    List<Fact> search(KeywordMatch match, Instant at, int limit) {
+    /**
+     * The relations holding at {@code validAt} as known at {@code knownAt} that share words with
+     * {@code match}'s query, most shared first, then newest recorded.
+     */
+    List<Fact> search(KeywordMatch match, Instant validAt, Instant knownAt, int limit) {
         List<Map.Entry<Fact, Integer>> scored = new ArrayList<>();
         for (List<Indexed> facts : bySubject.values()) {
             for (Indexed indexed : facts) {
                 int score = match.score(indexed.words());
-                if (score > 0 && holds(indexed.fact(), at)) {
+                if (score > 0 && holds(indexed.fact(), validAt, knownAt)) {
                     scored.add(Map.entry(indexed.fact(), score));
                 }
             }
@@ -81,7 +84,7 @@ final class RelationIndex {
                 .toList();
     }
 
-    private static boolean holds(Fact fact, Instant at) {
-        return fact.isKnownAt(at) && fact.isValidAt(at);
+    private static boolean holds(Fact fact, Instant validAt, Instant knownAt) {
+        return fact.isKnownAt(knownAt) && fact.isValidAt(validAt);
     }
 }

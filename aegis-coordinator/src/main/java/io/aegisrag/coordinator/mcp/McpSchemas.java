@@ -38,12 +38,12 @@ final class McpSchemas {
 
     static final String SEARCH_MEMORY_FACTS = """
             {"type": "object", "properties": {
-              "query": {"type": "string", "description": "Words every fact returned must contain"},
-              "entity": {"type": "string", "description": "Only facts about this entity (its name or id)"},
-              "type": {"type": "string", "enum": ["episodic", "semantic", "entity"], "description": "Only facts of this type"},
+              "query": {"type": "string", "description": "What to search the facts for; without it, the facts are listed"},
+              "entity": {"type": "string", "description": "The entity (name or id) to search from, or whose facts to list"},
+              "type": {"type": "string", "enum": ["episodic", "semantic", "entity"], "description": "When listing, only facts of this type"},
               "valid_at": {"type": "string", "format": "date-time", "description": "The instant the facts must be true at (ISO-8601), default now"},
               "known_at": {"type": "string", "format": "date-time", "description": "What the service knew at this instant (ISO-8601), default now"},
-              "limit": {"type": "integer", "minimum": 1, "maximum": 100, "description": "At most this many facts (default 20)"}
+              "limit": {"type": "integer", "minimum": 1, "maximum": 100, "description": "At most this many facts (default 10)"}
             }}""";
 
     static final String GET_ENTITY = """

@@ -45,7 +45,7 @@ public class McpTools {
     static final String DOCUMENTS_URI = "aegis://documents";
     private static final String DOCUMENT_URI_PREFIX = DOCUMENTS_URI + "/";
     private static final Jsonb JSON = new JsonbResolver().getContext(Object.class);
-    private static final int MAX_FACTS = 100;
+    private static final int DEFAULT_FACTS = 10;
 
     @Inject
     QueryService queries;
@@ -82,7 +82,9 @@ public class McpTools {
                         + " and the relations it states become facts, valid from reference_time; a contradicting fact ends the"
                         + " validity of the older one. Needs the writer role.", McpSchemas.ADD_MEMORY_EPISODE, Role.WRITER, this::addEpisode),
                 tool(json, "search_memory_facts", "Facts of temporal memory true at valid_at as the service knew them at known_at"
-                        + " (both ISO-8601, default now), optionally about one entity and containing words of query.",
+                        + " (both ISO-8601, default now). With query: the facts that best match it, ranked by their words, by graph"
+                        + " distance from entity (else from the entities the query names) and by meaning, each with its score. Without:"
+                        + " the facts about entity (or all), oldest first.",
                         McpSchemas.SEARCH_MEMORY_FACTS, Role.READER, this::searchFacts),
                 tool(json, "get_entity", "An entity of the knowledge graph extracted from the documents, found by name: its"
                         + " relations, the chunks that mention it, and its neighbours up to depth relations away.",
@@ -130,18 +132,13 @@ public class McpTools {
 
     private Object searchFacts(JsonFields arguments) {
         Integer limit = arguments.integer("limit");
-        if (limit != null && (limit < 1 || limit > MAX_FACTS)) {
-            throw new InvalidInputException("limit", "must be between 1 and " + MAX_FACTS);
+        String size = String.valueOf(limit == null ? DEFAULT_FACTS : limit);
+        String entity = arguments.string("entity");
+        if (arguments.string("query") != null) {
+            return memory.searchFacts(arguments.string("query"), entity, arguments.string("valid_at"), arguments.string("known_at"), size);
         }
-        String entity = arguments.string("entity") == null ? null : Entity.idOf(arguments.string("entity"));
-        MemoryResource.FactPage all = memory.facts(entity, arguments.string("type"), arguments.string("valid_at"),
-                arguments.string("known_at"), "false", "0", String.valueOf(MAX_FACTS));
-        List<String> words = arguments.string("query") == null ? List.of()
-                : List.of(arguments.string("query").toLowerCase(Locale.ROOT).split("\\W+"));
-        List<MemoryResource.FactView> matching = all.items().stream()
-                .filter(fact -> words.stream().filter(word -> !word.isEmpty()).allMatch(word -> text(fact).contains(word)))
-                .limit(limit == null ? 20 : limit).toList();
-        return new MemoryResource.FactPage(matching, matching.size(), 0, limit == null ? 20 : limit, all.validAt(), all.knownAt());
+        return memory.facts(entity == null ? null : Entity.idOf(entity), arguments.string("type"), arguments.string("valid_at"),
+                arguments.string("known_at"), "false", "0", size);
     }
 
     private Object entity(JsonFields arguments) {
@@ -188,14 +185,5 @@ public class McpTools {
 
     private static McpSchema.ReadResourceResult read(String uri, String json) {
         return new McpSchema.ReadResourceResult(List.of(new McpSchema.TextResourceContents(uri, "application/json", json)));
-    }
-
-    private static String text(MemoryResource.FactView fact) {
-        return String.join(" ", nullable(fact.subject()), nullable(fact.relation()), nullable(fact.object()), nullable(fact.content()))
-                .toLowerCase(Locale.ROOT);
-    }
-
-    private static String nullable(String text) {
-        return text == null ? "" : text;
     }
 }

@@ -11,7 +11,10 @@ import io.aegisrag.core.error.NotFoundException;
 import io.aegisrag.core.graph.Entity;
 import io.aegisrag.core.memory.Fact;
 import io.aegisrag.core.memory.FactType;
+import io.aegisrag.core.port.EmbeddingModel;
 import io.aegisrag.core.port.TemporalMemory;
+import io.aegisrag.retrieval.search.FactSearch;
+import io.aegisrag.retrieval.search.Question;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -49,6 +52,7 @@ public class MemoryResource {
 
     private static final int MAX_PAGE = 100;
     private static final int MAX_NAME_CHARS = 200;
+    private static final int MAX_QUERY_CHARS = 4000;
 
     /**
      * A fact with Graphiti's names for its four instants; {@code relation} and {@code object} only for a
@@ -90,6 +94,14 @@ public class MemoryResource {
     public record FactPage(List<FactView> items, long total, int offset, int limit, Instant validAt, Instant knownAt) {
     }
 
+    /** A fact a search found: its fused score and its 1-based rank in each ranking ({@code words}, {@code graph}, {@code similarity}) that has it. */
+    public record FoundFact(FactView fact, double score, Map<String, Integer> ranks) {
+    }
+
+    /** What a fact search found, best first, and the instants it searched at. */
+    public record FactSearchPage(List<FoundFact> items, int limit, Instant validAt, Instant knownAt) {
+    }
+
     /** Every version of every fact about an entity. */
     public record History(String entity, List<FactView> facts) {
     }
@@ -106,6 +118,9 @@ public class MemoryResource {
 
     @Inject
     MemoryEntities entities;
+
+    @Inject
+    EmbeddingModel embeddings;
 
     @Inject
     RequestValidator validator;
@@ -149,6 +164,31 @@ public class MemoryResource {
                 QueryParams.bool("include_invalid", includeInvalid));
         List<FactView> page = views(facts.subList(Math.min(from, facts.size()), Math.min(from + size, facts.size())));
         return new FactPage(page, facts.size(), from, size, valid, known);
+    }
+
+    @GET
+    @Path("/facts/search")
+    @Operation(summary = "Search the facts true at valid_at as known at known_at: by their words, by graph distance from center"
+            + " (else from the entities q names) and by embedding similarity, fused by reciprocal rank")
+    public FactSearchPage searchFacts(@QueryParam("q") String q, @QueryParam("center") String center,
+                                      @QueryParam("valid_at") String validAt, @QueryParam("known_at") String knownAt,
+                                      @QueryParam("limit") @DefaultValue("10") String limit) {
+        if (q == null || q.isBlank() || q.length() > MAX_QUERY_CHARS) {
+            throw new InvalidInputException("q", "must be the words to search for, 1 to " + MAX_QUERY_CHARS + " characters");
+        }
+        if (center != null && (center.isBlank() || center.length() > MAX_NAME_CHARS)) {
+            throw new InvalidInputException("center", "must name an entity, at most " + MAX_NAME_CHARS + " characters");
+        }
+        Instant now = clock.instant();
+        Instant valid = QueryParams.instant("valid_at", validAt, now);
+        Instant known = QueryParams.instant("known_at", knownAt, now);
+        int size = QueryParams.integer("limit", limit, 1, MAX_PAGE);
+        List<FactSearch.Found> found = new FactSearch(memory, embeddings).search(new Question(q, embeddings), Optional.ofNullable(center),
+                valid, known, size);
+        Map<String, List<String>> supporting = memory.episodesOf(found.stream().map(FactSearch.Found::fact).toList());
+        return new FactSearchPage(found.stream()
+                .map(hit -> new FoundFact(FactView.of(hit.fact(), supporting.getOrDefault(hit.fact().id(), List.of())), hit.score(), hit.ranks()))
+                .toList(), size, valid, known);
     }
 
     @GET

@@ -197,6 +197,27 @@ class MemoryIT {
         assertThat(get(server, "/api/v1/memory/entities/nobody-here").status()).isEqualTo(404);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("servers")
+    void should_search_facts_as_of_a_valid_and_a_known_instant_from_a_centre(String store, URI server) {
+        String session = "it-" + UUID.randomUUID();
+        episode(server, session, "Caspian Rhee works at Lindqvist Optics.", "2026-01-10T00:00:00Z");
+        episode(server, session, "Caspian Rhee joined Moravec Dynamics.", "2026-03-01T00:00:00Z");
+        String query = "/api/v1/memory/facts/search?q=" + encode("Where does Caspian Rhee work?") + "&center=" + encode("Caspian Rhee");
+
+        JsonObject now = get(server, query).json();
+        JsonObject before = get(server, query + "&valid_at=2026-02-01T00:00:00Z").json();
+
+        assertThat(now.getJsonArray("items").getJsonObject(0).getJsonObject("fact").getString("object")).isEqualTo("moravec-dynamics");
+        assertThat(now.getJsonArray("items").getJsonObject(0).getJsonObject("ranks").keySet()).contains("graph", "similarity");
+        assertThat(before.getJsonArray("items").getValuesAs(JsonObject.class)).extracting(found -> found.getJsonObject("fact").getString("object"))
+                .containsExactly("lindqvist-optics");
+        assertThat(get(server, query + "&valid_at=2026-02-01T00:00:00Z&known_at=2026-01-01T00:00:00Z").json().getJsonArray("items"))
+                .as("nothing was known on 1 January").isEmpty();
+        assertThat(get(server, "/api/v1/memory/facts/search?q=").status()).isEqualTo(400);
+        assertThat(get(server, query + "&limit=0").status()).isEqualTo(400);
+    }
+
     @Test
     void should_let_only_writers_forget_an_episode_and_never_a_documents() {
         String id = episode(AegisClient.BASE, "it-" + UUID.randomUUID(), "Odalric Venn works at Parrow Mills.", "2026-02-01T00:00:00Z")

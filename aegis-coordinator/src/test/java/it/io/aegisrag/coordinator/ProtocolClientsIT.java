@@ -202,8 +202,10 @@ class ProtocolClientsIT {
 
         assertThat(result(out, "add_memory_episode").getJsonArray("facts").getValuesAs(JsonObject.class))
                 .anySatisfy(fact -> assertThat(fact.getString("relation", "")).isEqualTo("works_at"));
-        assertThat(result(out, "search_memory_facts").getJsonArray("items").getValuesAs(JsonObject.class))
-                .anySatisfy(fact -> assertThat(fact.getString("object", "")).isEqualTo("quillon-labs"));
+        assertThat(result(out, "search_memory_facts").getJsonArray("items").getValuesAs(JsonObject.class)).first().satisfies(found -> {
+            assertThat(found.getJsonObject("fact").getString("object")).isEqualTo("quillon-labs");
+            assertThat(found.getJsonObject("ranks").keySet()).contains("words", "graph");
+        });
         assertThat(result(out, "search_memory_facts_before").getJsonArray("items")).as("nothing was true before 5 January").isEmpty();
 
         JsonObject badArguments = out.getJsonObject("bad_arguments");

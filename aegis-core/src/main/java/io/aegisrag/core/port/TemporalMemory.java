@@ -33,17 +33,28 @@ public interface TemporalMemory extends BackingService {
     void recordEpisode(String episodeId, List<Fact> facts);
 
     /**
-     * The semantic facts believed and valid at {@code at} whose words (of their content, relation,
-     * subject and object) match the words of {@code text}, best first, at most {@code limit}: the
-     * keyword half of the memory retriever.
+     * The semantic facts true at {@code validAt} as the system knew them at {@code knownAt} whose words
+     * (of their content, relation, subject and object) match the words of {@code text}, best first, at
+     * most {@code limit}: the keyword ranking of the fact search.
      */
-    List<Fact> search(String text, Instant at, int limit);
+    List<Fact> search(String text, Instant validAt, Instant knownAt, int limit);
+
+    /** {@link #search(String, Instant, Instant, int)} of what holds at {@code at} as known then. */
+    default List<Fact> search(String text, Instant at, int limit) {
+        return search(text, at, at, limit);
+    }
 
     /**
-     * The semantic facts believed and valid at {@code at} whose subject is one of {@code subjects}
-     * (entity ids, lower case): the edges leaving those entities, for a walk of the graph of facts.
+     * The semantic facts true at {@code validAt} as the system knew them at {@code knownAt} whose subject
+     * is one of {@code subjects} (entity ids, lower case): the edges leaving those entities, for a walk of
+     * the graph of facts.
      */
-    List<Fact> relationsFrom(Set<String> subjects, Instant at);
+    List<Fact> relationsFrom(Set<String> subjects, Instant validAt, Instant knownAt);
+
+    /** {@link #relationsFrom(Set, Instant, Instant)} of what holds at {@code at} as known then. */
+    default List<Fact> relationsFrom(Set<String> subjects, Instant at) {
+        return relationsFrom(subjects, at, at);
+    }
 
     /**
      * Forgets the facts only this episode supports; a fact another episode supports too stays, supported

@@ -331,4 +331,18 @@ public abstract class TemporalMemoryContract {
                 .extracting(Fact::id).containsExactlyInAnyOrder("ep-1/r", "ep-2/r", "ep-3/r");
         assertThat(memory.episodesOf(List.of(fact("none", FactType.EPISODIC, "s", "alone", JAN)))).containsExactly(entry("none", List.of()));
     }
+
+    @Test
+    void should_search_and_walk_the_facts_true_then_as_they_were_known_at_another_instant() {
+        memory.record(worksAt("1", "Acme", JAN, JAN), true);
+        memory.record(worksAt("2", "Globex", FEB, MAR), true);
+
+        assertThat(memory.search("Does Alice work at Acme or Globex?", mid(FEB), mid(FEB), 10)).as("in February the move was not known")
+                .extracting(Fact::content).containsExactly("works at Acme");
+        assertThat(memory.search("Does Alice work at Acme or Globex?", mid(FEB), APR, 10)).as("known in April: she had moved in February")
+                .extracting(Fact::content).containsExactly("works at Globex");
+        assertThat(memory.relationsFrom(Set.of("alice"), mid(FEB), mid(FEB))).extracting(Fact::content).containsExactly("works at Acme");
+        assertThat(memory.relationsFrom(Set.of("alice"), mid(JAN), APR)).extracting(Fact::content).containsExactly("works at Acme");
+        assertThat(memory.relationsFrom(Set.of("alice"), mid(FEB), APR)).extracting(Fact::content).containsExactly("works at Globex");
+    }
 }
