@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the benchmarks (they are not tests) and writes their figures, the machine and the command to
-# bench/results/*.md. Usage: bench/run.sh [instrumentation|vector|ingestion|parsing|extraction|graph|quality [embedding providers...]|documents|rerank|ensemble providers...|rest|rest-against REV|peer|profile|generation|all]
+# bench/results/*.md. Usage: bench/run.sh [instrumentation|vector|ingestion|parsing|extraction|graph|temporal|quality [embedding providers...]|documents|rerank|ensemble providers...|rest|rest-against REV|peer|profile|generation|all]
 # "rest" starts the app on Liberty (port 9080), loads ~10k chunks and drives it with wrk (Debian package).
 # "generation" starts a WireMock replaying an Ollama that answers at once, and the app on Liberty with the chain
 # ollama,extractive, and drives /query with each model and /chat with wrk: what the generation layer costs.
@@ -21,14 +21,14 @@ heap_used_mib() {
     jcmd "$1" GC.heap_info | grep -oE 'used [0-9]+K' | head -1 | grep -oE '[0-9]+' | awk '{printf "%.0f", $1 / 1024}'
 }
 
-# The graph benchmark runs a Neo4j 5.26 (neo4j-harness) in its JVM, on the Lucene that Neo4j is built on (9.11).
-graph() {
+# The graph and temporal benchmarks run a Neo4j 5.26 (neo4j-harness) in their JVM, on the Lucene that Neo4j is built on (9.11).
+with_neo4j() {
     local lucene=~/.m2/repository/org/apache/lucene
     ./mvnw -q dependency:get -Dartifact=org.apache.lucene:lucene-core:9.11.1 -Dtransitive=false
     ./mvnw -q dependency:get -Dartifact=org.apache.lucene:lucene-analysis-common:9.11.1 -Dtransitive=false
     java -Xmx6g ${BENCH_JAVA_OPTS:-} -cp "$(echo "$classpath" | sed -e "s#[^:]*/lucene-core-[0-9.]*\.jar#$lucene/lucene-core/9.11.1/lucene-core-9.11.1.jar#" \
         -e "s#[^:]*/lucene-analysis-common-[0-9.]*\.jar#$lucene/lucene-analysis-common/9.11.1/lucene-analysis-common-9.11.1.jar#")" \
-        io.aegisrag.bench.GraphRetrievalBenchmark
+        "$@"
 }
 
 rest() {
@@ -420,7 +420,8 @@ case "${1:-all}" in
     ingestion) run io.aegisrag.bench.IngestionBenchmark ;;
     parsing) run io.aegisrag.bench.ParsingBenchmark ;;
     extraction) run io.aegisrag.bench.ExtractionQuality ;;
-    graph) graph ;;
+    graph) with_neo4j io.aegisrag.bench.GraphRetrievalBenchmark ;;
+    temporal) with_neo4j io.aegisrag.bench.TemporalMemoryBenchmark ;;
     quality) shift; run io.aegisrag.bench.QualityBenchmark "$@" ;;
     documents) run io.aegisrag.bench.DocumentsBenchmark ;;
     rerank) run io.aegisrag.bench.RerankBenchmark ;;
@@ -438,5 +439,5 @@ case "${1:-all}" in
         run io.aegisrag.bench.ParsingBenchmark
         rest
         ;;
-    *) echo "usage: $0 [instrumentation|vector|ingestion|parsing|extraction|graph|quality [models...]|documents|rerank|ensemble models...|rest|rest-against REV|peer|profile|generation|jobs|all]" >&2; exit 2 ;;
+    *) echo "usage: $0 [instrumentation|vector|ingestion|parsing|extraction|graph|temporal|quality [models...]|documents|rerank|ensemble models...|rest|rest-against REV|peer|profile|generation|jobs|all]" >&2; exit 2 ;;
 esac

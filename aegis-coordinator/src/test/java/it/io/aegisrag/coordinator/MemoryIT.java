@@ -69,7 +69,10 @@ class MemoryIT {
                 + "&known_at=" + encode(before.minus(1, ChronoUnit.SECONDS))).json();
 
         assertThat(now.getInt("total")).isEqualTo(1);
-        assertThat(now.getJsonArray("items").getJsonObject(0).getString("content")).contains("Zanzibar").contains(session);
+        JsonObject mention = now.getJsonArray("items").getJsonObject(0);
+        assertThat(mention.getString("content")).as("a mention names the entity; it does not copy the episode").isEqualTo("Zanzibar");
+        assertThat(mention.getJsonArray("episodes").getValuesAs(JsonString.class)).extracting(JsonString::getString)
+                .containsExactly(episode.getString("episode_id"));
         assertThat(beforeItHappened.getInt("total")).isZero();
         assertThat(beforeItWasTold.getInt("total")).as("told a week late: unknown before it was recorded").isZero();
 
