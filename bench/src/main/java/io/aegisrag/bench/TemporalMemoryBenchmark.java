@@ -95,9 +95,11 @@ public final class TemporalMemoryBenchmark {
                         + " months after the change they report. " + questions.size() + " questions, written from the script before any"
                         + " run (seed 20261207): where a person works or lives *now*; *as of* an earlier date, as known today; and"
                         + " *as known then*, at an earlier date as memory knew it on that date (a late-told change must not show)."
-                        + " Each is answered by `GET /api/v1/memory/facts/search`'s ranking (FactSearch, centred on the person): its first"
-                        + " fact of the asked relation is the answer.")
-                .table(List.of("store", "now", "as of (known today)", "as known then", "duplicates left", "semantic facts held",
+                        + " Each is answered by `GET /api/v1/memory/facts/search`'s ranking (FactSearch, centred on the person; *no centre*:"
+                        + " the same questions as *now* with the centre left out, so the search finds the person from the question's"
+                        + " words and names): its first fact of the asked relation is the answer. Before this version a restated"
+                        + " statement was stored as a fact of its own; this run does not measure that baseline.")
+                .table(List.of("store", "now", "now, no centre", "as of (known today)", "as known then", "duplicates left", "semantic facts held",
                                 "record p50 ms", "record p95 ms", "search p50 ms", "search p95 ms"), rows)
                 .paragraph("Duplicates left: believed, current facts that state the same subject, relation and object over an"
                         + " overlapping validity as another (goal 0). Where ours differs from Graphiti's evaluation (LongMemEval):"
@@ -127,8 +129,8 @@ public final class TemporalMemoryBenchmark {
             Asked asked = questions.get(i);
             String question = asked.relation().equals("works_at") ? "Where does " + asked.person() + " work?" : "Where does " + asked.person() + " live?";
             long start = System.nanoTime();
-            List<FactSearch.Found> found = search.search(new Question(question, embeddings), Optional.of(asked.person()), asked.validAt(),
-                    asked.knownAt(), 5);
+            Optional<String> center = asked.kind().endsWith("no centre") ? Optional.empty() : Optional.of(asked.person());
+            List<FactSearch.Found> found = search.search(new Question(question, embeddings), center, asked.validAt(), asked.knownAt(), 5);
             searching[i] = System.nanoTime() - start;
             String subject = Entity.idOf(asked.person());
             String answer = found.stream().map(FactSearch.Found::fact)
@@ -141,7 +143,8 @@ public final class TemporalMemoryBenchmark {
         }
         Instant end = START.plus(Duration.ofDays(31L * (MONTHS + 4)));
         List<Fact> current = memory.factsAt(end, end, Optional.empty(), Optional.of(FactType.SEMANTIC), false);
-        return List.of(name, share(correct.get("now")), share(correct.get("as of")), share(correct.get("as known then")),
+        return List.of(name, share(correct.get("now")), share(correct.get("now, no centre")), share(correct.get("as of")),
+                share(correct.get("as known then")),
                 String.valueOf(duplicates(current)), String.valueOf(memory.count(FactType.SEMANTIC)),
                 millis(recording, 0.5), millis(recording, 0.95), millis(searching, 0.5), millis(searching, 0.95));
     }
@@ -198,12 +201,12 @@ public final class TemporalMemoryBenchmark {
         List<String> people = script.stream().map(Episode::person).distinct().toList();
         Instant end = START.plus(Duration.ofDays(31L * (MONTHS + 4)));
         List<Asked> questions = new ArrayList<>();
-        for (String kind : List.of("now", "as of", "as known then")) {
+        for (String kind : List.of("now", "now, no centre", "as of", "as known then")) {
             for (int i = 0; i < QUESTIONS_PER_KIND; i++) {
                 String person = people.get(random.nextInt(people.size()));
                 String relation = random.nextBoolean() ? "works_at" : "lives_in";
                 Instant at = START.plus(Duration.ofDays(31L * random.nextInt(MONTHS)).plus(Duration.ofDays(15)));
-                Instant validAt = kind.equals("now") ? end : at;
+                Instant validAt = kind.startsWith("now") ? end : at;
                 Instant knownAt = kind.equals("as known then") ? at : end;
                 questions.add(new Asked(kind, person, relation, validAt, knownAt, believed(script, person, relation, validAt, knownAt)));
             }
