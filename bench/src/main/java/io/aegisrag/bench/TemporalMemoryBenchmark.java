@@ -5,6 +5,7 @@ import io.aegisrag.core.graph.Entity;
 import io.aegisrag.core.memory.Fact;
 import io.aegisrag.core.memory.FactType;
 import io.aegisrag.core.port.TemporalMemory;
+import io.aegisrag.core.testing.MovableClock;
 import io.aegisrag.memory.JournaledTemporalMemory;
 import io.aegisrag.memory.Neo4jTemporalMemory;
 import io.aegisrag.retrieval.embedding.OnnxEmbeddingModel;
@@ -16,12 +17,8 @@ import org.neo4j.harness.Neo4jBuilders;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -111,13 +108,13 @@ public final class TemporalMemoryBenchmark {
 
     private static List<String> run(String name, TemporalMemory memory, List<Episode> script, List<Asked> questions,
                                     OnnxEmbeddingModel embeddings) {
-        SettableClock clock = new SettableClock();
+        MovableClock clock = new MovableClock(START);
         EpisodeService episodes = new EpisodeService(memory, new RuleEpisodeReader(), clock);
         long[] recording = new long[script.size()];
         List<Episode> told = script.stream().sorted(Comparator.comparing(Episode::told)).toList();
         for (int i = 0; i < told.size(); i++) {
             Episode episode = told.get(i);
-            clock.now = episode.told();
+            clock.set(episode.told());
             long start = System.nanoTime();
             episodes.record("bench-" + episode.person().hashCode() % 10, episode.sentence(), Optional.of(episode.validFrom()));
             recording[i] = System.nanoTime() - start;
@@ -238,25 +235,5 @@ public final class TemporalMemoryBenchmark {
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
         return Report.format(sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * quantile) - 1)] / 1e6);
-    }
-
-    /** A clock set to the instant each episode is told. */
-    private static final class SettableClock extends Clock {
-        private Instant now = START;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -1,6 +1,7 @@
 package io.aegisrag.llm.cost;
 
 import io.aegisrag.core.llm.Answer;
+import io.aegisrag.core.testing.MovableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -9,8 +10,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -24,30 +23,6 @@ class SpendLedgerTest {
 
     @TempDir
     Path dir;
-
-    /** A clock the test moves. */
-    private static final class MovableClock extends Clock {
-        Instant now;
-
-        MovableClock(String instant) {
-            now = Instant.parse(instant);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     private static Answer answer(String provider, String model, long prompt, long completion) {
         return new Answer("a", provider, model, prompt, completion, false, Duration.ZERO, false);
@@ -68,7 +43,7 @@ class SpendLedgerTest {
 
     @Test
     void should_stop_a_provider_at_its_budget_and_never_a_free_one() {
-        SpendLedger ledger = ledger(new MovableClock("2026-11-24T10:00:00Z"));
+        SpendLedger ledger = ledger(new MovableClock(Instant.parse("2026-11-24T10:00:00Z")));
 
         assertThat(ledger.record(answer("openai", "gpt-4o", 400_000, 0))).isCloseTo(0.4, within(1e-9));
         assertThat(ledger.exhausted("openai")).isFalse();
@@ -85,7 +60,7 @@ class SpendLedgerTest {
 
     @Test
     void should_keep_the_months_spend_across_a_restart() {
-        MovableClock clock = new MovableClock("2026-11-24T10:00:00Z");
+        MovableClock clock = new MovableClock(Instant.parse("2026-11-24T10:00:00Z"));
         ledger(clock).record(answer("openai", "gpt-4o-mini", 1_000_000, 1_000_000));
 
         SpendLedger restarted = ledger(clock);
@@ -97,12 +72,12 @@ class SpendLedgerTest {
 
     @Test
     void should_start_each_month_from_zero_whether_running_or_restarted() {
-        MovableClock clock = new MovableClock("2026-11-30T23:59:00Z");
+        MovableClock clock = new MovableClock(Instant.parse("2026-11-30T23:59:00Z"));
         SpendLedger ledger = ledger(clock);
         ledger.record(answer("openai", "gpt-4o", 1_000_000, 0));
         assertThat(ledger.exhausted("openai")).isTrue();
 
-        clock.now = Instant.parse("2026-12-01T00:00:01Z");
+        clock.set(Instant.parse("2026-12-01T00:00:01Z"));
 
         assertThat(ledger.exhausted("openai")).isFalse();
         assertThat(ledger.monthToDate("openai")).isZero();
@@ -114,7 +89,7 @@ class SpendLedgerTest {
     void should_refuse_to_start_on_a_ledger_it_cannot_read() throws Exception {
         Files.writeString(dir.resolve("llm-spend.json"), "{\"month\":\"2026-11\",\"providers\":");
 
-        assertThatThrownBy(() -> ledger(new MovableClock("2026-11-24T10:00:00Z")))
+        assertThatThrownBy(() -> ledger(new MovableClock(Instant.parse("2026-11-24T10:00:00Z"))))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("llm-spend.json");
     }
 }
