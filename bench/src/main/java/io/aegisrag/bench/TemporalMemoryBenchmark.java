@@ -25,6 +25,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 
@@ -116,7 +117,7 @@ public final class TemporalMemoryBenchmark {
             Episode episode = told.get(i);
             clock.set(episode.told());
             long start = System.nanoTime();
-            episodes.record("bench-" + episode.person().hashCode() % 10, episode.sentence(), Optional.of(episode.validFrom()));
+            episodes.record("bench-" + Math.floorMod(episode.person().hashCode(), 10), episode.sentence(), Optional.of(episode.validFrom()));
             recording[i] = System.nanoTime() - start;
         }
         FactSearch search = new FactSearch(memory, embeddings);
@@ -135,7 +136,7 @@ public final class TemporalMemoryBenchmark {
                     .map(fact -> fact.edge().object()).findFirst().orElse(null);
             String expected = asked.expected() == null ? null : Entity.idOf(asked.expected());
             int[] tally = correct.computeIfAbsent(asked.kind(), kind -> new int[2]);
-            tally[0] += java.util.Objects.equals(answer, expected) ? 1 : 0;
+            tally[0] += Objects.equals(answer, expected) ? 1 : 0;
             tally[1]++;
         }
         Instant end = START.plus(Duration.ofDays(31L * (MONTHS + 4)));

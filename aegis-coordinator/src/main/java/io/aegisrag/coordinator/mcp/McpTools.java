@@ -27,7 +27,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -121,13 +120,7 @@ public class McpTools {
     }
 
     private Object addEpisode(JsonFields arguments) {
-        Map<String, String> body = new LinkedHashMap<>();
-        for (String field : List.of("session_id", "content", "reference_time")) {
-            if (arguments.string(field) != null) {
-                body.put(field, arguments.string(field));
-            }
-        }
-        return memory.episode(JSON.toJson(body)).getEntity();
+        return memory.record(arguments);
     }
 
     private Object searchFacts(JsonFields arguments) {

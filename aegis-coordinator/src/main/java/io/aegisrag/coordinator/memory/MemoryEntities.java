@@ -52,36 +52,52 @@ public class MemoryEntities {
     /** The entities whose name or id contains {@code name} (ignoring case; every entity when blank), the last seen first. */
     public List<MemoryEntity> find(String name, int limit) {
         String wanted = name.strip().toLowerCase(Locale.ROOT);
-        return all().stream()
-                .filter(entity -> entity.name().toLowerCase(Locale.ROOT).contains(wanted) || entity.id().contains(wanted))
-                .sorted(Comparator.comparing(MemoryEntity::lastSeen).reversed().thenComparing(MemoryEntity::id))
+        Instant now = clock.instant();
+        return described(held(now).entrySet().stream()
+                .filter(entity -> entity.getKey().contains(wanted) || nameOf(entity.getKey(), entity.getValue()).toLowerCase(Locale.ROOT).contains(wanted))
+                .sorted(Comparator.comparing((Map.Entry<String, List<Fact>> entity) -> lastSeen(entity.getValue())).reversed()
+                        .thenComparing(Map.Entry::getKey))
                 .limit(limit)
-                .toList();
+                .toList(), now);
     }
 
     public Optional<MemoryEntity> get(String id) {
-        return all().stream().filter(entity -> entity.id().equals(id.strip().toLowerCase(Locale.ROOT))).findFirst();
+        Instant now = clock.instant();
+        String key = id.strip().toLowerCase(Locale.ROOT);
+        List<Fact> facts = held(now).get(key);
+        return facts == null ? Optional.empty() : Optional.of(described(List.of(Map.entry(key, facts)), now).get(0));
     }
 
-    private List<MemoryEntity> all() {
-        Instant now = clock.instant();
-        List<Fact> believed = memory.factsAt(now, now, Optional.empty(), Optional.empty(), true).stream()
-                .filter(fact -> fact.type() != FactType.EPISODIC).toList();
+    /** The facts memory believes now that name each entity (as subject, object or mention), by entity id. */
+    private Map<String, List<Fact>> held(Instant now) {
         Map<String, List<Fact>> byEntity = new LinkedHashMap<>();
-        for (Fact fact : believed) {
+        for (Fact fact : memory.factsAt(now, now, Optional.empty(), Optional.empty(), true)) {
+            if (fact.type() == FactType.EPISODIC) {
+                continue;
+            }
             byEntity.computeIfAbsent(fact.subject().toLowerCase(Locale.ROOT), id -> new ArrayList<>()).add(fact);
             if (fact.edge() != null) {
                 byEntity.computeIfAbsent(fact.edge().object().toLowerCase(Locale.ROOT), id -> new ArrayList<>()).add(fact);
             }
         }
-        Map<String, List<String>> episodes = memory.episodesOf(believed);
-        List<MemoryEntity> entities = new ArrayList<>();
-        byEntity.forEach((id, facts) -> entities.add(entity(id, facts, episodes, now)));
-        return entities;
+        return byEntity;
+    }
+
+    /** The entities chosen, with the episodes that support their facts (asked of memory for those facts only). */
+    private List<MemoryEntity> described(List<Map.Entry<String, List<Fact>>> chosen, Instant now) {
+        Map<String, List<String>> episodes = memory.episodesOf(chosen.stream().flatMap(entity -> entity.getValue().stream()).distinct().toList());
+        return chosen.stream().map(entity -> entity(entity.getKey(), entity.getValue(), episodes, now)).toList();
+    }
+
+    private static String nameOf(String id, List<Fact> facts) {
+        return facts.stream().filter(fact -> fact.type() == FactType.ENTITY).map(Fact::content).findFirst().orElse(id);
+    }
+
+    private static Instant lastSeen(List<Fact> facts) {
+        return facts.stream().map(Fact::validFrom).max(Comparator.naturalOrder()).orElseThrow();
     }
 
     private static MemoryEntity entity(String id, List<Fact> facts, Map<String, List<String>> episodes, Instant now) {
-        String name = facts.stream().filter(fact -> fact.type() == FactType.ENTITY).map(Fact::content).findFirst().orElse(id);
         List<Fact> current = facts.stream().filter(fact -> fact.type() == FactType.SEMANTIC && fact.isValidAt(now))
                 .sorted(Fact.BY_VALID_FROM).toList();
         String summary = current.stream().map(fact -> fact.content().strip().replaceAll("[.\\s]+$", "")).distinct()
@@ -89,8 +105,7 @@ public class MemoryEntities {
         Set<String> mentionedIn = new LinkedHashSet<>();
         facts.forEach(fact -> mentionedIn.addAll(episodes.getOrDefault(fact.id(), List.of())));
         Instant first = facts.stream().map(Fact::validFrom).min(Comparator.naturalOrder()).orElseThrow();
-        Instant last = facts.stream().map(Fact::validFrom).max(Comparator.naturalOrder()).orElseThrow();
-        return new MemoryEntity(id, name, summary.length() <= SUMMARY_CHARS ? summary : summary.substring(0, SUMMARY_CHARS - 1) + "…",
-                first, last, List.copyOf(mentionedIn), current);
+        return new MemoryEntity(id, nameOf(id, facts), summary.length() <= SUMMARY_CHARS ? summary : summary.substring(0, SUMMARY_CHARS - 1) + "…",
+                first, lastSeen(facts), List.copyOf(mentionedIn), current);
     }
 }

@@ -16,6 +16,7 @@ import io.aegisrag.coordinator.security.RateLimited;
 import io.aegisrag.core.error.InvalidInputException;
 import io.aegisrag.core.llm.TokenSink;
 import io.aegisrag.core.memory.Turn;
+import io.aegisrag.observability.metrics.Stage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
@@ -92,15 +93,13 @@ public class OllamaResource {
 
         static Reply last(String model, Instant at, boolean chat, String text, QueryResult result) {
             QueryResult.Usage usage = result.usage();
-            long total = nanos(result.latencyMs().getOrDefault("total", 0.0));
-            long retrieval = nanos(result.latencyMs().getOrDefault("retrieval", 0.0));
-            long generation = nanos(result.latencyMs().getOrDefault("generation", 0.0));
             return new Reply(model, at, chat ? new Message("assistant", text) : null, chat ? null : text, true, "stop",
-                    total, 0L, usage.promptTokens(), retrieval, usage.completionTokens(), generation, result.sources());
+                    nanos(result, Stage.TOTAL), 0L, usage.promptTokens(), nanos(result, Stage.RETRIEVAL), usage.completionTokens(),
+                    nanos(result, Stage.GENERATION), result.sources());
         }
 
-        private static long nanos(double millis) {
-            return Math.round(millis * 1_000_000);
+        private static long nanos(QueryResult result, Stage stage) {
+            return Math.round(result.latencyMs().getOrDefault(stage.label(), 0.0) * 1_000_000);
         }
     }
 

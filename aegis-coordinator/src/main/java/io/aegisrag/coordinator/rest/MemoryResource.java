@@ -15,6 +15,7 @@ import io.aegisrag.core.port.EmbeddingModel;
 import io.aegisrag.core.port.TemporalMemory;
 import io.aegisrag.retrieval.search.FactSearch;
 import io.aegisrag.retrieval.search.Question;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -128,6 +129,13 @@ public class MemoryResource {
     @Inject
     Clock clock;
 
+    private FactSearch facts;
+
+    @PostConstruct
+    void createFactSearch() {
+        facts = new FactSearch(memory, embeddings);
+    }
+
     @POST
     @Path("/episodes")
     @RateLimited
@@ -136,15 +144,17 @@ public class MemoryResource {
     @Operation(summary = "Record an episode of a conversation: the episode, the entities it mentions and the relations it states become facts")
     @RequestBody(content = @Content(schema = @Schema(implementation = EpisodeRequest.class)))
     public Response episode(String body) {
-        JsonFields fields = JsonFields.parse(body);
+        return Response.status(Response.Status.CREATED).entity(record(JsonFields.parse(body))).build();
+    }
+
+    /** Records the episode {@code fields} describe ({@code session_id}, {@code content}, {@code reference_time}). */
+    public EpisodeView record(JsonFields fields) {
         EpisodeRequest episode = validator.valid(new EpisodeRequest(
                 fields.string("session_id"), fields.string("content"), fields.string("reference_time")));
         EpisodeService.Recorded recorded = episodes.record(episode.sessionId(), episode.content(),
                 Optional.ofNullable(QueryParams.instant("reference_time", episode.referenceTime(), null)));
-        return Response.status(Response.Status.CREATED)
-                .entity(new EpisodeView(recorded.episodeId(), recorded.entities(), recorded.facts().stream().map(fact -> FactView.of(fact, null)).toList(),
-                        recorded.readBy()))
-                .build();
+        return new EpisodeView(recorded.episodeId(), recorded.entities(), recorded.facts().stream().map(fact -> FactView.of(fact, null)).toList(),
+                recorded.readBy());
     }
 
     @GET
@@ -183,8 +193,7 @@ public class MemoryResource {
         Instant valid = QueryParams.instant("valid_at", validAt, now);
         Instant known = QueryParams.instant("known_at", knownAt, now);
         int size = QueryParams.integer("limit", limit, 1, MAX_PAGE);
-        List<FactSearch.Found> found = new FactSearch(memory, embeddings).search(new Question(q, embeddings), Optional.ofNullable(center),
-                valid, known, size);
+        List<FactSearch.Found> found = facts.search(new Question(q, embeddings), Optional.ofNullable(center), valid, known, size);
         Map<String, List<String>> supporting = memory.episodesOf(found.stream().map(FactSearch.Found::fact).toList());
         return new FactSearchPage(found.stream()
                 .map(hit -> new FoundFact(FactView.of(hit.fact(), supporting.getOrDefault(hit.fact().id(), List.of())), hit.score(), hit.ranks()))
