@@ -2,6 +2,7 @@ package io.aegisrag.memory;
 
 import io.aegisrag.core.memory.Fact;
 import io.aegisrag.core.memory.FactType;
+import io.aegisrag.core.memory.MemoryScope;
 import io.aegisrag.core.memory.RetentionPolicy;
 import io.aegisrag.core.memory.Supersession;
 import io.aegisrag.core.port.TemporalMemory;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * {@link TemporalMemory} held in the JVM. A fact's later versions (a contradicted fact recorded again
@@ -27,6 +29,7 @@ public final class InMemoryTemporalMemory implements TemporalMemory {
     private final List<Fact> facts = new ArrayList<>();
     private final Map<FactType, Long> counts = new EnumMap<>(FactType.class);
     private final Map<String, Set<String>> factIdsByEpisode = new LinkedHashMap<>();
+    private final Map<String, String> groupOfEpisode = new HashMap<>();
     private final RelationIndex relations = new RelationIndex();
 
     @Override
@@ -64,6 +67,7 @@ public final class InMemoryTemporalMemory implements TemporalMemory {
     @Override
     public synchronized void recordEpisode(String episodeId, List<Fact> episodeFacts) {
         Set<String> ids = factIdsByEpisode.computeIfAbsent(episodeId, id -> new HashSet<>());
+        episodeFacts.stream().findFirst().ifPresent(fact -> groupOfEpisode.putIfAbsent(episodeId, fact.group()));
         for (Fact fact : episodeFacts) {
             ids.add(store(fact, true));
         }
@@ -75,6 +79,7 @@ public final class InMemoryTemporalMemory implements TemporalMemory {
         if (ids == null) {
             return false;
         }
+        groupOfEpisode.remove(episodeId);
         forget(unsupported(ids));
         return true;
     }
@@ -113,7 +118,10 @@ public final class InMemoryTemporalMemory implements TemporalMemory {
                 facts.stream().map(fact -> new RetentionPolicy.Held(fact, episodeOfFact.get(fact.lineage()))).toList(), now);
         Set<String> gone = new HashSet<>(removal.facts());
         Set<String> ofEpisodes = new HashSet<>();
-        removal.episodes().forEach(episode -> ofEpisodes.addAll(factIdsByEpisode.remove(episode)));
+        removal.episodes().forEach(episode -> {
+            ofEpisodes.addAll(factIdsByEpisode.remove(episode));
+            groupOfEpisode.remove(episode);
+        });
         gone.addAll(unsupported(ofEpisodes));
         return forget(gone);
     }
@@ -127,16 +135,17 @@ public final class InMemoryTemporalMemory implements TemporalMemory {
         }
     }
 
-    /** Makes the facts {@code ids} an episode's: a compacted journal's line. */
-    synchronized void adopt(String episodeId, Set<String> ids) {
+    /** Makes the facts {@code ids} an episode of {@code group}: a compacted journal's line. */
+    synchronized void adopt(String episodeId, String group, Set<String> ids) {
         factIdsByEpisode.computeIfAbsent(episodeId, id -> new HashSet<>()).addAll(ids);
+        groupOfEpisode.putIfAbsent(episodeId, group);
     }
 
-    /** Every fact, version by version, and the facts of each episode: what a compacted journal holds. */
+    /** Every fact, version by version, and the facts and group of each episode: what a compacted journal holds. */
     synchronized Snapshot snapshot() {
         Map<String, Set<String>> episodes = new LinkedHashMap<>();
         factIdsByEpisode.forEach((episode, ids) -> episodes.put(episode, Set.copyOf(ids)));
-        return new Snapshot(List.copyOf(facts), episodes);
+        return new Snapshot(List.copyOf(facts), episodes, Map.copyOf(groupOfEpisode));
     }
 
     /** How many fact versions the store holds, expired ones included. */
@@ -145,7 +154,11 @@ public final class InMemoryTemporalMemory implements TemporalMemory {
     }
 
     /** The state of the store, for a compacted journal. */
-    record Snapshot(List<Fact> facts, Map<String, Set<String>> episodes) {
+    record Snapshot(List<Fact> facts, Map<String, Set<String>> episodes, Map<String, String> groups) {
+
+        String groupOf(String episode) {
+            return groups.getOrDefault(episode, MemoryScope.DEFAULT_GROUP);
+        }
     }
 
     /** Whether memory holds facts of the episode, without copying the set of episodes. */
@@ -154,14 +167,17 @@ public final class InMemoryTemporalMemory implements TemporalMemory {
     }
 
     @Override
-    public synchronized Set<String> episodes() {
-        return Set.copyOf(factIdsByEpisode.keySet());
+    public synchronized Set<String> episodes(MemoryScope scope) {
+        return factIdsByEpisode.keySet().stream()
+                .filter(episode -> scope.reads(groupOfEpisode.getOrDefault(episode, MemoryScope.DEFAULT_GROUP)))
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     @Override
-    public synchronized List<Fact> factsAt(Instant validAt, Instant knownAt, Optional<String> subject, Optional<FactType> type,
-                                           boolean includeInvalid) {
+    public synchronized List<Fact> factsAt(MemoryScope scope, Instant validAt, Instant knownAt, Optional<String> subject,
+                                           Optional<FactType> type, boolean includeInvalid) {
         return facts.stream()
+                .filter(fact -> scope.reads(fact.group()))
                 .filter(fact -> fact.isKnownAt(knownAt) && (includeInvalid || fact.isValidAt(validAt)))
                 .filter(fact -> subject.map(fact.subject()::equalsIgnoreCase).orElse(true))
                 .filter(fact -> type.map(fact.type()::equals).orElse(true))
@@ -170,19 +186,19 @@ public final class InMemoryTemporalMemory implements TemporalMemory {
     }
 
     @Override
-    public synchronized List<Fact> search(String text, Instant validAt, Instant knownAt, int limit) {
-        return relations.search(new KeywordMatch(text), validAt, knownAt, limit);
+    public synchronized List<Fact> search(MemoryScope scope, String text, Instant validAt, Instant knownAt, int limit) {
+        return relations.search(scope, new KeywordMatch(text), validAt, knownAt, limit);
     }
 
     @Override
-    public synchronized List<Fact> relationsFrom(Set<String> subjects, Instant validAt, Instant knownAt) {
-        return relations.from(subjects, validAt, knownAt);
+    public synchronized List<Fact> relationsFrom(MemoryScope scope, Set<String> subjects, Instant validAt, Instant knownAt) {
+        return relations.from(scope, subjects, validAt, knownAt);
     }
 
     @Override
-    public synchronized List<Fact> history(String subject) {
+    public synchronized List<Fact> history(MemoryScope scope, String subject) {
         return facts.stream()
-                .filter(fact -> fact.subject().equalsIgnoreCase(subject))
+                .filter(fact -> scope.reads(fact.group()) && fact.subject().equalsIgnoreCase(subject))
                 .sorted(Fact.BY_RECORDED_AT)
                 .toList();
     }

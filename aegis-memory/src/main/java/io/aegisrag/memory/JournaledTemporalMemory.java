@@ -4,6 +4,7 @@ import io.aegisrag.core.error.AegisException;
 import io.aegisrag.core.error.ErrorType;
 import io.aegisrag.core.memory.Fact;
 import io.aegisrag.core.memory.FactType;
+import io.aegisrag.core.memory.MemoryScope;
 import io.aegisrag.core.memory.RetentionPolicy;
 import io.aegisrag.core.port.TemporalMemory;
 import jakarta.json.Json;
@@ -43,7 +44,8 @@ import java.util.logging.Logger;
  * leads to (one line a fact version, one an episode), as it is when it opens with more than twice as
  * many lines as facts: start-up time follows what memory holds, not its history. A change whose line
  * could not be written is cut off the journal again and not applied; a torn last line left by a
- * crash is cut off when the journal opens.
+ * crash is cut off when the journal opens. A fact's {@code group} is written unless it is the default
+ * one, so journals written before groups existed read as the default group's.
  */
 public final class JournaledTemporalMemory implements TemporalMemory, AutoCloseable {
 
@@ -139,7 +141,8 @@ public final class JournaledTemporalMemory implements TemporalMemory, AutoClosea
             for (Map.Entry<String, Set<String>> episode : state.episodes().entrySet()) {
                 JsonArrayBuilder ids = Json.createArrayBuilder();
                 episode.getValue().stream().sorted().forEach(ids::add);
-                write(out, Json.createObjectBuilder().add("adopt", episode.getKey()).add("ids", ids).build());
+                write(out, Json.createObjectBuilder().add("adopt", episode.getKey()).add("group", state.groupOf(episode.getKey()))
+                        .add("ids", ids).build());
             }
             out.force(true);
         } catch (IOException e) {
@@ -179,28 +182,29 @@ public final class JournaledTemporalMemory implements TemporalMemory, AutoClosea
     }
 
     @Override
-    public Set<String> episodes() {
-        return facts.episodes();
+    public Set<String> episodes(MemoryScope scope) {
+        return facts.episodes(scope);
     }
 
     @Override
-    public List<Fact> factsAt(Instant validAt, Instant knownAt, Optional<String> subject, Optional<FactType> type, boolean includeInvalid) {
-        return facts.factsAt(validAt, knownAt, subject, type, includeInvalid);
+    public List<Fact> factsAt(MemoryScope scope, Instant validAt, Instant knownAt, Optional<String> subject, Optional<FactType> type,
+                              boolean includeInvalid) {
+        return facts.factsAt(scope, validAt, knownAt, subject, type, includeInvalid);
     }
 
     @Override
-    public List<Fact> search(String text, Instant validAt, Instant knownAt, int limit) {
-        return facts.search(text, validAt, knownAt, limit);
+    public List<Fact> search(MemoryScope scope, String text, Instant validAt, Instant knownAt, int limit) {
+        return facts.search(scope, text, validAt, knownAt, limit);
     }
 
     @Override
-    public List<Fact> relationsFrom(Set<String> subjects, Instant validAt, Instant knownAt) {
-        return facts.relationsFrom(subjects, validAt, knownAt);
+    public List<Fact> relationsFrom(MemoryScope scope, Set<String> subjects, Instant validAt, Instant knownAt) {
+        return facts.relationsFrom(scope, subjects, validAt, knownAt);
     }
 
     @Override
-    public List<Fact> history(String subject) {
-        return facts.history(subject);
+    public List<Fact> history(MemoryScope scope, String subject) {
+        return facts.history(scope, subject);
     }
 
     @Override
@@ -287,7 +291,7 @@ public final class JournaledTemporalMemory implements TemporalMemory, AutoClosea
         } else if (line.containsKey("put")) {
             facts.put(fromJson(line.getJsonObject("put")));
         } else if (line.containsKey("adopt")) {
-            facts.adopt(line.getString("adopt"), Set.copyOf(line.getJsonArray("ids").getValuesAs(JsonString.class).stream()
+            facts.adopt(line.getString("adopt"), line.getString("group", MemoryScope.DEFAULT_GROUP), Set.copyOf(line.getJsonArray("ids").getValuesAs(JsonString.class).stream()
                     .map(JsonString::getString).toList()));
         } else if (line.containsKey("retain")) {
             JsonObject run = line.getJsonObject("retain");
@@ -313,6 +317,9 @@ public final class JournaledTemporalMemory implements TemporalMemory, AutoClosea
         if (fact.expiredAt() != null) {
             json.add("expired_at", fact.expiredAt().toString());
         }
+        if (!fact.group().equals(MemoryScope.DEFAULT_GROUP)) {
+            json.add("group", fact.group());
+        }
         return json;
     }
 
@@ -320,7 +327,8 @@ public final class JournaledTemporalMemory implements TemporalMemory, AutoClosea
         return new Fact(json.getString("id"), FactType.valueOf(json.getString("type")), json.getString("subject"),
                 json.getString("content"), Instant.parse(json.getString("valid_from")),
                 optionalInstant(json, "valid_to"), Instant.parse(json.getString("recorded_at")), optionalInstant(json, "expired_at"),
-                json.containsKey("relation") ? new Fact.Edge(json.getString("relation"), json.getString("object")) : null);
+                json.containsKey("relation") ? new Fact.Edge(json.getString("relation"), json.getString("object")) : null,
+                json.getString("group", MemoryScope.DEFAULT_GROUP));
     }
 
     private static Instant optionalInstant(JsonObject json, String name) {

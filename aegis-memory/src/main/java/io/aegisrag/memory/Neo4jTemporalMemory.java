@@ -4,6 +4,7 @@ import io.aegisrag.core.error.AegisException;
 import io.aegisrag.core.error.ErrorType;
 import io.aegisrag.core.memory.Fact;
 import io.aegisrag.core.memory.FactType;
+import io.aegisrag.core.memory.MemoryScope;
 import io.aegisrag.core.memory.RetentionPolicy;
 import io.aegisrag.core.memory.Supersession;
 import io.aegisrag.core.port.TemporalMemory;
@@ -38,13 +39,16 @@ import java.util.stream.Collectors;
 
 /**
  * {@link TemporalMemory} in Neo4j, in Graphiti's schema: an episodic fact is an {@code Episodic} node
- * ({@code group_id} = the session, {@code content}); an entity fact a {@code MENTIONS} edge from its
+ * ({@code session}, {@code content}); an entity fact a {@code MENTIONS} edge from its
  * episode's {@code Episodic} node to an {@code Entity}; a semantic fact a {@code RELATES_TO} edge
  * between two {@code Entity} nodes ({@code name} = the relation, {@code fact} = the sentence). Each
  * carries Graphiti's four instants ({@code valid_at}, {@code invalid_at}, {@code created_at},
  * {@code expired_at}, as Neo4j datetimes), and {@code episode} and {@code lineage} (the fact a version
- * is of) so that forgetting removes every version. An {@code Entity}'s {@code uuid} is its
- * normalised name, lower-cased, so subjects match ignoring case.
+ * is of) so that forgetting removes every version, and Graphiti's {@code group_id}: the memory group
+ * of the fact, which every read filters by. An {@code Entity}'s {@code uuid} is its normalised name,
+ * lower-cased, so subjects match ignoring case; entities are shared by the groups, their edges are not.
+ * Elements written before groups existed (whose {@code group_id} held the session) are moved to the
+ * default group, or the documents' one for a document's episode, when the schema is first created.
  *
  * <p>Every write is a managed transaction (retried on transient errors, so each statement is a
  * MERGE or a SET that is safe to run twice), every statement parameterised. A supersession first
@@ -55,6 +59,10 @@ import java.util.stream.Collectors;
  * once and then moved by each committed write, not counted again per scrape.
  */
 public final class Neo4jTemporalMemory implements TemporalMemory, AutoCloseable {
+
+    /** The group of an element written before groups existed: the documents' for a document's episode, else the default. */
+    private static final String UNGROUPED = "CASE WHEN %1$s.episode IS NOT NULL AND NOT %1$s.episode STARTS WITH 'conversation-'"
+            + " THEN '" + MemoryScope.DOCUMENTS + "' ELSE '" + MemoryScope.DEFAULT_GROUP + "' END";
 
     private static final List<String> SCHEMA = List.of(
             "CREATE CONSTRAINT entity_uuid IF NOT EXISTS FOR (n:Entity) REQUIRE n.uuid IS UNIQUE",
@@ -78,17 +86,22 @@ public final class Neo4jTemporalMemory implements TemporalMemory, AutoCloseable 
             "CREATE INDEX mention_lineage IF NOT EXISTS FOR ()-[r:MENTIONS]-() ON (r.lineage)",
             "CREATE FULLTEXT INDEX edge_name_and_fact IF NOT EXISTS FOR ()-[r:RELATES_TO]-() ON EACH [r.name, r.fact, r.group_id]",
             "CREATE FULLTEXT INDEX episode_content IF NOT EXISTS FOR (n:Episodic) ON EACH [n.content, n.source, n.source_description, n.group_id]",
-            "CREATE FULLTEXT INDEX node_name_and_summary IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.summary, n.group_id]");
+            "CREATE FULLTEXT INDEX node_name_and_summary IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.summary, n.group_id]",
+            "MATCH (n:Episodic) WHERE n.session IS NULL SET n.session = coalesce(n.group_id, ''), n.group_id = " + UNGROUPED.formatted("n"),
+            "MATCH ()-[r:RELATES_TO|MENTIONS]->() WHERE r.session IS NULL SET r.session = coalesce(r.group_id, ''), r.group_id = "
+                    + UNGROUPED.formatted("r"));
 
-    private static final String COLUMNS = " AS id, %s AS subject, %s AS content, %s.valid_at AS valid_at, %s.invalid_at AS invalid_at,"
-            + " %s.created_at AS created_at, %s.expired_at AS expired_at, %s AS relation, %s AS object, %s.episode AS episode";
+    private static final String COLUMNS = " AS id, %2$s AS subject, %3$s AS content, %1$s.valid_at AS valid_at, %1$s.invalid_at AS invalid_at,"
+            + " %1$s.created_at AS created_at, %1$s.expired_at AS expired_at, %4$s AS relation, %5$s AS object, %1$s.episode AS episode,"
+            + " %1$s.group_id AS group_id";
+    private static final String IN_SCOPE = "($all OR %s.group_id IN $groups)";
     private static final Map<FactType, String> ROWS = Map.of(
-            FactType.EPISODIC, "MATCH (n:Episodic) WHERE n.fact_type = 'episodic' AND ($key IS NULL OR toLower(n.group_id) = $key)"
-                    + " RETURN 'EPISODIC' AS type, n.uuid" + columns("n", "n.group_id", "n.content", "null", "null"),
+            FactType.EPISODIC, "MATCH (n:Episodic) WHERE n.fact_type = 'episodic' AND ($key IS NULL OR toLower(n.session) = $key)"
+                    + " AND " + IN_SCOPE.formatted("n") + " RETURN 'EPISODIC' AS type, n.uuid" + columns("n", "n.session", "n.content", "null", "null"),
             FactType.ENTITY, "MATCH (:Episodic)-[r:MENTIONS]->(e:Entity) WHERE r.fact IS NOT NULL AND ($key IS NULL OR e.uuid = $key)"
-                    + " RETURN 'ENTITY' AS type, r.uuid" + columns("r", "r.subject", "r.fact", "null", "null"),
+                    + " AND " + IN_SCOPE.formatted("r") + " RETURN 'ENTITY' AS type, r.uuid" + columns("r", "r.subject", "r.fact", "null", "null"),
             FactType.SEMANTIC, "MATCH (s:Entity)-[r:RELATES_TO]->(:Entity) WHERE ($key IS NULL OR s.uuid = $key)"
-                    + " RETURN 'SEMANTIC' AS type, r.uuid" + columns("r", "r.subject", "r.fact", "r.name", "r.object"));
+                    + " AND " + IN_SCOPE.formatted("r") + " RETURN 'SEMANTIC' AS type, r.uuid" + columns("r", "r.subject", "r.fact", "r.name", "r.object"));
     private static final String KNOWN = "created_at <= $known AND (expired_at IS NULL OR expired_at > $known)";
     private static final String VALID = "valid_at <= $valid AND (invalid_at IS NULL OR invalid_at > $valid)";
 
@@ -112,52 +125,53 @@ public final class Neo4jTemporalMemory implements TemporalMemory, AutoCloseable 
     }
 
     private static String columns(String element, String subject, String content, String relation, String object) {
-        return String.format(COLUMNS, subject, content, element, element, element, element, relation, object, element);
+        return String.format(COLUMNS, element, subject, content, relation, object);
     }
 
     @Override
     public void record(Fact fact, boolean supersedes) {
         Map<FactType, Long> change = write(tx -> supersedes && fact.edge() != null
                 ? supersede(tx, fact, null, "")
-                : put(tx, fact, null, groupOf(fact, ""), fact.id()));
+                : put(tx, fact, null, sessionOf(fact, ""), fact.id()));
         apply(change);
     }
 
     @Override
     public void recordEpisode(String episodeId, List<Fact> facts) {
-        String group = facts.stream().filter(fact -> fact.type() == FactType.EPISODIC).map(Fact::subject).findFirst().orElse("");
+        String session = facts.stream().filter(fact -> fact.type() == FactType.EPISODIC).map(Fact::subject).findFirst().orElse("");
+        String group = facts.stream().map(Fact::group).findFirst().orElse(MemoryScope.DEFAULT_GROUP);
         String carrier = facts.stream().filter(fact -> fact.type() == FactType.EPISODIC).map(Fact::id).findFirst().orElse(episodeId);
         apply(write(tx -> {
             Map<FactType, Long> change = new EnumMap<>(FactType.class);
-            tx.run("MERGE (n:Episodic {uuid: $carrier}) ON CREATE SET n.name = $carrier, n.group_id = $group, n.source = 'text',"
-                    + " n.source_description = 'aegisrag', n.episode = $episode", Map.of("carrier", carrier, "group", group, "episode", episodeId));
+            tx.run("MERGE (n:Episodic {uuid: $carrier}) ON CREATE SET n.name = $carrier, n.session = $session, n.group_id = $group,"
+                    + " n.source = 'text', n.source_description = 'aegisrag', n.episode = $episode",
+                    Map.of("carrier", carrier, "session", session, "group", group, "episode", episodeId));
             for (Fact fact : facts) {
-                Map<FactType, Long> written = fact.edge() != null ? supersede(tx, fact, episodeId, group)
-                        : put(tx, fact, episodeId, groupOf(fact, group), carrier);
+                Map<FactType, Long> written = fact.edge() != null ? supersede(tx, fact, episodeId, session)
+                        : put(tx, fact, episodeId, sessionOf(fact, session), carrier);
                 written.forEach((type, delta) -> change.merge(type, delta, Long::sum));
             }
             return change;
         }));
     }
 
-    private static String groupOf(Fact fact, String episodeGroup) {
-        return fact.type() == FactType.EPISODIC ? fact.subject() : episodeGroup;
+    private static String sessionOf(Fact fact, String episodeSession) {
+        return fact.type() == FactType.EPISODIC ? fact.subject() : episodeSession;
     }
 
     /** Writes a fact as it is; one more believed fact of its type unless it comes expired. */
-    private static Map<FactType, Long> put(TransactionContext tx, Fact fact, String episode, String group, String carrier) {
-        return put(tx, fact, Origin.of(episode, group), carrier);
+    private static Map<FactType, Long> put(TransactionContext tx, Fact fact, String episode, String session, String carrier) {
+        return put(tx, fact, Origin.of(episode, session), carrier);
     }
 
     /** Writes a fact as it is, from {@code origin}: a semantic fact's {@code episodes} are those that support it. */
     private static Map<FactType, Long> put(TransactionContext tx, Fact fact, Origin origin, String carrier) {
-        String episode = origin.episode();
-        String group = origin.group();
         Map<String, Object> params = new HashMap<>();
         params.put("id", fact.id());
         params.put("lineage", fact.lineage());
-        params.put("episode", episode);
-        params.put("group", group);
+        params.put("episode", origin.episode());
+        params.put("session", origin.session());
+        params.put("group", fact.group());
         params.put("subject", fact.subject());
         params.put("key", key(fact.subject()));
         params.put("content", fact.content());
@@ -167,12 +181,12 @@ public final class Neo4jTemporalMemory implements TemporalMemory, AutoCloseable 
         params.put("expired_at", time(fact.expiredAt()));
         params.put("carrier", carrier);
         String instants = "valid_at = $valid_at, %1$s.invalid_at = $invalid_at, %1$s.created_at = $created_at, %1$s.expired_at = $expired_at,"
-                + " %1$s.episode = $episode, %1$s.lineage = $lineage, %1$s.group_id = $group";
-        String entity = "MERGE (%1$s:Entity {uuid: $%2$s}) ON CREATE SET %1$s.name = $%3$s, %1$s.group_id = $group, %1$s.created_at = $created_at ";
+                + " %1$s.episode = $episode, %1$s.lineage = $lineage, %1$s.session = $session, %1$s.group_id = $group";
+        String entity = "MERGE (%1$s:Entity {uuid: $%2$s}) ON CREATE SET %1$s.name = $%3$s, %1$s.created_at = $created_at ";
         switch (fact.type()) {
             case EPISODIC -> tx.run("MERGE (n:Episodic {uuid: $id}) SET n.name = $id, n.content = $content, n.source = 'text',"
                     + " n.source_description = 'aegisrag', n.fact_type = 'episodic', n." + String.format(instants, "n"), params);
-            case ENTITY -> tx.run("MERGE (ep:Episodic {uuid: $carrier}) ON CREATE SET ep.name = $carrier, ep.group_id = $group,"
+            case ENTITY -> tx.run("MERGE (ep:Episodic {uuid: $carrier}) ON CREATE SET ep.name = $carrier, ep.session = $session, ep.group_id = $group,"
                     + " ep.source = 'text', ep.source_description = 'aegisrag', ep.episode = $episode "
                     + String.format(entity, "e", "key", "subject")
                     + "MERGE (ep)-[r:MENTIONS {uuid: $id}]->(e) SET r.fact = $content, r.subject = $subject, r." + String.format(instants, "r"), params);
@@ -191,38 +205,38 @@ public final class Neo4jTemporalMemory implements TemporalMemory, AutoCloseable 
     }
 
     /**
-     * Where a fact came from: its episode (null when recorded alone), its group (the session), and the
+     * Where a fact came from: its episode (null when recorded alone), the episode's session, and the
      * episodes that support it (its own, and those that restated it).
      */
-    private record Origin(String episode, String group, List<String> episodes) {
+    private record Origin(String episode, String session, List<String> episodes) {
 
-        static Origin of(String episode, String group) {
-            return new Origin(episode, group, episode == null ? List.of() : List.of(episode));
+        static Origin of(String episode, String session) {
+            return new Origin(episode, session, episode == null ? List.of() : List.of(episode));
         }
     }
 
     /**
-     * Records a semantic fact against the versions believed of its subject's relation, after locking
-     * the subject; the versions of an older fact keep its episode and group.
+     * Records a semantic fact against the versions of its group believed of its subject's relation,
+     * after locking the subject; the versions of an older fact keep its episode and session.
      */
-    private static Map<FactType, Long> supersede(TransactionContext tx, Fact fact, String episode, String group) {
+    private static Map<FactType, Long> supersede(TransactionContext tx, Fact fact, String episode, String session) {
         Map<String, Object> params = new HashMap<>();
         params.put("key", key(fact.subject()));
         params.put("subject", fact.subject());
         params.put("relation", fact.edge().relation());
-        params.put("group", group);
+        params.put("group", fact.group());
         params.put("created_at", time(fact.recordedAt()));
-        List<Record> rows = tx.run("MERGE (s:Entity {uuid: $key}) ON CREATE SET s.name = $subject, s.group_id = $group,"
+        List<Record> rows = tx.run("MERGE (s:Entity {uuid: $key}) ON CREATE SET s.name = $subject,"
                 + " s.created_at = $created_at SET s.updated_at = $created_at WITH s"
-                + " MATCH (s)-[r:RELATES_TO {name: $relation}]->(:Entity) WHERE r.expired_at IS NULL"
+                + " MATCH (s)-[r:RELATES_TO {name: $relation}]->(:Entity) WHERE r.expired_at IS NULL AND r.group_id = $group"
                 + " RETURN 'SEMANTIC' AS type, r.uuid" + columns("r", "r.subject", "r.fact", "r.name", "r.object")
-                + ", r.group_id AS group, coalesce(r.episodes, []) AS episodes", params).list();
+                + ", coalesce(r.session, '') AS session, coalesce(r.episodes, []) AS episodes", params).list();
         Map<String, Origin> origins = new HashMap<>();
         List<Fact> believed = new ArrayList<>();
         for (Record row : rows) {
             Fact old = fact(row);
             believed.add(old);
-            origins.put(old.lineage(), new Origin(nullable(row.get("episode")), row.get("group").asString(""), row.get("episodes").asList(Value::asString)));
+            origins.put(old.lineage(), new Origin(nullable(row.get("episode")), row.get("session").asString(), row.get("episodes").asList(Value::asString)));
         }
         Optional<Fact> restated = believed.stream().filter(old -> old.isRestatedBy(fact)).findFirst();
         if (restated.isPresent()) {
@@ -234,7 +248,7 @@ public final class Neo4jTemporalMemory implements TemporalMemory, AutoCloseable 
             expire(tx, expired);
         }
         for (Fact added : change.added()) {
-            put(tx, added, origins.getOrDefault(added.lineage(), Origin.of(episode, group)), added.id());
+            put(tx, added, origins.getOrDefault(added.lineage(), Origin.of(episode, session)), added.id());
         }
         return Map.of(FactType.SEMANTIC, (long) change.added().size() - change.expired().size());
     }
@@ -251,7 +265,7 @@ public final class Neo4jTemporalMemory implements TemporalMemory, AutoCloseable 
         if (fact.validFrom().isBefore(old.validFrom())) {
             expire(tx, old.expired(fact.recordedAt()));
             Fact version = old.startingAt(fact.validFrom(), old.id() + "~" + fact.id(), fact.recordedAt());
-            put(tx, version, new Origin(origin.episode(), origin.group(), episodes), version.id());
+            put(tx, version, new Origin(origin.episode(), origin.session(), episodes), version.id());
         } else {
             tx.run("MATCH ()-[r:RELATES_TO {uuid: $id}]->() SET r.episodes = $episodes", Map.of("id", old.id(), "episodes", episodes));
         }
@@ -330,15 +344,17 @@ public final class Neo4jTemporalMemory implements TemporalMemory, AutoCloseable 
     }
 
     @Override
-    public Set<String> episodes() {
-        return read(tx -> tx.run("MATCH (n:Episodic) WHERE n.episode IS NOT NULL RETURN DISTINCT n.episode AS episode")
+    public Set<String> episodes(MemoryScope scope) {
+        return read(tx -> tx.run("MATCH (n:Episodic) WHERE n.episode IS NOT NULL AND " + IN_SCOPE.formatted("n")
+                        + " RETURN DISTINCT n.episode AS episode", inScope(new HashMap<>(), scope))
                 .list(row -> row.get("episode").asString()).stream().collect(Collectors.toUnmodifiableSet()));
     }
 
     @Override
-    public List<Fact> factsAt(Instant validAt, Instant knownAt, Optional<String> subject, Optional<FactType> type, boolean includeInvalid) {
+    public List<Fact> factsAt(MemoryScope scope, Instant validAt, Instant knownAt, Optional<String> subject, Optional<FactType> type,
+                              boolean includeInvalid) {
         List<String> branches = type.map(only -> List.of(ROWS.get(only))).orElseGet(() -> List.copyOf(ROWS.values()));
-        Map<String, Object> params = new HashMap<>();
+        Map<String, Object> params = inScope(new HashMap<>(), scope);
         params.put("key", subject.map(Neo4jTemporalMemory::key).orElse(null));
         params.put("known", time(knownAt));
         params.put("valid", time(validAt));
@@ -349,8 +365,8 @@ public final class Neo4jTemporalMemory implements TemporalMemory, AutoCloseable 
     }
 
     @Override
-    public List<Fact> history(String subject) {
-        Map<String, Object> params = new HashMap<>();
+    public List<Fact> history(MemoryScope scope, String subject) {
+        Map<String, Object> params = inScope(new HashMap<>(), scope);
         params.put("key", key(subject));
         String cypher = "CALL { " + String.join(" UNION ALL ", ROWS.values()) + " } RETURN *";
         return read(tx -> tx.run(cypher, params).list(Neo4jTemporalMemory::fact)).stream()
@@ -359,26 +375,27 @@ public final class Neo4jTemporalMemory implements TemporalMemory, AutoCloseable 
 
     /** Full-text search of {@code edge_name_and_fact}, the query's words joined by OR, then the facts believed and valid at {@code at}. */
     @Override
-    public List<Fact> search(String text, Instant validAt, Instant knownAt, int limit) {
+    public List<Fact> search(MemoryScope scope, String text, Instant validAt, Instant knownAt, int limit) {
         Set<String> words = KeywordMatch.words(text);
         if (words.isEmpty() || limit < 1) {
             return List.of();
         }
         String query = words.stream().map(word -> "\"" + word + "\"").collect(Collectors.joining(" OR "));
-        Map<String, Object> params = Map.of("query", query, "candidates", limit * 10L + 50, "limit", (long) limit,
-                "known", time(knownAt), "valid", time(validAt));
+        Map<String, Object> params = inScope(new HashMap<>(Map.of("query", query, "candidates", limit * 10L + 50, "limit", (long) limit,
+                "known", time(knownAt), "valid", time(validAt))), scope);
         return read(tx -> tx.run("CALL db.index.fulltext.queryRelationships('edge_name_and_fact', $query, {limit: $candidates})"
                 + " YIELD relationship AS r, score WITH r, score,"
                 + " r.valid_at AS valid_at, r.invalid_at AS invalid_at, r.created_at AS created_at, r.expired_at AS expired_at"
-                + " WHERE " + KNOWN + " AND " + VALID
+                + " WHERE " + KNOWN + " AND " + VALID + " AND " + IN_SCOPE.formatted("r")
                 + " RETURN 'SEMANTIC' AS type, r.uuid" + columns("r", "r.subject", "r.fact", "r.name", "r.object")
                 + " ORDER BY score DESC, created_at DESC LIMIT $limit", params).list(Neo4jTemporalMemory::fact));
     }
 
     @Override
-    public List<Fact> relationsFrom(Set<String> subjects, Instant validAt, Instant knownAt) {
-        Map<String, Object> params = Map.of("keys", List.copyOf(subjects), "known", time(knownAt), "valid", time(validAt));
-        return read(tx -> tx.run("MATCH (s:Entity)-[r:RELATES_TO]->(:Entity) WHERE s.uuid IN $keys WITH r,"
+    public List<Fact> relationsFrom(MemoryScope scope, Set<String> subjects, Instant validAt, Instant knownAt) {
+        Map<String, Object> params = inScope(new HashMap<>(Map.of("keys", List.copyOf(subjects), "known", time(knownAt), "valid", time(validAt))),
+                scope);
+        return read(tx -> tx.run("MATCH (s:Entity)-[r:RELATES_TO]->(:Entity) WHERE s.uuid IN $keys AND " + IN_SCOPE.formatted("r") + " WITH r,"
                 + " r.valid_at AS valid_at, r.invalid_at AS invalid_at, r.created_at AS created_at, r.expired_at AS expired_at"
                 + " WHERE " + KNOWN + " AND " + VALID
                 + " RETURN 'SEMANTIC' AS type, r.uuid" + columns("r", "r.subject", "r.fact", "r.name", "r.object"), params)
@@ -387,7 +404,7 @@ public final class Neo4jTemporalMemory implements TemporalMemory, AutoCloseable 
 
     @Override
     public int retain(RetentionPolicy policy, Instant now) {
-        List<RetentionPolicy.Held> held = read(tx -> tx.run(ROWS.get(FactType.EPISODIC), anySubject())
+        List<RetentionPolicy.Held> held = read(tx -> tx.run(ROWS.get(FactType.EPISODIC), inScope(anySubject(), MemoryScope.ALL))
                 .list(row -> new RetentionPolicy.Held(fact(row), nullable(row.get("episode")))));
         RetentionPolicy.Removal removal = policy.select(held, now);
         if (removal.isEmpty()) {
@@ -490,7 +507,15 @@ public final class Neo4jTemporalMemory implements TemporalMemory, AutoCloseable 
         String relation = nullable(row.get("relation"));
         return new Fact(row.get("id").asString(), type, row.get("subject").asString(), row.get("content").asString(),
                 instant(row.get("valid_at")), instant(row.get("invalid_at")), instant(row.get("created_at")),
-                instant(row.get("expired_at")), relation == null ? null : new Fact.Edge(relation, row.get("object").asString()));
+                instant(row.get("expired_at")), relation == null ? null : new Fact.Edge(relation, row.get("object").asString()),
+                row.get("group_id").asString(MemoryScope.DEFAULT_GROUP));
+    }
+
+    /** Adds the parameters of {@link #IN_SCOPE} for {@code scope} to {@code params}. */
+    private static Map<String, Object> inScope(Map<String, Object> params, MemoryScope scope) {
+        params.put("all", scope.readsAll());
+        params.put("groups", List.copyOf(scope.readable()));
+        return params;
     }
 
     private static Map<String, Object> anySubject() {

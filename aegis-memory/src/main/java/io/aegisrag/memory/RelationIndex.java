@@ -1,6 +1,7 @@
 package io.aegisrag.memory;
 
 import io.aegisrag.core.memory.Fact;
+import io.aegisrag.core.memory.MemoryScope;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,11 +51,11 @@ final class RelationIndex {
         return bySubject.getOrDefault(key(subject), List.of()).stream().map(Indexed::fact).toList();
     }
 
-    List<Fact> from(Set<String> subjects, Instant validAt, Instant knownAt) {
+    List<Fact> from(MemoryScope scope, Set<String> subjects, Instant validAt, Instant knownAt) {
         List<Fact> found = new ArrayList<>();
         for (String subject : subjects) {
             for (Indexed indexed : bySubject.getOrDefault(subject, List.of())) {
-                if (holds(indexed.fact(), validAt, knownAt)) {
+                if (holds(scope, indexed.fact(), validAt, knownAt)) {
                     found.add(indexed.fact());
                 }
             }
@@ -63,15 +64,15 @@ final class RelationIndex {
     }
 
     /**
-     * The relations holding at {@code validAt} as known at {@code knownAt} that share words with
-     * {@code match}'s query, most shared first, then newest recorded.
+     * The relations of {@code scope} holding at {@code validAt} as known at {@code knownAt} that share
+     * words with {@code match}'s query, most shared first, then newest recorded.
      */
-    List<Fact> search(KeywordMatch match, Instant validAt, Instant knownAt, int limit) {
+    List<Fact> search(MemoryScope scope, KeywordMatch match, Instant validAt, Instant knownAt, int limit) {
         List<Map.Entry<Fact, Integer>> scored = new ArrayList<>();
         for (List<Indexed> facts : bySubject.values()) {
             for (Indexed indexed : facts) {
                 int score = match.score(indexed.words());
-                if (score > 0 && holds(indexed.fact(), validAt, knownAt)) {
+                if (score > 0 && holds(scope, indexed.fact(), validAt, knownAt)) {
                     scored.add(Map.entry(indexed.fact(), score));
                 }
             }
@@ -84,7 +85,7 @@ final class RelationIndex {
                 .toList();
     }
 
-    private static boolean holds(Fact fact, Instant validAt, Instant knownAt) {
-        return fact.isKnownAt(knownAt) && fact.isValidAt(validAt);
+    private static boolean holds(MemoryScope scope, Fact fact, Instant validAt, Instant knownAt) {
+        return scope.reads(fact.group()) && fact.isKnownAt(knownAt) && fact.isValidAt(validAt);
     }
 }

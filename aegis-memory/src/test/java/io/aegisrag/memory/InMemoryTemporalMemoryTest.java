@@ -1,5 +1,6 @@
 package io.aegisrag.memory;
 
+import static io.aegisrag.core.memory.MemoryScope.ALL;
 import io.aegisrag.core.memory.Fact;
 import io.aegisrag.core.memory.FactType;
 import io.aegisrag.core.port.TemporalMemory;
@@ -28,7 +29,7 @@ class InMemoryTemporalMemoryTest extends TemporalMemoryContract {
         memory.record(Fact.relation("1", "alice", new Fact.Edge("works_at", "acme"), "works at Acme", jan, jan), true);
         memory.record(Fact.relation("2", "alice", new Fact.Edge("works_at", "acme"), "works at Acme", feb, feb), true);
 
-        assertThat(memory.factsAt(Instant.parse("2026-03-01T00:00:00Z"), Optional.of("alice"), Optional.empty()))
+        assertThat(memory.factsAt(ALL, Instant.parse("2026-03-01T00:00:00Z"), Optional.of("alice"), Optional.empty()))
                 .as("still true from January, and held once").extracting(Fact::id, Fact::validFrom).containsExactly(tuple("1", jan));
     }
 }

@@ -1,5 +1,6 @@
 package io.aegisrag.memory;
 
+import static io.aegisrag.core.memory.MemoryScope.ALL;
 import io.aegisrag.core.memory.Fact;
 import io.aegisrag.core.memory.FactType;
 import io.aegisrag.core.memory.RetentionPolicy;
@@ -58,11 +59,11 @@ class JournaledTemporalMemoryTest extends TemporalMemoryContract {
         JournaledTemporalMemory reopened = reopen();
 
         assertThat(reopened.count(FactType.SEMANTIC)).isEqualTo(2);
-        assertThat(reopened.factsAt(Instant.parse("2026-01-15T00:00:00Z"), Optional.of("alice"), Optional.empty()))
+        assertThat(reopened.factsAt(ALL, Instant.parse("2026-01-15T00:00:00Z"), Optional.of("alice"), Optional.empty()))
                 .extracting(Fact::content).containsExactly("works at Acme");
-        assertThat(reopened.factsAt(FEB, Optional.of("alice"), Optional.empty()))
+        assertThat(reopened.factsAt(ALL, FEB, Optional.of("alice"), Optional.empty()))
                 .extracting(Fact::content).containsExactly("works at \"Globex\"\nLtd");
-        assertThat(reopened.history("alice")).as("the versions are derived again, the same").extracting(Fact::id, Fact::expiredAt)
+        assertThat(reopened.history(ALL, "alice")).as("the versions are derived again, the same").extracting(Fact::id, Fact::expiredAt)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("1", FEB), org.assertj.core.groups.Tuple.tuple("1~2", null),
                         org.assertj.core.groups.Tuple.tuple("2", null));
     }
@@ -103,11 +104,11 @@ class JournaledTemporalMemoryTest extends TemporalMemoryContract {
         assertThatThrownBy(() -> memory.forgetEpisode("doc-1")).hasMessageContaining("memory journal could not be written");
         disk[0].failing = false;
 
-        assertThat(memory.episodes()).containsExactly("doc-1");
+        assertThat(memory.episodes(ALL)).containsExactly("doc-1");
         assertThat(memory.count(FactType.ENTITY)).isEqualTo(1);
         memory.record(Fact.relation("5", "bob", new Fact.Edge("works_at", "globex"), "works at Globex", FEB, FEB), false);
         JournaledTemporalMemory reopened = reopen();
-        assertThat(reopened.episodes()).containsExactly("doc-1");
+        assertThat(reopened.episodes(ALL)).containsExactly("doc-1");
         assertThat(reopened.count(FactType.ENTITY)).isEqualTo(1);
         assertThat(reopened.count(FactType.EPISODIC)).isZero();
         assertThat(reopened.count(FactType.SEMANTIC)).isEqualTo(1);
@@ -123,8 +124,8 @@ class JournaledTemporalMemoryTest extends TemporalMemoryContract {
         assertThat(memory.forgetEpisode("doc-1")).isFalse();
 
         JournaledTemporalMemory reopened = reopen();
-        assertThat(reopened.episodes()).containsExactly("doc-2");
-        assertThat(reopened.factsAt(FEB, Optional.empty(), Optional.empty())).extracting(Fact::subject).containsExactly("qdrant");
+        assertThat(reopened.episodes(ALL)).containsExactly("doc-2");
+        assertThat(reopened.factsAt(ALL, FEB, Optional.empty(), Optional.empty())).extracting(Fact::subject).containsExactly("qdrant");
     }
 
     @Test
@@ -137,7 +138,7 @@ class JournaledTemporalMemoryTest extends TemporalMemoryContract {
         for (int turn = 0; turn < 50; turn++) {
             memory.record(new Fact("t" + turn, FactType.EPISODIC, "s1", "asked " + turn, FEB, null, FEB.plusSeconds(turn)), false);
         }
-        List<Fact> history = memory.history("alice");
+        List<Fact> history = memory.history(ALL, "alice");
 
         int removed = memory.retain(new RetentionPolicy(Duration.ofDays(365), 5), FEB.plus(Duration.ofDays(1)));
 
@@ -145,12 +146,12 @@ class JournaledTemporalMemoryTest extends TemporalMemoryContract {
         assertThat(memory.lines()).as("one line a fact version and an episode").isEqualTo(3 + 1 + 5 + 1);
         assertThat(Files.readAllLines(directory.resolve("memory/facts.jsonl"))).hasSize(10);
         JournaledTemporalMemory reopened = reopen();
-        assertThat(reopened.history("alice")).isEqualTo(history);
+        assertThat(reopened.history(ALL, "alice")).isEqualTo(history);
         assertThat(reopened.count(FactType.EPISODIC)).isEqualTo(6);
         assertThat(reopened.count(FactType.SEMANTIC)).isEqualTo(2);
         assertThat(reopened.forgetEpisode("0b6a4c9e-3f1d-4e2a-9b8c-7d6e5f4a3b2c")).isTrue();
         reopened.record(Fact.relation("3", "alice", new Fact.Edge("works_at", "initech"), "works at Initech", FEB.plus(Duration.ofDays(30)), FEB.plus(Duration.ofDays(30))), true);
-        assertThat(reopen().factsAt(FEB.plus(Duration.ofDays(40)), Optional.of("alice"), Optional.empty()))
+        assertThat(reopen().factsAt(ALL, FEB.plus(Duration.ofDays(40)), Optional.of("alice"), Optional.empty()))
                 .extracting(Fact::content).containsExactly("works at Initech");
     }
 
@@ -167,6 +168,6 @@ class JournaledTemporalMemoryTest extends TemporalMemoryContract {
 
         memory = new JournaledTemporalMemory(journal);
 
-        assertThat(memory.factsAt(FEB.plus(Duration.ofDays(2)), Optional.of("s1"), Optional.empty())).extracting(Fact::id).containsExactly("t2");
+        assertThat(memory.factsAt(ALL, FEB.plus(Duration.ofDays(2)), Optional.of("s1"), Optional.empty())).extracting(Fact::id).containsExactly("t2");
     }
 }

@@ -5,13 +5,14 @@ import io.aegisrag.core.document.Document;
 import io.aegisrag.core.graph.Entity;
 import io.aegisrag.core.memory.Fact;
 import io.aegisrag.core.memory.FactType;
+import io.aegisrag.core.memory.MemoryScope;
 import io.aegisrag.retrieval.graph.EntityExtractor;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The memory episode of an ingested document: its id is the document's, its facts what ingesting it taught. */
+/** The memory episode of an ingested document: its id is the document's, its facts what ingesting it taught, in the documents' group. */
 public final class DocumentEpisode {
 
     private DocumentEpisode() {
@@ -23,9 +24,9 @@ public final class DocumentEpisode {
         String episode = document.id().value();
         List<Fact> facts = new ArrayList<>();
         facts.add(new Fact(episode + "/episode", FactType.EPISODIC, episode,
-                "ingested '" + document.title() + "' as " + chunks + " chunks", at, null, at));
+                "ingested '" + document.title() + "' as " + chunks + " chunks", at, null, at).inGroup(MemoryScope.DOCUMENTS));
         for (Entity entity : extraction.entities()) {
-            facts.add(new Fact(episode + "/" + entity.id(), FactType.ENTITY, entity.id(), entity.name(), at, null, at));
+            facts.add(new Fact(episode + "/" + entity.id(), FactType.ENTITY, entity.id(), entity.name(), at, null, at).inGroup(MemoryScope.DOCUMENTS));
         }
         return facts;
     }

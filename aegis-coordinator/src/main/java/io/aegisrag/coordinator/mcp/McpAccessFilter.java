@@ -5,6 +5,7 @@ import io.aegisrag.coordinator.rest.JsonbResolver;
 import io.aegisrag.coordinator.rest.Problem;
 import io.aegisrag.coordinator.rest.ProblemResponder;
 import io.aegisrag.coordinator.security.Authenticator;
+import io.aegisrag.coordinator.security.CurrentCaller;
 import io.aegisrag.coordinator.security.RateLimits;
 import io.aegisrag.core.error.AegisException;
 import io.aegisrag.observability.metrics.AegisMetrics;
@@ -27,17 +28,17 @@ import java.io.IOException;
  */
 final class McpAccessFilter extends HttpFilter {
 
-    /** The request attribute that carries the caller's role to the tools. */
-    static final String ROLE = "io.aegisrag.mcp.role";
     private static final Jsonb JSON = new JsonbResolver().getContext(Object.class);
 
     private final Authenticator authenticator;
+    private final CurrentCaller caller;
     private final RateLimits limits;
     private final ProblemResponder problems;
     private final AegisMetrics metrics;
 
-    McpAccessFilter(Authenticator authenticator, RateLimits limits, ProblemResponder problems, AegisMetrics metrics) {
+    McpAccessFilter(Authenticator authenticator, CurrentCaller caller, RateLimits limits, ProblemResponder problems, AegisMetrics metrics) {
         this.authenticator = authenticator;
+        this.caller = caller;
         this.limits = limits;
         this.problems = problems;
         this.metrics = metrics;
@@ -47,7 +48,7 @@ final class McpAccessFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
         try {
-            request.setAttribute(ROLE, authenticator.authenticate(authorization));
+            caller.set(authenticator.authenticate(authorization));
             limits.acquire(authorization, request.getRemoteAddr());
         } catch (AegisException refused) {
             refuse(response, problems.toResponse(refused));

@@ -2,9 +2,9 @@ package io.aegisrag.coordinator.mcp;
 
 import io.aegisrag.coordinator.rest.ProblemResponder;
 import io.aegisrag.coordinator.security.Authenticator;
+import io.aegisrag.coordinator.security.CurrentCaller;
 import io.aegisrag.coordinator.security.RateLimits;
 import io.aegisrag.observability.metrics.AegisMetrics;
-import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpStatelessSyncServer;
@@ -17,13 +17,11 @@ import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.ServletRegistration;
 import jakarta.servlet.annotation.WebListener;
 
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Starts the MCP server at {@code /mcp} with the web application: the MCP Java SDK's stateless
  * Streamable HTTP transport as a servlet, behind {@link McpAccessFilter}, serving {@link McpTools}.
- * The tools run on the request's thread.
+ * The tools run on the request's thread, so they see its {@link CurrentCaller}.
  */
 @WebListener
 public class McpEndpoint implements ServletContextListener {
@@ -36,6 +34,9 @@ public class McpEndpoint implements ServletContextListener {
 
     @Inject
     Authenticator authenticator;
+
+    @Inject
+    CurrentCaller caller;
 
     @Inject
     RateLimits limits;
@@ -54,11 +55,6 @@ public class McpEndpoint implements ServletContextListener {
         HttpServletStatelessServerTransport transport = HttpServletStatelessServerTransport.builder()
                 .jsonMapper(json)
                 .messageEndpoint(PATH)
-                .contextExtractor(request -> {
-                    Map<String, Object> context = new HashMap<>();
-                    context.put(McpAccessFilter.ROLE, request.getAttribute(McpAccessFilter.ROLE));
-                    return McpTransportContext.create(context);
-                })
                 .build();
         server = McpServer.sync(transport)
                 .serverInfo("aegisrag", "1")
@@ -74,7 +70,7 @@ public class McpEndpoint implements ServletContextListener {
         ServletRegistration.Dynamic servlet = context.addServlet(SERVLET, transport);
         servlet.addMapping(PATH);
         servlet.setAsyncSupported(true);
-        context.addFilter("mcp-access", new McpAccessFilter(authenticator, limits, problems, metrics))
+        context.addFilter("mcp-access", new McpAccessFilter(authenticator, caller, limits, problems, metrics))
                 .addMappingForServletNames(null, false, SERVLET);
     }
 

@@ -11,13 +11,13 @@ import io.aegisrag.coordinator.rest.JsonbResolver;
 import io.aegisrag.coordinator.rest.MemoryResource;
 import io.aegisrag.coordinator.rest.ProblemResponder;
 import io.aegisrag.coordinator.rest.RequestValidator;
+import io.aegisrag.coordinator.security.CurrentCaller;
 import io.aegisrag.coordinator.security.Role;
 import io.aegisrag.core.error.AegisException;
 import io.aegisrag.core.error.ErrorType;
 import io.aegisrag.core.error.InvalidInputException;
 import io.aegisrag.core.error.NotFoundException;
 import io.aegisrag.core.graph.Entity;
-import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncResourceSpecification;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncResourceTemplateSpecification;
@@ -45,6 +45,9 @@ public class McpTools {
     private static final String DOCUMENT_URI_PREFIX = DOCUMENTS_URI + "/";
     private static final Jsonb JSON = new JsonbResolver().getContext(Object.class);
     private static final int DEFAULT_FACTS = 10;
+
+    @Inject
+    CurrentCaller caller;
 
     @Inject
     QueryService queries;
@@ -107,11 +110,11 @@ public class McpTools {
     }
 
     private Object search(JsonFields arguments) {
-        return Map.of("passages", queries.search(question(arguments, "query", null)));
+        return Map.of("passages", queries.search(question(arguments, "query", null), caller.get().memory()));
     }
 
     private Object ask(JsonFields arguments) {
-        return queries.query(question(arguments, "question", arguments.string("session_id")));
+        return queries.query(question(arguments, "question", arguments.string("session_id")), caller.get().memory());
     }
 
     private Object addDocument(JsonFields arguments) {
@@ -158,7 +161,7 @@ public class McpTools {
         McpSchema.Tool tool = McpSchema.Tool.builder().name(name).description(description).inputSchema(json, schema).build();
         return new SyncToolSpecification(tool, (context, request) -> {
             try {
-                requireRole(context, required);
+                requireRole(required);
                 return McpSchema.CallToolResult.builder()
                         .addTextContent(JSON.toJson(call.apply(JsonFields.parse(JSON.toJson(request.arguments() == null ? Map.of() : request.arguments())))))
                         .isError(false).build();
@@ -168,8 +171,8 @@ public class McpTools {
         });
     }
 
-    private static void requireRole(McpTransportContext context, Role required) {
-        Role role = context.get(McpAccessFilter.ROLE) instanceof Role known ? known : Role.READER;
+    private void requireRole(Role required) {
+        Role role = caller.get().role();
         if (!role.includes(required)) {
             throw new AegisException(ErrorType.PERMISSION_ERROR, "this tool needs the role " + required.name().toLowerCase(Locale.ROOT)
                     + "; the caller has the role " + role.name().toLowerCase(Locale.ROOT));

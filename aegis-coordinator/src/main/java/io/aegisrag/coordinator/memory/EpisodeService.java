@@ -3,6 +3,7 @@ package io.aegisrag.coordinator.memory;
 import io.aegisrag.core.graph.Entity;
 import io.aegisrag.core.memory.Fact;
 import io.aegisrag.core.memory.FactType;
+import io.aegisrag.core.memory.MemoryScope;
 import io.aegisrag.core.port.TemporalMemory;
 import io.aegisrag.retrieval.graph.EpisodeReader;
 import io.aegisrag.retrieval.graph.Statement;
@@ -20,8 +21,8 @@ import java.util.UUID;
 /**
  * Records an episode of a conversation in temporal memory: the episode itself (an episodic fact about
  * the session), one entity fact per entity its reader found and one semantic fact per statement
- * relating two of them, valid from its reference time and known from now, all or nothing. A statement
- * supersedes the facts it contradicts.
+ * relating two of them, valid from its reference time and known from now, all or nothing, in the
+ * caller's memory group. A statement supersedes the facts of that group it contradicts.
  */
 @ApplicationScoped
 public class EpisodeService {
@@ -34,8 +35,8 @@ public class EpisodeService {
     private static final String EPISODE_SUFFIX = "/episode";
     private static final int SUMMARY_CHARS = 200;
 
-    /** An episode of a conversation as memory holds it. */
-    public record Episode(String id, String sessionId, String content, Instant validAt, Instant createdAt) {
+    /** An episode of a conversation as memory holds it, and the group it was recorded in. */
+    public record Episode(String id, String sessionId, String content, Instant validAt, Instant createdAt, String group) {
     }
 
     /** What an episode taught, and who read it ({@code rules} or {@code llm}). */
@@ -58,11 +59,12 @@ public class EpisodeService {
     }
 
     /**
+     * @param group         the memory group of the caller
      * @param sessionId     the conversation, already validated at the REST boundary
      * @param content       what was said, already validated
      * @param referenceTime when it happened; now when absent
      */
-    public Recorded record(String sessionId, String content, Optional<Instant> referenceTime) {
+    public Recorded record(String group, String sessionId, String content, Optional<Instant> referenceTime) {
         Instant now = clock.instant();
         Instant validFrom = referenceTime.orElse(now);
         String id = EPISODE_PREFIX + UUID.randomUUID();
@@ -80,28 +82,29 @@ public class EpisodeService {
             facts.add(Fact.relation(id + "/relation-" + i, statement.subject().id(),
                     new Fact.Edge(statement.relation(), statement.object().id()), statement.sentence(), validFrom, now));
         }
-        memory.recordEpisode(id, facts);
-        return new Recorded(id, reading.entities(), facts, reading.readBy());
+        List<Fact> grouped = facts.stream().map(fact -> fact.inGroup(group)).toList();
+        memory.recordEpisode(id, grouped);
+        return new Recorded(id, reading.entities(), grouped, reading.readBy());
     }
 
-    /** The episodes of conversations memory holds, of {@code sessionId} when given, the latest first. */
-    public List<Episode> list(Optional<String> sessionId) {
+    /** The episodes of conversations memory holds in {@code scope}, of {@code sessionId} when given, the latest first. */
+    public List<Episode> list(MemoryScope scope, Optional<String> sessionId) {
         Instant now = clock.instant();
-        List<Fact> episodic = memory.factsAt(now, now, sessionId, Optional.of(FactType.EPISODIC), true).stream()
+        List<Fact> episodic = memory.factsAt(scope, now, now, sessionId, Optional.of(FactType.EPISODIC), true).stream()
                 .filter(fact -> fact.id().startsWith(EPISODE_PREFIX) && fact.id().endsWith(EPISODE_SUFFIX)).toList();
         return episodic.stream()
                 .map(fact -> new Episode(fact.id().substring(0, fact.id().length() - EPISODE_SUFFIX.length()), fact.subject(), fact.content(),
-                        fact.validFrom(), fact.recordedAt()))
+                        fact.validFrom(), fact.recordedAt(), fact.group()))
                 .sorted(Comparator.comparing(Episode::validAt).thenComparing(Episode::createdAt).reversed())
                 .toList();
     }
 
     /**
-     * Forgets an episode of a conversation: the facts only it supports go, those another episode
-     * supports stay. False when it is no conversation episode memory holds (a document's episode goes
-     * with its document).
+     * Forgets an episode of a conversation in {@code scope}: the facts only it supports go, those another
+     * episode supports stay. False when it is no conversation episode memory holds in {@code scope} (a
+     * document's episode goes with its document).
      */
-    public boolean forget(String episodeId) {
-        return episodeId.startsWith(EPISODE_PREFIX) && memory.forgetEpisode(episodeId);
+    public boolean forget(MemoryScope scope, String episodeId) {
+        return episodeId.startsWith(EPISODE_PREFIX) && memory.episodes(scope).contains(episodeId) && memory.forgetEpisode(episodeId);
     }
 }

@@ -2,6 +2,7 @@ package io.aegisrag.coordinator.memory;
 
 import io.aegisrag.core.memory.Fact;
 import io.aegisrag.core.memory.FactType;
+import io.aegisrag.core.memory.MemoryScope;
 import io.aegisrag.core.port.TemporalMemory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,7 +25,8 @@ import java.util.stream.Collectors;
  * extractors merge them), named as its mentions name it, with a summary of what the facts believed
  * and true now say of it (their statements, oldest first), when it was first and last seen, and the
  * episodes that mention it or state its facts. A contradicting episode changes the summary at once:
- * the facts it ended no longer hold.
+ * the facts it ended no longer hold. Each caller sees the entities of the groups it reads, described by
+ * their facts alone.
  */
 @ApplicationScoped
 public class MemoryEntities {
@@ -49,11 +51,11 @@ public class MemoryEntities {
         this(null, null);
     }
 
-    /** The entities whose name or id contains {@code name} (ignoring case; every entity when blank), the last seen first. */
-    public List<MemoryEntity> find(String name, int limit) {
+    /** The entities of {@code scope} whose name or id contains {@code name} (ignoring case; every entity when blank), the last seen first. */
+    public List<MemoryEntity> find(MemoryScope scope, String name, int limit) {
         String wanted = name.strip().toLowerCase(Locale.ROOT);
         Instant now = clock.instant();
-        return described(held(now).entrySet().stream()
+        return described(held(scope, now).entrySet().stream()
                 .filter(entity -> entity.getKey().contains(wanted) || nameOf(entity.getKey(), entity.getValue()).toLowerCase(Locale.ROOT).contains(wanted))
                 .sorted(Comparator.comparing((Map.Entry<String, List<Fact>> entity) -> lastSeen(entity.getValue())).reversed()
                         .thenComparing(Map.Entry::getKey))
@@ -61,17 +63,18 @@ public class MemoryEntities {
                 .toList(), now);
     }
 
-    public Optional<MemoryEntity> get(String id) {
+    /** The entity {@code id} as the facts of {@code scope} describe it; empty when they do not name it. */
+    public Optional<MemoryEntity> get(MemoryScope scope, String id) {
         Instant now = clock.instant();
         String key = id.strip().toLowerCase(Locale.ROOT);
-        List<Fact> facts = held(now).get(key);
+        List<Fact> facts = held(scope, now).get(key);
         return facts == null ? Optional.empty() : Optional.of(described(List.of(Map.entry(key, facts)), now).get(0));
     }
 
     /** The facts memory believes now that name each entity (as subject, object or mention), by entity id. */
-    private Map<String, List<Fact>> held(Instant now) {
+    private Map<String, List<Fact>> held(MemoryScope scope, Instant now) {
         Map<String, List<Fact>> byEntity = new LinkedHashMap<>();
-        for (Fact fact : memory.factsAt(now, now, Optional.empty(), Optional.empty(), true)) {
+        for (Fact fact : memory.factsAt(scope, now, now, Optional.empty(), Optional.empty(), true)) {
             if (fact.type() == FactType.EPISODIC) {
                 continue;
             }

@@ -1,5 +1,7 @@
 package io.aegisrag.coordinator.ollama;
 
+import io.aegisrag.core.memory.MemoryScope;
+import io.aegisrag.coordinator.security.CurrentCaller;
 import io.aegisrag.coordinator.protocol.ChatMessages;
 import io.aegisrag.coordinator.protocol.LineStream;
 import io.aegisrag.coordinator.protocol.RagModels;
@@ -104,6 +106,9 @@ public class OllamaResource {
     }
 
     @Inject
+    CurrentCaller caller;
+
+    @Inject
     QueryService queries;
 
     @Inject
@@ -175,15 +180,16 @@ public class OllamaResource {
     private Response answer(JsonFields fields, String question, List<Turn> history, boolean chat) {
         String model = fields.string("model") == null ? RagModels.AUTO + RagModels.LATEST : fields.string("model").strip();
         QueryRequest request = validator.valid(new QueryRequest(question, RagModels.modeOf(model), null, null, null, null));
+        MemoryScope memory = caller.get().memory();
         if (Boolean.FALSE.equals(fields.bool("stream"))) {
-            QueryResult result = queries.chat(request, history, ChatStream.of(TokenSink.NONE));
+            QueryResult result = queries.chat(request, memory, history, ChatStream.of(TokenSink.NONE));
             return Response.ok(Reply.last(model, clock.instant(), chat, result.answer(), result)).build();
         }
         Function<Object, String> line = reply -> JSON.toJson(reply) + "\n";
         StreamingOutput stream = out -> {
             LineStream lines = new LineStream(out, null, text -> line.apply(Reply.piece(model, clock.instant(), chat, text)));
             try {
-                QueryResult result = queries.chat(request, history, lines);
+                QueryResult result = queries.chat(request, memory, history, lines);
                 lines.write(line.apply(Reply.last(model, clock.instant(), chat, "", result)));
             } catch (RuntimeException e) {
                 lines.write(line.apply(OllamaError.of((Problem) problems.toResponse(e).getEntity())));

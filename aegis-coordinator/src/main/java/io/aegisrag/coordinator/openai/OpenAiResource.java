@@ -1,5 +1,7 @@
 package io.aegisrag.coordinator.openai;
 
+import io.aegisrag.core.memory.MemoryScope;
+import io.aegisrag.coordinator.security.CurrentCaller;
 import io.aegisrag.coordinator.protocol.ChatMessages;
 import io.aegisrag.coordinator.protocol.LineStream;
 import io.aegisrag.coordinator.protocol.RagModels;
@@ -56,6 +58,9 @@ public class OpenAiResource {
     }
 
     @Inject
+    CurrentCaller caller;
+
+    @Inject
     QueryService queries;
 
     @Inject
@@ -97,22 +102,24 @@ public class OpenAiResource {
         QueryRequest request = validator.valid(new QueryRequest(messages.question(), mode, fields.integer("top_k"), null, null, null));
         JsonFields streamOptions = fields.object("stream_options");
         boolean includeUsage = streamOptions != null && Boolean.TRUE.equals(streamOptions.bool("include_usage"));
+        MemoryScope memory = caller.get().memory();
         if (!Boolean.TRUE.equals(fields.bool("stream"))) {
-            QueryResult result = queries.chat(request, messages.history(), ChatStream.of(TokenSink.NONE));
+            QueryResult result = queries.chat(request, memory, messages.history(), ChatStream.of(TokenSink.NONE));
             return Response.ok(new OpenAiChat.Completion("chatcmpl-" + result.queryId(), "chat.completion", clock.instant().getEpochSecond(), model,
                     List.of(new OpenAiChat.Choice(0, new OpenAiChat.Message("assistant", result.answer()), "stop")),
                     OpenAiChat.Usage.of(result.usage()), result.sources())).build();
         }
         Streamed chunks = new Streamed("chatcmpl-" + UUID.randomUUID(), model, clock.instant().getEpochSecond());
-        StreamingOutput stream = out -> streamAnswer(chunks, request, messages, includeUsage, out);
+        StreamingOutput stream = out -> streamAnswer(chunks, request, memory, messages, includeUsage, out);
         return Response.ok(stream, MediaType.SERVER_SENT_EVENTS_TYPE).header("Cache-Control", "no-cache").build();
     }
 
-    private void streamAnswer(Streamed chunks, QueryRequest request, ChatMessages messages, boolean includeUsage, OutputStream out) {
+    private void streamAnswer(Streamed chunks, QueryRequest request, MemoryScope memory, ChatMessages messages, boolean includeUsage,
+                              OutputStream out) {
         LineStream lines = new LineStream(out, chunks.event(new OpenAiChat.Delta("assistant", ""), null, null),
                 text -> chunks.event(new OpenAiChat.Delta(null, text), null, null));
         try {
-            QueryResult result = queries.chat(request, messages.history(), lines);
+            QueryResult result = queries.chat(request, memory, messages.history(), lines);
             lines.write(chunks.event(new OpenAiChat.Delta(null, null), "stop", result.sources()));
             if (includeUsage) {
                 lines.write(data(new OpenAiChat.Chunk(chunks.id(), "chat.completion.chunk", chunks.created(), chunks.model(), List.of(),

@@ -10,7 +10,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * A session's recent turns for the query path. Short-term memory that does not answer (Redis down)
+ * A session's recent turns for the query path, by the session's key ({@link io.aegisrag.core.memory.MemoryScope#sessionKey}). Short-term memory that does not answer (Redis down)
  * costs the conversation its history, never the answer: reads give no turns and writes are dropped,
  * each logged; the readiness check and {@code aegis_service_up} report the outage.
  */
@@ -32,11 +32,8 @@ public class Conversation {
         this(null);
     }
 
-    /** The session's recent turns, oldest first; none when the session is null or short-term memory fails. */
+    /** The session's recent turns, oldest first; none when short-term memory fails. */
     public List<Turn> history(String sessionId) {
-        if (sessionId == null) {
-            return List.of();
-        }
         try {
             return turns.recent(sessionId, HISTORY);
         } catch (RuntimeException e) {

@@ -6,6 +6,7 @@ import io.aegisrag.core.llm.Prompt;
 import io.aegisrag.core.llm.TokenSink;
 import io.aegisrag.core.memory.Fact;
 import io.aegisrag.core.memory.FactType;
+import io.aegisrag.core.memory.MemoryScope;
 import io.aegisrag.core.memory.Turn;
 import io.aegisrag.core.port.TemporalMemory;
 import io.aegisrag.core.query.Context;
@@ -34,7 +35,7 @@ import java.util.UUID;
 
 /**
  * Resolves a follow-up against its conversation, classifies, retrieves, generates (streaming when
- * asked), remembers the turn and reports each stage's latency and the answer's usage.
+ * asked), remembers the turn in the caller's group and reports each stage's latency and the answer's usage.
  */
 @ApplicationScoped
 public class DefaultQueryService implements QueryService {
@@ -66,17 +67,17 @@ public class DefaultQueryService implements QueryService {
     }
 
     @Override
-    public QueryResult query(QueryRequest body) {
-        return chat(body, WHOLE_ANSWER);
+    public QueryResult query(QueryRequest body, MemoryScope memory) {
+        return chat(body, memory, WHOLE_ANSWER);
     }
 
     @Override
-    public QueryResult chat(QueryRequest body, ChatStream stream) {
-        return chat(body, conversation.history(body.sessionId()), stream);
+    public QueryResult chat(QueryRequest body, MemoryScope memory, ChatStream stream) {
+        return chat(body, memory, body.sessionId() == null ? List.of() : conversation.history(memory.sessionKey(body.sessionId())), stream);
     }
 
     @Override
-    public QueryResult chat(QueryRequest body, List<Turn> history, ChatStream stream) {
+    public QueryResult chat(QueryRequest body, MemoryScope memory, List<Turn> history, ChatStream stream) {
         requireWords(body);
         ChatModelRouter.Route route = models.route(body.model());
         String queryId = UUID.randomUUID().toString();
@@ -88,7 +89,7 @@ public class DefaultQueryService implements QueryService {
         long classified = System.nanoTime();
         latencies.put(Stage.INTENT_CLASSIFICATION, Duration.ofNanos(classified - start));
 
-        List<Context> contexts = retriever.retrieve(question, intent, body.topKOrDefault(), retrieversNamed(body.retrievers()));
+        List<Context> contexts = retriever.retrieve(question, intent, body.topKOrDefault(), retrieversNamed(body.retrievers()), memory);
         long retrieved = System.nanoTime();
         latencies.put(Stage.RETRIEVAL, Duration.ofNanos(retrieved - classified));
 
@@ -101,7 +102,7 @@ public class DefaultQueryService implements QueryService {
         latencies.put(Stage.FIRST_TOKEN, Duration.ofNanos(retrieved - start).plus(generation.cached() ? Duration.ZERO : answer.timeToFirstToken()));
 
         if (body.sessionId() != null) {
-            remember(body.sessionId(), body.query(), answer.text(), prompt.contexts());
+            remember(memory, body.sessionId(), body.query(), answer.text(), prompt.contexts());
         }
         latencies.put(Stage.TOTAL, Duration.ofNanos(System.nanoTime() - start));
         metrics.trackQuery(intent, answer.model(), latencies);
@@ -111,10 +112,10 @@ public class DefaultQueryService implements QueryService {
     }
 
     @Override
-    public List<QueryResult.Source> search(QueryRequest body) {
+    public List<QueryResult.Source> search(QueryRequest body, MemoryScope memory) {
         requireWords(body);
         Intent intent = QueryMode.fromLabel(body.mode()).forcedIntent().orElseGet(() -> classifier.classify(body.query()));
-        return retriever.retrieve(body.query(), intent, body.topKOrDefault(), retrieversNamed(body.retrievers())).stream()
+        return retriever.retrieve(body.query(), intent, body.topKOrDefault(), retrieversNamed(body.retrievers()), memory).stream()
                 .map(QueryResult.Source::of).toList();
     }
 
@@ -141,12 +142,12 @@ public class DefaultQueryService implements QueryService {
                 cached ? 0 : answer.timeToFirstToken().toNanos() / 1_000_000.0);
     }
 
-    private void remember(String sessionId, String question, String answer, List<Context> sources) {
+    private void remember(MemoryScope scope, String sessionId, String question, String answer, List<Context> sources) {
         var now = clock.instant();
-        conversation.record(sessionId, new Turn(question, answer,
+        conversation.record(scope.sessionKey(sessionId), new Turn(question, answer,
                 sources.stream().map(c -> new Turn.Source(c.chunk().id(), c.chunk().title())).toList(), now));
         memory.record(new Fact(UUID.randomUUID().toString(), FactType.EPISODIC, sessionId,
-                "asked: " + question, now, null, now), false);
+                "asked: " + question, now, null, now).inGroup(scope.group()), false);
     }
 
     private static Set<Retriever> retrieversNamed(List<String> labels) {

@@ -1,5 +1,7 @@
 package io.aegisrag.coordinator.rest;
 
+import io.aegisrag.core.memory.MemoryScope;
+import io.aegisrag.coordinator.security.CurrentCaller;
 import io.aegisrag.coordinator.query.QueryRequest;
 import io.aegisrag.coordinator.query.QueryService;
 import io.aegisrag.coordinator.security.RateLimited;
@@ -38,6 +40,9 @@ public class ChatResource {
     QueryService queries;
 
     @Inject
+    CurrentCaller caller;
+
+    @Inject
     RequestValidator validator;
 
     @Inject
@@ -59,9 +64,10 @@ public class ChatResource {
     public void chat(String body, @Context SseEventSink sink, @Context Sse sse) {
         QueryRequest request = validator.valid(QueryResource.request(JsonFields.parse(body)));
         SseChatStream stream = new SseChatStream(sink, sse);
+        MemoryScope memory = caller.get().memory();
         executor.execute(() -> {
             try {
-                stream.complete(queries.chat(request, stream));
+                stream.complete(queries.chat(request, memory, stream));
             } catch (RuntimeException e) {
                 stream.fail(problems.toResponse(e).getEntity());
             }

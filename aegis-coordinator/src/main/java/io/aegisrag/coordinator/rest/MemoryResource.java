@@ -3,6 +3,7 @@ package io.aegisrag.coordinator.rest;
 import io.aegisrag.coordinator.memory.EpisodeRequest;
 import io.aegisrag.coordinator.memory.EpisodeService;
 import io.aegisrag.coordinator.memory.MemoryEntities;
+import io.aegisrag.coordinator.security.CurrentCaller;
 import io.aegisrag.coordinator.security.RateLimited;
 import io.aegisrag.coordinator.security.Requires;
 import io.aegisrag.coordinator.security.Role;
@@ -45,6 +46,7 @@ import java.util.Optional;
 /**
  * Temporal memory over REST: episodes in, and the bi-temporal view out: what was true at
  * {@code valid_at} as the system knew it at {@code known_at}, and an entity's facts on both axes.
+ * Episodes are recorded in the caller's group, and every read sees the groups the caller reads.
  */
 @Path("/api/v1/memory")
 @ApplicationScoped
@@ -57,21 +59,25 @@ public class MemoryResource {
 
     /**
      * A fact with Graphiti's names for its four instants; {@code relation} and {@code object} only for a
-     * semantic fact; {@code episodes}, the episodes that support it (Graphiti's {@code episodes} of an edge).
+     * semantic fact; {@code episodes}, the episodes that support it (Graphiti's {@code episodes} of an edge);
+     * {@code groupId}, the memory group it was recorded in.
      */
     public record FactView(String id, String type, String subject, String relation, String object, String content,
-                           Instant validAt, Instant invalidAt, Instant createdAt, Instant expiredAt, List<String> episodes) {
+                           Instant validAt, Instant invalidAt, Instant createdAt, Instant expiredAt, List<String> episodes, String groupId) {
 
         static FactView of(Fact fact, List<String> episodes) {
             Fact.Edge edge = fact.edge();
             return new FactView(fact.id(), fact.type().label(), fact.subject(), edge == null ? null : edge.relation(),
                     edge == null ? null : edge.object(), fact.content(), fact.validFrom(), fact.validTo(), fact.recordedAt(), fact.expiredAt(),
-                    episodes);
+                    episodes, fact.group());
         }
     }
 
-    /** An episode of a conversation: its session, what was said (its first 200 characters), when it happened and when it was recorded. */
-    public record EpisodeSummary(String episodeId, String sessionId, String content, Instant validAt, Instant createdAt) {
+    /**
+     * An episode of a conversation: its session, what was said (its first 200 characters), when it happened,
+     * when it was recorded, and the memory group it belongs to.
+     */
+    public record EpisodeSummary(String episodeId, String sessionId, String content, Instant validAt, Instant createdAt, String groupId) {
     }
 
     /** An entity of memory: what the facts true now say of it, when it was first and last seen, the episodes that name it. */
@@ -115,6 +121,9 @@ public class MemoryResource {
     TemporalMemory memory;
 
     @Inject
+    CurrentCaller caller;
+
+    @Inject
     EpisodeService episodes;
 
     @Inject
@@ -151,7 +160,7 @@ public class MemoryResource {
     public EpisodeView record(JsonFields fields) {
         EpisodeRequest episode = validator.valid(new EpisodeRequest(
                 fields.string("session_id"), fields.string("content"), fields.string("reference_time")));
-        EpisodeService.Recorded recorded = episodes.record(episode.sessionId(), episode.content(),
+        EpisodeService.Recorded recorded = episodes.record(caller.get().memory().group(), episode.sessionId(), episode.content(),
                 Optional.ofNullable(QueryParams.instant("reference_time", episode.referenceTime(), null)));
         return new EpisodeView(recorded.episodeId(), recorded.entities(), recorded.facts().stream().map(fact -> FactView.of(fact, null)).toList(),
                 recorded.readBy());
@@ -170,7 +179,7 @@ public class MemoryResource {
         Instant known = QueryParams.instant("known_at", knownAt, now);
         int from = QueryParams.integer("offset", offset, 0, Integer.MAX_VALUE - MAX_PAGE);
         int size = QueryParams.integer("limit", limit, 1, MAX_PAGE);
-        List<Fact> facts = memory.factsAt(valid, known, Optional.ofNullable(entity), factType(type),
+        List<Fact> facts = memory.factsAt(caller.get().memory(), valid, known, Optional.ofNullable(entity), factType(type),
                 QueryParams.bool("include_invalid", includeInvalid));
         List<FactView> page = views(facts.subList(Math.min(from, facts.size()), Math.min(from + size, facts.size())));
         return new FactPage(page, facts.size(), from, size, valid, known);
@@ -193,7 +202,8 @@ public class MemoryResource {
         Instant valid = QueryParams.instant("valid_at", validAt, now);
         Instant known = QueryParams.instant("known_at", knownAt, now);
         int size = QueryParams.integer("limit", limit, 1, MAX_PAGE);
-        List<FactSearch.Found> found = facts.search(new Question(q, embeddings), Optional.ofNullable(center), valid, known, size);
+        List<FactSearch.Found> found = facts.search(new Question(q, embeddings, caller.get().memory()), Optional.ofNullable(center), valid,
+                known, size);
         Map<String, List<String>> supporting = memory.episodesOf(found.stream().map(FactSearch.Found::fact).toList());
         return new FactSearchPage(found.stream()
                 .map(hit -> new FoundFact(FactView.of(hit.fact(), supporting.getOrDefault(hit.fact().id(), List.of())), hit.score(), hit.ranks()))
@@ -208,7 +218,7 @@ public class MemoryResource {
             throw new InvalidInputException("name", "must be at most " + MAX_NAME_CHARS + " characters");
         }
         int size = QueryParams.integer("limit", limit, 1, MAX_PAGE);
-        return new MemoryEntityPage(entities.find(name, size).stream()
+        return new MemoryEntityPage(entities.find(caller.get().memory(), name, size).stream()
                 .map(entity -> new MemoryEntityView(entity.id(), entity.name(), entity.summary(), entity.firstSeen(), entity.lastSeen(),
                         entity.episodes()))
                 .toList(), size);
@@ -218,7 +228,7 @@ public class MemoryResource {
     @Path("/entities/{id}")
     @Operation(summary = "One entity of memory, its summary and the facts true now that name it")
     public MemoryEntityDetail entity(@PathParam("id") String id) {
-        MemoryEntities.MemoryEntity entity = entities.get(id).orElseThrow(() -> new NotFoundException("entity", id));
+        MemoryEntities.MemoryEntity entity = entities.get(caller.get().memory(), id).orElseThrow(() -> new NotFoundException("entity", id));
         return new MemoryEntityDetail(entity.id(), entity.name(), entity.summary(), entity.firstSeen(), entity.lastSeen(), entity.episodes(),
                 views(entity.facts()));
     }
@@ -227,7 +237,7 @@ public class MemoryResource {
     @Path("/entities/{id}/history")
     @Operation(summary = "Every version of every fact about an entity, on both time axes")
     public History history(@PathParam("id") String id) {
-        List<Fact> facts = memory.history(id);
+        List<Fact> facts = memory.history(caller.get().memory(), id);
         if (facts.isEmpty()) {
             throw new NotFoundException("entity", id);
         }
@@ -241,9 +251,10 @@ public class MemoryResource {
                                 @QueryParam("limit") @DefaultValue("20") String limit) {
         int from = QueryParams.integer("offset", offset, 0, Integer.MAX_VALUE - MAX_PAGE);
         int size = QueryParams.integer("limit", limit, 1, MAX_PAGE);
-        List<EpisodeService.Episode> all = episodes.list(Optional.ofNullable(sessionId));
+        List<EpisodeService.Episode> all = episodes.list(caller.get().memory(), Optional.ofNullable(sessionId));
         List<EpisodeSummary> page = all.subList(Math.min(from, all.size()), Math.min(from + size, all.size())).stream()
-                .map(episode -> new EpisodeSummary(episode.id(), episode.sessionId(), episode.content(), episode.validAt(), episode.createdAt()))
+                .map(episode -> new EpisodeSummary(episode.id(), episode.sessionId(), episode.content(), episode.validAt(), episode.createdAt(),
+                        episode.group()))
                 .toList();
         return new EpisodePage(page, all.size(), from, size);
     }
@@ -251,9 +262,10 @@ public class MemoryResource {
     @DELETE
     @Path("/episodes/{id}")
     @Requires(Role.WRITER)
-    @Operation(summary = "Forget an episode of a conversation: the facts only it supports go, a fact another episode supports too stays")
+    @Operation(summary = "Forget an episode of a conversation: the facts only it supports go, a fact another episode supports too stays."
+            + " A caller forgets its own group's episodes; an admin any")
     public Response forgetEpisode(@PathParam("id") String id) {
-        if (!episodes.forget(id)) {
+        if (!episodes.forget(caller.get().changeable(), id)) {
             throw new NotFoundException("episode", id);
         }
         return Response.noContent().build();

@@ -1,5 +1,6 @@
 package io.aegisrag.coordinator.rest;
 
+import io.aegisrag.coordinator.security.CurrentCaller;
 import io.aegisrag.coordinator.query.QueryRequest;
 import io.aegisrag.coordinator.query.QueryResult;
 import io.aegisrag.coordinator.query.QueryService;
@@ -25,6 +26,9 @@ public class QueryResource {
     QueryService queries;
 
     @Inject
+    CurrentCaller caller;
+
+    @Inject
     RequestValidator validator;
 
     @POST
@@ -34,7 +38,7 @@ public class QueryResource {
     @Operation(summary = "Answer a question from the indexed documents, citing them as [n]")
     @RequestBody(content = @Content(schema = @Schema(implementation = QueryRequest.class)))
     public QueryResult query(String body) {
-        return queries.query(validator.valid(request(JsonFields.parse(body))));
+        return queries.query(validator.valid(request(JsonFields.parse(body))), caller.get().memory());
     }
 
     /** The body of {@code /query} and {@code /chat}. */

@@ -4,6 +4,7 @@ import io.aegisrag.core.config.ConfigKeys;
 
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -48,6 +49,14 @@ public final class ApiKeys {
 
     public boolean isEmpty() {
         return keys.isEmpty();
+    }
+
+    /**
+     * The memory group of a key's caller: {@code key:} and the first 12 hexadecimal digits of the key's
+     * SHA-256 digest, which name the key without revealing it.
+     */
+    public static String groupOf(String key) {
+        return "key:" + HexFormat.of().formatHex(Sha256.of(key), 0, 6);
     }
 
     /** The role of {@code presented}, when it is a known key. */

@@ -10,7 +10,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 
-/** Every {@code /api} call passes the {@link Authenticator} with the role its resource method {@link Requires}. */
+/**
+ * Every JAX-RS call passes the {@link Authenticator} with the role its resource method {@link Requires};
+ * the caller it finds is the request's {@link CurrentCaller}.
+ */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
 public class AuthenticationFilter implements ContainerRequestFilter {
@@ -18,12 +21,15 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     @Inject
     Authenticator authenticator;
 
+    @Inject
+    CurrentCaller caller;
+
     @Context
     ResourceInfo resource;
 
     @Override
     public void filter(ContainerRequestContext request) {
-        authenticator.authorize(request.getHeaderString(HttpHeaders.AUTHORIZATION), required());
+        caller.set(authenticator.authorize(request.getHeaderString(HttpHeaders.AUTHORIZATION), required()));
     }
 
     private Role required() {

@@ -29,7 +29,7 @@ import java.util.Optional;
 public final class JwtVerifier {
 
     /** A verified token: its subject and the role its groups grant, if any. */
-    public record Caller(String subject, Optional<Role> role) {
+    public record Token(String subject, Optional<Role> role) {
     }
 
     private static final int CLOCK_SKEW_SECONDS = 60;
@@ -50,8 +50,8 @@ public final class JwtVerifier {
         this.clock = clock;
     }
 
-    /** The caller a valid token names; empty when the token is not valid for any reason. */
-    public Optional<Caller> verify(String token) {
+    /** What a valid token says of its caller; empty when the token is not valid for any reason. */
+    public Optional<Token> verify(String token) {
         JwtConsumerBuilder builder = new JwtConsumerBuilder()
                 .setRequireExpirationTime()
                 .setAllowedClockSkewInSeconds(CLOCK_SKEW_SECONDS)
@@ -71,7 +71,7 @@ public final class JwtVerifier {
             JwtClaims claims = consumer.processToClaims(token);
             List<String> groups = claims.hasClaim("groups") ? claims.getStringListClaimValue("groups") : List.of();
             Optional<Role> role = groups.stream().map(Role::find).flatMap(Optional::stream).max(Comparator.naturalOrder());
-            return Optional.of(new Caller(claims.getSubject(), role));
+            return Optional.of(new Token(claims.getSubject(), role));
         } catch (InvalidJwtException | MalformedClaimException e) {
             return Optional.empty();
         }

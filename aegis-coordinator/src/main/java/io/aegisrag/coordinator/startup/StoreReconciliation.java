@@ -7,6 +7,7 @@ import io.aegisrag.core.document.DocumentId;
 import io.aegisrag.core.document.DocumentSummary;
 import io.aegisrag.core.document.Page;
 import io.aegisrag.core.error.AegisException;
+import io.aegisrag.core.memory.MemoryScope;
 import io.aegisrag.core.port.EmbeddingModel;
 import io.aegisrag.core.port.GraphExtractor;
 import io.aegisrag.core.port.GraphStore;
@@ -76,7 +77,7 @@ public class StoreReconciliation {
         boolean repairMemory = true;
         Set<String> episodes = new HashSet<>();
         try {
-            episodes.addAll(memory.episodes());
+            episodes.addAll(memory.episodes(MemoryScope.ALL));
         } catch (AegisException e) {
             LOG.warning("temporal memory (" + memory.serviceName() + ") cannot be read, its episodes are not reconciled: " + e.getMessage());
             repairMemory = false;

@@ -1,6 +1,7 @@
 package io.aegisrag.coordinator.ingest;
 
 import io.aegisrag.coordinator.startup.StoreReconciliation;
+import io.aegisrag.core.memory.MemoryScope;
 import io.aegisrag.core.document.Document;
 import io.aegisrag.core.document.DocumentId;
 import io.aegisrag.core.error.AegisException;
@@ -92,7 +93,7 @@ class DefaultIngestionServiceTest {
         assertThat(lucene.searchByKeywords("Lettuce Redis", 5)).isEmpty();
         assertThat(embeddedGraph.entityCount()).isZero();
         assertThat(embeddedGraph.relationCount()).isZero();
-        assertThat(journal.episodes()).isEmpty();
+        assertThat(journal.episodes(MemoryScope.ALL)).isEmpty();
         assertThat(journal.count(FactType.EPISODIC) + journal.count(FactType.ENTITY)).isZero();
     }
 
@@ -108,7 +109,7 @@ class DefaultIngestionServiceTest {
         IngestionResult stored = ingestion.ingest(DOCUMENT);
         assertThat(lucene.list(0, 10).total()).isEqualTo(1);
         assertThat(embeddedGraph.relationCount()).isEqualTo(stored.relations());
-        assertThat(journal.episodes()).containsExactly(stored.documentId());
+        assertThat(journal.episodes(MemoryScope.ALL)).containsExactly(stored.documentId());
     }
 
     @Test
@@ -140,7 +141,7 @@ class DefaultIngestionServiceTest {
         failing.addAll(List.of("add", "forgetEpisode"));
 
         assertThatThrownBy(() -> ingestion.ingest(DOCUMENT)).isInstanceOf(AegisException.class);
-        assertThat(journal.episodes()).hasSize(1);
+        assertThat(journal.episodes(MemoryScope.ALL)).hasSize(1);
         failing.clear();
         new StoreReconciliation(vectors, graph, memory, new EntityExtractor(), new HashEmbeddingModel()).reconcile();
 
@@ -193,7 +194,7 @@ class DefaultIngestionServiceTest {
         assertThat(lucene.chunkCount()).isEqualTo(redis.chunks() + search.chunks());
         assertThat(lucene.searchByKeywords("Lettuce", 5)).extracting(hit -> hit.chunk().documentId()).containsExactly(before.id());
         assertThat(embeddedGraph.relationCount()).isEqualTo(relations);
-        assertThat(journal.episodes()).containsExactlyInAnyOrder(redis.documentId(), search.documentId());
+        assertThat(journal.episodes(MemoryScope.ALL)).containsExactlyInAnyOrder(redis.documentId(), search.documentId());
         lucene.close();
         lucene = new LuceneVectorStore(directory.resolve("lucene"), "hash-2", 8);
         assertThat(lucene.needsReindex()).isFalse();
@@ -212,6 +213,6 @@ class DefaultIngestionServiceTest {
         failing.clear();
         assertThat(reopened.reindex()).isEqualTo(1);
         assertThat(lucene.needsReindex()).isFalse();
-        assertThat(journal.episodes()).containsExactly(redis.documentId());
+        assertThat(journal.episodes(MemoryScope.ALL)).containsExactly(redis.documentId());
     }
 }

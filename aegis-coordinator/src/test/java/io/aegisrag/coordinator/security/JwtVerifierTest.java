@@ -81,7 +81,7 @@ class JwtVerifierTest {
     void should_name_the_caller_and_the_highest_role_its_groups_grant() {
         String token = sign(claims(ISSUER, LATER, "reader", "writer", "staff"), RSA.getPrivate(), AlgorithmIdentifiers.RSA_USING_SHA256);
 
-        assertThat(verifier(RSA, List.of()).verify(token)).contains(new JwtVerifier.Caller("alice", Optional.of(Role.WRITER)));
+        assertThat(verifier(RSA, List.of()).verify(token)).contains(new JwtVerifier.Token("alice", Optional.of(Role.WRITER)));
     }
 
     @Test

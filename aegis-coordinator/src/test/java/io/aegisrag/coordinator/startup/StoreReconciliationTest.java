@@ -1,6 +1,7 @@
 package io.aegisrag.coordinator.startup;
 
 import io.aegisrag.coordinator.memory.EpisodeService;
+import io.aegisrag.core.memory.MemoryScope;
 import io.aegisrag.core.document.Chunk;
 import io.aegisrag.core.document.Document;
 import io.aegisrag.core.document.DocumentId;
@@ -95,7 +96,7 @@ class StoreReconciliationTest {
             reconciliation.onStart(null);
         }
 
-        assertThat(memory.episodes()).isEmpty();
+        assertThat(memory.episodes(MemoryScope.ALL)).isEmpty();
     }
 
     @Test
@@ -120,7 +121,7 @@ class StoreReconciliationTest {
 
         new StoreReconciliation(store, graph, memory, new EntityExtractor(), new HashEmbeddingModel()).reconcile();
 
-        assertThat(memory.episodes()).containsExactly(stored.documentId().value());
+        assertThat(memory.episodes(MemoryScope.ALL)).containsExactly(stored.documentId().value());
         assertThat(memory.count(FactType.EPISODIC)).isEqualTo(2);
         assertThat(memory.count(FactType.ENTITY)).isEqualTo(3);
     }
@@ -129,11 +130,11 @@ class StoreReconciliationTest {
     void should_keep_the_episodes_of_conversations() {
         store("Lettuce is the Java client of Redis.");
         String conversation = new EpisodeService(memory, new RuleEpisodeReader(), Clock.systemUTC())
-                .record("session-1", "Marguerite moved the Zanzibar cluster.", Optional.empty()).episodeId();
+                .record(MemoryScope.DEFAULT_GROUP, "session-1", "Marguerite moved the Zanzibar cluster.", Optional.empty()).episodeId();
 
         new StoreReconciliation(store, graph, memory, new EntityExtractor(), new HashEmbeddingModel()).reconcile();
 
-        assertThat(memory.episodes()).contains(conversation);
-        assertThat(memory.factsAt(Instant.now(), Optional.of("zanzibar"), Optional.of(FactType.ENTITY))).hasSize(1);
+        assertThat(memory.episodes(MemoryScope.ALL)).contains(conversation);
+        assertThat(memory.factsAt(MemoryScope.ALL, Instant.now(), Optional.of("zanzibar"), Optional.of(FactType.ENTITY))).hasSize(1);
     }
 }

@@ -32,6 +32,7 @@ public final class ConfigKeys {
     public static final String QDRANT_TIMEOUT_MS = "aegis.qdrant.timeout.ms";
     public static final String GRAPH_PROVIDER = "aegis.graph.provider";
     public static final String MEMORY_PROVIDER = "aegis.memory.provider";
+    public static final String MEMORY_SHARED_GROUPS = "aegis.memory.shared-groups";
     public static final String EXTRACTION_PROVIDER = "aegis.extraction.provider";
     public static final String COMMUNITY_SUMMARY_PROVIDER = "aegis.graph.community-summary.provider";
     public static final String COMMUNITY_SUMMARY_MAX = "aegis.graph.community-summary.max";

@@ -15,9 +15,11 @@ import java.util.Optional;
  * @param subject the entity or session the fact is about
  * @param edge    for a {@link FactType#SEMANTIC} fact (and only for one), the relation it states from
  *                the subject to another entity: Graphiti's {@code RELATES_TO} edge
+ * @param group   the memory group it was recorded in ({@link MemoryScope}): facts of different groups
+ *                never contradict or restate each other
  */
 public record Fact(String id, FactType type, String subject, String content,
-                   Instant validFrom, Instant validTo, Instant recordedAt, Instant expiredAt, Edge edge) {
+                   Instant validFrom, Instant validTo, Instant recordedAt, Instant expiredAt, Edge edge, String group) {
 
     /** A named relation from a fact's subject to {@code object}, an entity id. */
     public record Edge(String relation, String object) {
@@ -41,19 +43,25 @@ public record Fact(String id, FactType type, String subject, String content,
         Objects.requireNonNull(content, "content");
         Objects.requireNonNull(validFrom, "validFrom");
         Objects.requireNonNull(recordedAt, "recordedAt");
+        Objects.requireNonNull(group, "group");
         if ((type == FactType.SEMANTIC) != (edge != null)) {
             throw new IllegalArgumentException("a semantic fact, and only one, relates its subject to an object: " + id);
         }
     }
 
-    /** A fact that is no relation (episodic or entity), believed now. */
+    /** A fact that is no relation (episodic or entity), believed now, in the default group. */
     public Fact(String id, FactType type, String subject, String content, Instant validFrom, Instant validTo, Instant recordedAt) {
-        this(id, type, subject, content, validFrom, validTo, recordedAt, null, null);
+        this(id, type, subject, content, validFrom, validTo, recordedAt, null, null, MemoryScope.DEFAULT_GROUP);
     }
 
-    /** A semantic fact, {@code subject —relation→ object}, believed now. */
+    /** A semantic fact, {@code subject —relation→ object}, believed now, in the default group. */
     public static Fact relation(String id, String subject, Edge edge, String content, Instant validFrom, Instant recordedAt) {
-        return new Fact(id, FactType.SEMANTIC, subject, content, validFrom, null, recordedAt, null, edge);
+        return new Fact(id, FactType.SEMANTIC, subject, content, validFrom, null, recordedAt, null, edge, MemoryScope.DEFAULT_GROUP);
+    }
+
+    /** This fact, recorded in {@code of}. */
+    public Fact inGroup(String of) {
+        return new Fact(id, type, subject, content, validFrom, validTo, recordedAt, expiredAt, edge, of);
     }
 
     /** Whether the fact held at {@code instant}. */
@@ -72,26 +80,26 @@ public record Fact(String id, FactType type, String subject, String content,
 
     /**
      * Whether {@code newer} contradicts this fact: both relate the same subject (ignoring case) by the
-     * same relation to different objects.
+     * same relation to different objects, in the same group.
      */
     public boolean isContradictedBy(Fact newer) {
-        return edge != null && newer.edge != null && subject.equalsIgnoreCase(newer.subject)
+        return edge != null && newer.edge != null && group.equals(newer.group) && subject.equalsIgnoreCase(newer.subject)
                 && edge.relation().equals(newer.edge.relation()) && !edge.object().equalsIgnoreCase(newer.edge.object());
     }
 
     /**
      * Whether {@code newer} states what this fact states: both relate the same subject by the same
-     * relation to the same object (ignoring case), over validities that overlap.
+     * relation to the same object (ignoring case), over validities that overlap, in the same group.
      */
     public boolean isRestatedBy(Fact newer) {
-        return edge != null && newer.edge != null && subject.equalsIgnoreCase(newer.subject)
+        return edge != null && newer.edge != null && group.equals(newer.group) && subject.equalsIgnoreCase(newer.subject)
                 && edge.relation().equals(newer.edge.relation()) && edge.object().equalsIgnoreCase(newer.edge.object())
                 && (validTo == null || validTo.isAfter(newer.validFrom)) && (newer.validTo == null || newer.validTo.isAfter(validFrom));
     }
 
     /** This fact true from {@code start} instead, as the version {@code versionId} recorded at {@code learnedAt}. */
     public Fact startingAt(Instant start, String versionId, Instant learnedAt) {
-        return new Fact(versionId, type, subject, content, start, validTo, learnedAt, null, edge);
+        return new Fact(versionId, type, subject, content, start, validTo, learnedAt, null, edge, group);
     }
 
     /** The id of the fact this is a version of: versions recorded later are named {@code <id>~<id of the fact that ended it>}. */
@@ -102,11 +110,11 @@ public record Fact(String id, FactType type, String subject, String content,
 
     /** This version, expired at {@code at}. */
     public Fact expired(Instant at) {
-        return new Fact(id, type, subject, content, validFrom, validTo, recordedAt, at, edge);
+        return new Fact(id, type, subject, content, validFrom, validTo, recordedAt, at, edge, group);
     }
 
     /** This fact ending at {@code end}, as recorded; a new version when {@code versionId} differs from the id. */
     public Fact endingAt(Instant end, String versionId, Instant learnedAt) {
-        return new Fact(versionId, type, subject, content, validFrom, end, learnedAt, null, edge);
+        return new Fact(versionId, type, subject, content, validFrom, end, learnedAt, null, edge, group);
     }
 }

@@ -14,7 +14,7 @@ import java.util.Set;
 
 /**
  * How long conversation memory is kept: an episodic fact older than {@code maxAge} goes, and so do a
- * subject's (a session's) episodic facts beyond its newest {@code maxPerSubject}; an episode goes
+ * subject's (a session's, in its group) episodic facts beyond its newest {@code maxPerSubject}; an episode goes
  * whole with its episodic fact. Documents' episodes are never removed by retention: they mirror the
  * index, and go when their document is deleted.
  */
@@ -42,7 +42,7 @@ public record RetentionPolicy(Duration maxAge, int maxPerSubject) {
     /** What this policy removes at {@code now} from {@code held}; only believed episodic facts of conversations count. */
     public Removal select(List<Held> held, Instant now) {
         Instant cutoff = now.minus(maxAge);
-        Map<String, List<Held>> bySubject = new HashMap<>();
+        Map<List<String>, List<Held>> bySubject = new HashMap<>();
         List<Held> doomed = new ArrayList<>();
         for (Held candidate : held) {
             Fact fact = candidate.fact();
@@ -53,7 +53,7 @@ public record RetentionPolicy(Duration maxAge, int maxPerSubject) {
             if (fact.recordedAt().isBefore(cutoff)) {
                 doomed.add(candidate);
             } else {
-                bySubject.computeIfAbsent(fact.subject(), subject -> new ArrayList<>()).add(candidate);
+                bySubject.computeIfAbsent(List.of(fact.group(), fact.subject()), subject -> new ArrayList<>()).add(candidate);
             }
         }
         bySubject.values().forEach(kept -> kept.stream()

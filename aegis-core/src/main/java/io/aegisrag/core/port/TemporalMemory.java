@@ -2,6 +2,7 @@ package io.aegisrag.core.port;
 
 import io.aegisrag.core.memory.Fact;
 import io.aegisrag.core.memory.FactType;
+import io.aegisrag.core.memory.MemoryScope;
 import io.aegisrag.core.memory.RetentionPolicy;
 
 import java.time.Instant;
@@ -10,7 +11,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Bi-temporal memory of facts, in the Graphiti model. */
+/**
+ * Bi-temporal memory of facts, in the Graphiti model, partitioned into groups: a fact is recorded in
+ * its {@link Fact#group()}, facts of different groups never contradict or restate each other, and every
+ * read sees only the groups its {@link MemoryScope} reads.
+ */
 public interface TemporalMemory extends BackingService {
 
     /**
@@ -23,7 +28,7 @@ public interface TemporalMemory extends BackingService {
 
     /**
      * Records every fact one episode produced (an ingested document, whose id is the episode's, or a
-     * conversation's episode): all of them or, when this throws, none. Its semantic facts supersede
+     * conversation's episode), all in one group: all of them or, when this throws, none. Its semantic facts supersede
      * those they contradict, as {@link #record} does; its other facts never supersede. A semantic fact
      * that states what a believed fact already states (same subject, relation and object, ignoring
      * case, with overlapping validity) is not stored again: the believed fact gains the episode among
@@ -33,27 +38,27 @@ public interface TemporalMemory extends BackingService {
     void recordEpisode(String episodeId, List<Fact> facts);
 
     /**
-     * The semantic facts true at {@code validAt} as the system knew them at {@code knownAt} whose words
-     * (of their content, relation, subject and object) match the words of {@code text}, best first, at
-     * most {@code limit}: the keyword ranking of the fact search.
+     * The semantic facts of {@code scope} true at {@code validAt} as the system knew them at {@code knownAt}
+     * whose words (of their content, relation, subject and object) match the words of {@code text}, best
+     * first, at most {@code limit}: the keyword ranking of the fact search.
      */
-    List<Fact> search(String text, Instant validAt, Instant knownAt, int limit);
+    List<Fact> search(MemoryScope scope, String text, Instant validAt, Instant knownAt, int limit);
 
-    /** {@link #search(String, Instant, Instant, int)} of what holds at {@code at} as known then. */
-    default List<Fact> search(String text, Instant at, int limit) {
-        return search(text, at, at, limit);
+    /** {@link #search(MemoryScope, String, Instant, Instant, int)} of what holds at {@code at} as known then. */
+    default List<Fact> search(MemoryScope scope, String text, Instant at, int limit) {
+        return search(scope, text, at, at, limit);
     }
 
     /**
-     * The semantic facts true at {@code validAt} as the system knew them at {@code knownAt} whose subject
-     * is one of {@code subjects} (entity ids, lower case): the edges leaving those entities, for a walk of
-     * the graph of facts.
+     * The semantic facts of {@code scope} true at {@code validAt} as the system knew them at {@code knownAt}
+     * whose subject is one of {@code subjects} (entity ids, lower case): the edges leaving those entities,
+     * for a walk of the graph of facts.
      */
-    List<Fact> relationsFrom(Set<String> subjects, Instant validAt, Instant knownAt);
+    List<Fact> relationsFrom(MemoryScope scope, Set<String> subjects, Instant validAt, Instant knownAt);
 
-    /** {@link #relationsFrom(Set, Instant, Instant)} of what holds at {@code at} as known then. */
-    default List<Fact> relationsFrom(Set<String> subjects, Instant at) {
-        return relationsFrom(subjects, at, at);
+    /** {@link #relationsFrom(MemoryScope, Set, Instant, Instant)} of what holds at {@code at} as known then. */
+    default List<Fact> relationsFrom(MemoryScope scope, Set<String> subjects, Instant at) {
+        return relationsFrom(scope, subjects, at, at);
     }
 
     /**
@@ -68,23 +73,27 @@ public interface TemporalMemory extends BackingService {
      */
     Map<String, List<String>> episodesOf(List<Fact> facts);
 
-    /** The ids of the episodes memory holds facts of. */
-    Set<String> episodes();
+    /** The ids of the episodes of {@code scope} memory holds facts of. */
+    Set<String> episodes(MemoryScope scope);
 
-    /** Facts valid at {@code asOf} as the system knew them then, optionally only those about {@code subject} or of {@code type}. */
-    default List<Fact> factsAt(Instant asOf, Optional<String> subject, Optional<FactType> type) {
-        return factsAt(asOf, asOf, subject, type, false);
+    /** Facts of {@code scope} valid at {@code asOf} as the system knew them then, optionally only those about {@code subject} or of {@code type}. */
+    default List<Fact> factsAt(MemoryScope scope, Instant asOf, Optional<String> subject, Optional<FactType> type) {
+        return factsAt(scope, asOf, asOf, subject, type, false);
     }
 
     /**
-     * What was true at {@code validAt} as the system knew it at {@code knownAt}: the versions believed
+     * What was true in {@code scope} at {@code validAt} as the system knew it at {@code knownAt}: the versions believed
      * at {@code knownAt} ({@link Fact#isKnownAt}) that hold at {@code validAt}, or every version believed
      * then when {@code includeInvalid}; by {@code validFrom}, then id ({@link Fact#BY_VALID_FROM}). The subject matches ignoring case.
      */
-    List<Fact> factsAt(Instant validAt, Instant knownAt, Optional<String> subject, Optional<FactType> type, boolean includeInvalid);
+    List<Fact> factsAt(MemoryScope scope, Instant validAt, Instant knownAt, Optional<String> subject, Optional<FactType> type,
+                       boolean includeInvalid);
 
-    /** Every version of every fact about {@code subject} (ignoring case), expired ones included, by {@code recordedAt}, then {@code validFrom}, then id ({@link Fact#BY_RECORDED_AT}). */
-    List<Fact> history(String subject);
+    /**
+     * Every version of every fact of {@code scope} about {@code subject} (ignoring case), expired ones included,
+     * by {@code recordedAt}, then {@code validFrom}, then id ({@link Fact#BY_RECORDED_AT}).
+     */
+    List<Fact> history(MemoryScope scope, String subject);
 
     /**
      * Removes the conversation facts {@code policy} no longer keeps at {@code now} (every version of

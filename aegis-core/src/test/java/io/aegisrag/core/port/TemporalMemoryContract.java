@@ -2,6 +2,7 @@ package io.aegisrag.core.port;
 
 import io.aegisrag.core.memory.Fact;
 import io.aegisrag.core.memory.FactType;
+import io.aegisrag.core.memory.MemoryScope;
 import io.aegisrag.core.memory.RetentionPolicy;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,11 +21,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 
+import static io.aegisrag.core.memory.MemoryScope.ALL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.tuple;
 
-/** What every {@link TemporalMemory} adapter must do: bi-temporal validity and supersession. */
+/** What every {@link TemporalMemory} adapter must do: bi-temporal validity, supersession, deduplication and groups. */
 public abstract class TemporalMemoryContract {
 
     private static final Instant JAN = Instant.parse("2026-01-01T00:00:00Z");
@@ -54,9 +56,9 @@ public abstract class TemporalMemoryContract {
         memory.record(worksAt("1", "Acme", JAN, JAN), true);
         memory.record(worksAt("2", "Globex", FEB, FEB), true);
 
-        assertThat(memory.factsAt(Instant.parse("2026-01-15T00:00:00Z"), Optional.of("alice"), Optional.empty()))
+        assertThat(memory.factsAt(ALL, Instant.parse("2026-01-15T00:00:00Z"), Optional.of("alice"), Optional.empty()))
                 .extracting(Fact::content).containsExactly("works at Acme");
-        assertThat(memory.factsAt(MAR, Optional.of("alice"), Optional.empty()))
+        assertThat(memory.factsAt(ALL, MAR, Optional.of("alice"), Optional.empty()))
                 .extracting(Fact::content).containsExactly("works at Globex");
     }
 
@@ -71,13 +73,13 @@ public abstract class TemporalMemoryContract {
         memory.record(worksAt("1", "Acme", JAN, JAN), true);
         memory.record(worksAt("2", "Globex", FEB, MAR), true);
 
-        assertThat(memory.factsAt(mid(FEB), mid(FEB), Optional.of("alice"), Optional.empty(), false))
+        assertThat(memory.factsAt(ALL, mid(FEB), mid(FEB), Optional.of("alice"), Optional.empty(), false))
                 .as("in mid-February the move was not known yet").extracting(Fact::content).containsExactly("works at Acme");
-        assertThat(memory.factsAt(mid(FEB), mid(MAR), Optional.of("alice"), Optional.empty(), false))
+        assertThat(memory.factsAt(ALL, mid(FEB), mid(MAR), Optional.of("alice"), Optional.empty(), false))
                 .as("known in March: she had moved in February").extracting(Fact::content).containsExactly("works at Globex");
-        assertThat(memory.factsAt(mid(JAN), mid(MAR), Optional.of("alice"), Optional.empty(), false))
+        assertThat(memory.factsAt(ALL, mid(JAN), mid(MAR), Optional.of("alice"), Optional.empty(), false))
                 .extracting(Fact::content, Fact::validTo).containsExactly(tuple("works at Acme", FEB));
-        assertThat(memory.factsAt(mid(MAR), mid(MAR), Optional.of("alice"), Optional.empty(), true))
+        assertThat(memory.factsAt(ALL, mid(MAR), mid(MAR), Optional.of("alice"), Optional.empty(), true))
                 .as("with the facts no longer true").extracting(Fact::content).containsExactly("works at Acme", "works at Globex");
     }
 
@@ -86,7 +88,7 @@ public abstract class TemporalMemoryContract {
         memory.record(worksAt("1", "Acme", JAN, JAN), true);
         memory.record(worksAt("2", "Globex", FEB, MAR), true);
 
-        assertThat(memory.history("ALICE")).extracting(Fact::content, Fact::validTo, Fact::recordedAt, Fact::expiredAt)
+        assertThat(memory.history(ALL, "ALICE")).extracting(Fact::content, Fact::validTo, Fact::recordedAt, Fact::expiredAt)
                 .containsExactly(
                         tuple("works at Acme", null, JAN, MAR),
                         tuple("works at Acme", FEB, MAR, null),
@@ -99,11 +101,11 @@ public abstract class TemporalMemoryContract {
         memory.record(worksAt("2", "Globex", FEB, FEB), true);
         memory.record(worksAt("1", "Acme", JAN, MAR), true);
 
-        assertThat(memory.factsAt(mid(JAN), APR, Optional.of("alice"), Optional.empty(), false))
+        assertThat(memory.factsAt(ALL, mid(JAN), APR, Optional.of("alice"), Optional.empty(), false))
                 .extracting(Fact::content, Fact::validTo).containsExactly(tuple("works at Acme", FEB));
-        assertThat(memory.factsAt(mid(MAR), APR, Optional.of("alice"), Optional.empty(), false))
+        assertThat(memory.factsAt(ALL, mid(MAR), APR, Optional.of("alice"), Optional.empty(), false))
                 .as("both stay valid only where they do not overlap").extracting(Fact::content).containsExactly("works at Globex");
-        assertThat(memory.factsAt(mid(JAN), mid(FEB), Optional.of("alice"), Optional.empty(), false))
+        assertThat(memory.factsAt(ALL, mid(JAN), mid(FEB), Optional.of("alice"), Optional.empty(), false))
                 .as("before March nothing was known of January").isEmpty();
     }
 
@@ -136,9 +138,9 @@ public abstract class TemporalMemoryContract {
         atOnce(episodes, i -> memory.recordEpisode("conversation-" + i,
                 List.of(fact("conversation-" + i + "/lucene", FactType.ENTITY, "lucene", "mentioned in conversation-" + i, JAN))));
 
-        assertThat(memory.factsAt(MAR, Optional.of("lucene"), Optional.of(FactType.ENTITY))).hasSize(episodes);
-        assertThat(memory.history("lucene")).hasSize(episodes);
-        assertThat(memory.episodes()).hasSize(episodes);
+        assertThat(memory.factsAt(ALL, MAR, Optional.of("lucene"), Optional.of(FactType.ENTITY))).hasSize(episodes);
+        assertThat(memory.history(ALL, "lucene")).hasSize(episodes);
+        assertThat(memory.episodes(ALL)).hasSize(episodes);
     }
 
     @Test
@@ -148,11 +150,11 @@ public abstract class TemporalMemoryContract {
                 new Fact.Edge("works_at", "employer-" + day), "works at employer " + day, JAN.plus(Duration.ofDays(day)), MAR))));
 
         for (int day = 0; day < facts; day++) {
-            assertThat(memory.factsAt(JAN.plus(Duration.ofDays(day)).plus(Duration.ofHours(12)), APR,
+            assertThat(memory.factsAt(ALL, JAN.plus(Duration.ofDays(day)).plus(Duration.ofHours(12)), APR,
                     Optional.of("alice"), Optional.of(FactType.SEMANTIC), false))
                     .as("day %d", day).extracting(Fact::content).containsExactly("works at employer " + day);
         }
-        assertThat(memory.factsAt(APR, APR, Optional.of("alice"), Optional.of(FactType.SEMANTIC), false)).extracting(Fact::content)
+        assertThat(memory.factsAt(ALL, APR, APR, Optional.of("alice"), Optional.of(FactType.SEMANTIC), false)).extracting(Fact::content)
                 .containsExactly("works at employer " + (facts - 1));
         assertThat(memory.count(FactType.SEMANTIC)).isEqualTo(facts);
     }
@@ -173,10 +175,10 @@ public abstract class TemporalMemoryContract {
         int removed = memory.retain(new RetentionPolicy(Duration.ofDays(45), 2), MAR.plus(Duration.ofDays(1)));
 
         assertThat(removed).as("the January episode (2 facts) by age, t1 beyond s1's newest two").isEqualTo(3);
-        assertThat(memory.episodes()).containsExactly(document);
-        assertThat(memory.factsAt(APR, Optional.empty(), Optional.of(FactType.EPISODIC))).extracting(Fact::id)
+        assertThat(memory.episodes(ALL)).containsExactly(document);
+        assertThat(memory.factsAt(ALL, APR, Optional.empty(), Optional.of(FactType.EPISODIC))).extracting(Fact::id)
                 .containsExactlyInAnyOrder(document + "/episode", "t2", "t3", "t4");
-        assertThat(memory.factsAt(APR, Optional.of("alice"), Optional.empty())).hasSize(1);
+        assertThat(memory.factsAt(ALL, APR, Optional.of("alice"), Optional.empty())).hasSize(1);
         assertThat(memory.count(FactType.EPISODIC)).isEqualTo(4);
         assertThat(memory.count(FactType.ENTITY)).isEqualTo(1);
         assertThat(memory.retain(new RetentionPolicy(Duration.ofDays(45), 2), MAR.plus(Duration.ofDays(1)))).isZero();
@@ -189,11 +191,11 @@ public abstract class TemporalMemoryContract {
         memory.recordEpisode("conversation-2", List.of(Fact.relation("3", "ALICE", new Fact.Edge("works_at", "globex"),
                 "works at Globex", FEB, FEB), Fact.relation("4", "bob", new Fact.Edge("works_at", "initech"), "works at Initech", FEB, FEB)));
 
-        assertThat(memory.factsAt(MAR, Optional.of("alice"), Optional.of(FactType.SEMANTIC))).extracting(Fact::content)
+        assertThat(memory.factsAt(ALL, MAR, Optional.of("alice"), Optional.of(FactType.SEMANTIC))).extracting(Fact::content)
                 .containsExactly("lives in Paris", "works at Globex");
-        assertThat(memory.factsAt(mid(JAN), Optional.of("alice"), Optional.of(FactType.SEMANTIC))).extracting(Fact::content)
+        assertThat(memory.factsAt(ALL, mid(JAN), Optional.of("alice"), Optional.of(FactType.SEMANTIC))).extracting(Fact::content)
                 .containsExactly("works at Acme", "lives in Paris");
-        assertThat(memory.factsAt(MAR, Optional.of("bob"), Optional.empty())).extracting(Fact::content).containsExactly("works at Initech");
+        assertThat(memory.factsAt(ALL, MAR, Optional.of("bob"), Optional.empty())).extracting(Fact::content).containsExactly("works at Initech");
     }
 
     @Test
@@ -203,12 +205,12 @@ public abstract class TemporalMemoryContract {
         memory.record(Fact.relation("3", "bob", new Fact.Edge("lives_in", "paris"), "Bob lives in Paris", JAN, JAN), true);
         memory.record(fact("4", FactType.EPISODIC, "s1", "Alice said she works at Globex", FEB), false);
 
-        assertThat(memory.search("Where does Alice work? At Globex or Acme?", MAR, 10)).extracting(Fact::content)
+        assertThat(memory.search(ALL, "Where does Alice work? At Globex or Acme?", MAR, 10)).extracting(Fact::content)
                 .containsExactly("works at Globex");
-        assertThat(memory.search("Acme", mid(JAN), 10)).extracting(Fact::content).containsExactly("works at Acme");
-        assertThat(memory.search("who lives in Paris", MAR, 10)).extracting(Fact::subject).containsExactly("bob");
-        assertThat(memory.search("the of and", MAR, 10)).isEmpty();
-        assertThat(memory.search("Paris Globex", MAR, 1)).hasSize(1);
+        assertThat(memory.search(ALL, "Acme", mid(JAN), 10)).extracting(Fact::content).containsExactly("works at Acme");
+        assertThat(memory.search(ALL, "who lives in Paris", MAR, 10)).extracting(Fact::subject).containsExactly("bob");
+        assertThat(memory.search(ALL, "the of and", MAR, 10)).isEmpty();
+        assertThat(memory.search(ALL, "Paris Globex", MAR, 1)).hasSize(1);
     }
 
     @Test
@@ -219,10 +221,10 @@ public abstract class TemporalMemoryContract {
         memory.record(Fact.relation("4", "bob", new Fact.Edge("lives_in", "paris"), "Bob lives in Paris", JAN, JAN), true);
         memory.record(fact("5", FactType.ENTITY, "alice", "mentioned", JAN), false);
 
-        assertThat(memory.relationsFrom(Set.of("alice", "globex"), MAR)).extracting(Fact::content)
+        assertThat(memory.relationsFrom(ALL, Set.of("alice", "globex"), MAR)).extracting(Fact::content)
                 .containsExactlyInAnyOrder("works at Globex", "Globex is based in Berlin");
-        assertThat(memory.relationsFrom(Set.of("alice"), mid(JAN))).extracting(Fact::content).containsExactly("works at Acme");
-        assertThat(memory.relationsFrom(Set.of("carol"), MAR)).isEmpty();
+        assertThat(memory.relationsFrom(ALL, Set.of("alice"), mid(JAN))).extracting(Fact::content).containsExactly("works at Acme");
+        assertThat(memory.relationsFrom(ALL, Set.of("carol"), MAR)).isEmpty();
     }
 
     @Test
@@ -230,14 +232,14 @@ public abstract class TemporalMemoryContract {
         memory.record(fact("1", FactType.EPISODIC, "s1", "asked about Lucene", JAN), false);
         memory.record(fact("2", FactType.EPISODIC, "s1", "asked about Qdrant", FEB), false);
 
-        assertThat(memory.factsAt(MAR, Optional.of("s1"), Optional.empty())).hasSize(2);
+        assertThat(memory.factsAt(ALL, MAR, Optional.of("s1"), Optional.empty())).hasSize(2);
     }
 
     @Test
     void should_not_show_a_fact_before_it_was_valid_or_recorded() {
         memory.record(fact("1", FactType.ENTITY, "lucene", "mentioned", FEB), false);
 
-        assertThat(memory.factsAt(JAN, Optional.empty(), Optional.empty())).isEmpty();
+        assertThat(memory.factsAt(ALL, JAN, Optional.empty(), Optional.empty())).isEmpty();
     }
 
     @Test
@@ -246,9 +248,9 @@ public abstract class TemporalMemoryContract {
         memory.record(fact("2", FactType.EPISODIC, "lucene", "ingested", JAN), false);
         memory.record(fact("3", FactType.ENTITY, "qdrant", "mentioned", JAN), false);
 
-        assertThat(memory.factsAt(MAR, Optional.empty(), Optional.of(FactType.ENTITY))).extracting(Fact::id)
+        assertThat(memory.factsAt(ALL, MAR, Optional.empty(), Optional.of(FactType.ENTITY))).extracting(Fact::id)
                 .containsExactlyInAnyOrder("1", "3");
-        assertThat(memory.factsAt(MAR, Optional.of("LUCENE"), Optional.of(FactType.ENTITY))).extracting(Fact::id)
+        assertThat(memory.factsAt(ALL, MAR, Optional.of("LUCENE"), Optional.of(FactType.ENTITY))).extracting(Fact::id)
                 .containsExactly("1");
     }
 
@@ -270,11 +272,11 @@ public abstract class TemporalMemoryContract {
         memory.recordEpisode("doc-2", List.of(fact("3", FactType.ENTITY, "qdrant", "mentioned", JAN)));
         memory.record(fact("4", FactType.EPISODIC, "session", "asked", JAN), false);
 
-        assertThat(memory.episodes()).containsExactlyInAnyOrder("doc-1", "doc-2");
+        assertThat(memory.episodes(ALL)).containsExactlyInAnyOrder("doc-1", "doc-2");
         assertThat(memory.forgetEpisode("doc-1")).isTrue();
 
-        assertThat(memory.episodes()).containsExactly("doc-2");
-        assertThat(memory.factsAt(MAR, Optional.empty(), Optional.empty())).extracting(Fact::id).containsExactlyInAnyOrder("3", "4");
+        assertThat(memory.episodes(ALL)).containsExactly("doc-2");
+        assertThat(memory.factsAt(ALL, MAR, Optional.empty(), Optional.empty())).extracting(Fact::id).containsExactlyInAnyOrder("3", "4");
         assertThat(memory.count(FactType.ENTITY)).isEqualTo(1);
         assertThat(memory.count(FactType.EPISODIC)).isEqualTo(1);
         assertThat(memory.forgetEpisode("doc-1")).isFalse();
@@ -290,19 +292,19 @@ public abstract class TemporalMemoryContract {
         memory.recordEpisode("ep-1", List.of(episodeOf("ep-1", "s1", FEB), worksAt("ep-1/r", "Globex", FEB, FEB)));
         memory.recordEpisode("ep-2", List.of(episodeOf("ep-2", "s2", FEB), worksAt("ep-2/r", "GLOBEX", FEB, MAR)));
 
-        List<Fact> current = memory.factsAt(APR, Optional.of("alice"), Optional.of(FactType.SEMANTIC));
+        List<Fact> current = memory.factsAt(ALL, APR, Optional.of("alice"), Optional.of(FactType.SEMANTIC));
         assertThat(current).singleElement().extracting(Fact::id).isEqualTo("ep-1/r");
         assertThat(memory.episodesOf(current)).containsExactly(entry("ep-1/r", List.of("ep-1", "ep-2")));
         assertThat(memory.count(FactType.SEMANTIC)).isEqualTo(1);
 
         assertThat(memory.forgetEpisode("ep-1")).isTrue();
-        List<Fact> left = memory.factsAt(APR, Optional.of("alice"), Optional.of(FactType.SEMANTIC));
+        List<Fact> left = memory.factsAt(ALL, APR, Optional.of("alice"), Optional.of(FactType.SEMANTIC));
         assertThat(left).as("the other episode still says it").singleElement().extracting(Fact::content).isEqualTo("works at Globex");
         assertThat(memory.episodesOf(left).values()).containsExactly(List.of("ep-2"));
         assertThat(memory.count(FactType.SEMANTIC)).isEqualTo(1);
 
         assertThat(memory.forgetEpisode("ep-2")).isTrue();
-        assertThat(memory.factsAt(APR, Optional.of("alice"), Optional.of(FactType.SEMANTIC))).isEmpty();
+        assertThat(memory.factsAt(ALL, APR, Optional.of("alice"), Optional.of(FactType.SEMANTIC))).isEmpty();
         assertThat(memory.count(FactType.SEMANTIC)).isZero();
     }
 
@@ -311,11 +313,11 @@ public abstract class TemporalMemoryContract {
         memory.recordEpisode("ep-1", List.of(worksAt("ep-1/r", "Globex", FEB, FEB)));
         memory.recordEpisode("ep-2", List.of(worksAt("ep-2/r", "Globex", JAN, MAR)));
 
-        assertThat(memory.factsAt(mid(JAN), APR, Optional.of("alice"), Optional.empty(), false))
+        assertThat(memory.factsAt(ALL, mid(JAN), APR, Optional.of("alice"), Optional.empty(), false))
                 .as("known since March: true since January").singleElement().extracting(Fact::validFrom).isEqualTo(JAN);
-        assertThat(memory.factsAt(mid(JAN), mid(FEB), Optional.of("alice"), Optional.empty(), false))
+        assertThat(memory.factsAt(ALL, mid(JAN), mid(FEB), Optional.of("alice"), Optional.empty(), false))
                 .as("in February only February was known").isEmpty();
-        List<Fact> current = memory.factsAt(APR, Optional.of("alice"), Optional.of(FactType.SEMANTIC));
+        List<Fact> current = memory.factsAt(ALL, APR, Optional.of("alice"), Optional.of(FactType.SEMANTIC));
         assertThat(memory.episodesOf(current).values()).containsExactly(List.of("ep-1", "ep-2"));
         assertThat(memory.count(FactType.SEMANTIC)).isEqualTo(1);
     }
@@ -323,11 +325,11 @@ public abstract class TemporalMemoryContract {
     @Test
     void should_keep_a_statement_apart_when_its_validity_does_not_overlap_or_its_object_differs() {
         memory.recordEpisode("ep-1", List.of(new Fact("ep-1/r", FactType.SEMANTIC, "alice", "works at Globex", JAN, FEB, JAN, null,
-                new Fact.Edge("works_at", "globex"))));
+                new Fact.Edge("works_at", "globex"), MemoryScope.DEFAULT_GROUP)));
         memory.recordEpisode("ep-2", List.of(worksAt("ep-2/r", "Globex", MAR, MAR)));
         memory.recordEpisode("ep-3", List.of(Fact.relation("ep-3/r", "alice", new Fact.Edge("lives_in", "globex"), "lives in Globex", MAR, MAR)));
 
-        assertThat(memory.factsAt(APR, APR, Optional.of("alice"), Optional.of(FactType.SEMANTIC), true))
+        assertThat(memory.factsAt(ALL, APR, APR, Optional.of("alice"), Optional.of(FactType.SEMANTIC), true))
                 .extracting(Fact::id).containsExactlyInAnyOrder("ep-1/r", "ep-2/r", "ep-3/r");
         assertThat(memory.episodesOf(List.of(fact("none", FactType.EPISODIC, "s", "alone", JAN)))).containsExactly(entry("none", List.of()));
     }
@@ -337,12 +339,59 @@ public abstract class TemporalMemoryContract {
         memory.record(worksAt("1", "Acme", JAN, JAN), true);
         memory.record(worksAt("2", "Globex", FEB, MAR), true);
 
-        assertThat(memory.search("Does Alice work at Acme or Globex?", mid(FEB), mid(FEB), 10)).as("in February the move was not known")
+        assertThat(memory.search(ALL, "Does Alice work at Acme or Globex?", mid(FEB), mid(FEB), 10)).as("in February the move was not known")
                 .extracting(Fact::content).containsExactly("works at Acme");
-        assertThat(memory.search("Does Alice work at Acme or Globex?", mid(FEB), APR, 10)).as("known in April: she had moved in February")
+        assertThat(memory.search(ALL, "Does Alice work at Acme or Globex?", mid(FEB), APR, 10)).as("known in April: she had moved in February")
                 .extracting(Fact::content).containsExactly("works at Globex");
-        assertThat(memory.relationsFrom(Set.of("alice"), mid(FEB), mid(FEB))).extracting(Fact::content).containsExactly("works at Acme");
-        assertThat(memory.relationsFrom(Set.of("alice"), mid(JAN), APR)).extracting(Fact::content).containsExactly("works at Acme");
-        assertThat(memory.relationsFrom(Set.of("alice"), mid(FEB), APR)).extracting(Fact::content).containsExactly("works at Globex");
+        assertThat(memory.relationsFrom(ALL, Set.of("alice"), mid(FEB), mid(FEB))).extracting(Fact::content).containsExactly("works at Acme");
+        assertThat(memory.relationsFrom(ALL, Set.of("alice"), mid(JAN), APR)).extracting(Fact::content).containsExactly("works at Acme");
+        assertThat(memory.relationsFrom(ALL, Set.of("alice"), mid(FEB), APR)).extracting(Fact::content).containsExactly("works at Globex");
+    }
+
+    private static final MemoryScope ANNS = MemoryScope.of("key:ann", Set.of());
+    private static final MemoryScope BENS = MemoryScope.of("key:ben", Set.of());
+
+    private void recordInGroup(String episode, String session, String group, Fact... facts) {
+        List<Fact> grouped = new ArrayList<>(List.of(episodeOf(episode, session, FEB).inGroup(group)));
+        List.of(facts).forEach(fact -> grouped.add(fact.inGroup(group)));
+        memory.recordEpisode(episode, grouped);
+    }
+
+    @Test
+    void should_keep_each_groups_facts_to_itself_and_never_let_one_group_supersede_or_restate_another() {
+        recordInGroup("ep-ann", "s1", "key:ann", worksAt("ep-ann/r", "Globex", FEB, FEB));
+        recordInGroup("ep-ben", "s1", "key:ben", worksAt("ep-ben/r", "Globex", FEB, FEB));
+        recordInGroup("ep-ben-2", "s1", "key:ben", worksAt("ep-ben-2/r", "Initech", MAR, MAR));
+
+        assertThat(memory.factsAt(ANNS, APR, Optional.of("alice"), Optional.of(FactType.SEMANTIC)))
+                .as("Ben's move contradicts nothing Ann said, and Ann's statement is not Ben's").extracting(Fact::id).containsExactly("ep-ann/r");
+        assertThat(memory.factsAt(BENS, APR, Optional.of("alice"), Optional.of(FactType.SEMANTIC))).extracting(Fact::id).containsExactly("ep-ben-2/r");
+        assertThat(memory.factsAt(ALL, APR, Optional.of("alice"), Optional.of(FactType.SEMANTIC)))
+                .extracting(Fact::id, Fact::group).containsExactlyInAnyOrder(tuple("ep-ann/r", "key:ann"), tuple("ep-ben-2/r", "key:ben"));
+        assertThat(memory.episodesOf(List.of(memory.factsAt(ANNS, APR, Optional.of("alice"), Optional.of(FactType.SEMANTIC)).get(0))).values())
+                .containsExactly(List.of("ep-ann"));
+
+        assertThat(memory.search(ANNS, "Who works at Globex?", APR, 10)).extracting(Fact::id).containsExactly("ep-ann/r");
+        assertThat(memory.relationsFrom(BENS, Set.of("alice"), APR)).extracting(Fact::id).containsExactly("ep-ben-2/r");
+        assertThat(memory.history(ANNS, "alice")).extracting(Fact::group).containsOnly("key:ann");
+        assertThat(memory.history(BENS, "alice")).extracting(Fact::id).contains("ep-ben/r", "ep-ben-2/r").doesNotContain("ep-ann/r");
+        assertThat(memory.factsAt(ANNS, APR, APR, Optional.of("s1"), Optional.of(FactType.EPISODIC), true))
+                .as("the same session id in two groups is two conversations").extracting(Fact::id).containsExactly("ep-ann/episode");
+        assertThat(memory.episodes(ANNS)).containsExactly("ep-ann");
+        assertThat(memory.episodes(BENS)).containsExactlyInAnyOrder("ep-ben", "ep-ben-2");
+        assertThat(memory.episodes(ALL)).containsExactlyInAnyOrder("ep-ann", "ep-ben", "ep-ben-2");
+    }
+
+    @Test
+    void should_let_a_caller_read_the_shared_groups_and_the_documents_but_change_only_its_own() {
+        recordInGroup("ep-team", "s1", "team", worksAt("ep-team/r", "Acme", FEB, FEB));
+        recordInGroup("doc-1", "doc-1", MemoryScope.DOCUMENTS, fact("doc-1/lucene", FactType.ENTITY, "lucene", "Lucene", FEB));
+        recordInGroup("ep-ben", "s2", "key:ben", worksAt("ep-ben/r", "Globex", FEB, FEB));
+        MemoryScope ann = MemoryScope.of("key:ann", Set.of("team"));
+
+        assertThat(memory.factsAt(ann, APR, Optional.empty(), Optional.empty())).extracting(Fact::group).containsOnly("team", MemoryScope.DOCUMENTS);
+        assertThat(memory.episodes(ann)).containsExactlyInAnyOrder("ep-team", "doc-1");
+        assertThat(memory.episodes(ann.own())).isEmpty();
+        assertThat(memory.search(ann, "Acme Globex", APR, 10)).extracting(Fact::id).containsExactly("ep-team/r");
     }
 }

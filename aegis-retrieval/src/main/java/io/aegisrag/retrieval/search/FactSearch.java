@@ -2,6 +2,7 @@ package io.aegisrag.retrieval.search;
 
 import io.aegisrag.core.graph.Entity;
 import io.aegisrag.core.memory.Fact;
+import io.aegisrag.core.memory.MemoryScope;
 import io.aegisrag.core.port.EmbeddingModel;
 import io.aegisrag.core.port.TemporalMemory;
 
@@ -46,13 +47,13 @@ public final class FactSearch {
     }
 
     /**
-     * @param question the query and its embedding
+     * @param question the query, its embedding, and the groups of memory searched
      * @param center   the entity (name or id) graph distance is measured from
      */
     public List<Found> search(Question question, Optional<String> center, Instant validAt, Instant knownAt, int limit) {
-        List<Fact> byWords = memory.search(question.text(), validAt, knownAt, limit);
+        List<Fact> byWords = memory.search(question.memory(), question.text(), validAt, knownAt, limit);
         Set<String> start = center.map(name -> Set.of(Entity.idOf(name))).orElseGet(() -> EntityNames.candidateIds(question.text()));
-        List<Fact> byGraph = near(start, validAt, knownAt, limit);
+        List<Fact> byGraph = near(question.memory(), start, validAt, knownAt, limit);
         Map<String, Fact> candidates = new LinkedHashMap<>();
         byWords.forEach(fact -> candidates.putIfAbsent(fact.id(), fact));
         byGraph.forEach(fact -> candidates.putIfAbsent(fact.id(), fact));
@@ -80,11 +81,11 @@ public final class FactSearch {
     }
 
     /** The facts of the {@code start} entities (distance 0), then of the entities those facts point to (distance 1), newest first within each. */
-    private List<Fact> near(Set<String> start, Instant validAt, Instant knownAt, int limit) {
-        List<Fact> named = newestFirst(start.isEmpty() ? List.of() : memory.relationsFrom(start, validAt, knownAt));
+    private List<Fact> near(MemoryScope scope, Set<String> start, Instant validAt, Instant knownAt, int limit) {
+        List<Fact> named = newestFirst(start.isEmpty() ? List.of() : memory.relationsFrom(scope, start, validAt, knownAt));
         Set<String> pointedTo = named.stream().map(fact -> fact.edge().object().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
         List<Fact> ranked = new ArrayList<>(named);
-        newestFirst(pointedTo.isEmpty() ? List.of() : memory.relationsFrom(pointedTo, validAt, knownAt)).stream()
+        newestFirst(pointedTo.isEmpty() ? List.of() : memory.relationsFrom(scope, pointedTo, validAt, knownAt)).stream()
                 .filter(fact -> !ranked.contains(fact))
                 .forEach(ranked::add);
         return ranked.size() <= limit ? ranked : ranked.subList(0, limit);

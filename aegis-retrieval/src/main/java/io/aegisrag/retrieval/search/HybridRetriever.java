@@ -5,6 +5,7 @@ import io.aegisrag.core.document.ChunkHit;
 import io.aegisrag.core.error.AegisException;
 import io.aegisrag.core.error.ErrorType;
 import io.aegisrag.core.port.EmbeddingModel;
+import io.aegisrag.core.memory.MemoryScope;
 import io.aegisrag.core.query.Context;
 import io.aegisrag.core.query.Intent;
 import io.aegisrag.core.query.Retriever;
@@ -81,21 +82,21 @@ public class HybridRetriever {
         this(List.of(), null, null, null, null, null, null, 0, 0);
     }
 
-    /** The {@code topK} best contexts for {@code query}, fused with the weights of {@code intent}. */
+    /** The {@code topK} best contexts for {@code query}, fused with the weights of {@code intent}, from every group of memory. */
     public List<Context> retrieve(String query, Intent intent, int topK) {
-        return retrieve(query, intent, topK, Set.of());
+        return retrieve(query, intent, topK, Set.of(), MemoryScope.ALL);
     }
 
     /**
      * The {@code topK} best contexts for {@code query} from the retrievers in {@code only} (all that
      * the intent weighs when empty), fused with the weights of {@code intent}; a retriever named in
-     * {@code only} that the intent does not weigh counts 1.
+     * {@code only} that the intent does not weigh counts 1. Memory is read in the groups of {@code memory} only.
      */
-    public List<Context> retrieve(String query, Intent intent, int topK, Set<Retriever> only) {
+    public List<Context> retrieve(String query, Intent intent, int topK, Set<Retriever> only, MemoryScope memory) {
         Map<Retriever, Double> weights = weights(intent, only);
         int fused = reranking.candidates(topK);
         int limit = Math.max(candidates, fused * 2);
-        Question question = new Question(query, embeddings);
+        Question question = new Question(query, embeddings, memory);
         Map<Retriever, Future<List<ChunkHit>>> running = new EnumMap<>(Retriever.class);
         AegisException refused = null;
         for (ChunkRetriever retriever : retrievers) {

@@ -4,6 +4,7 @@ import io.aegisrag.core.document.Chunk;
 import io.aegisrag.core.document.ChunkHit;
 import io.aegisrag.core.memory.Fact;
 import io.aegisrag.core.memory.FactType;
+import io.aegisrag.core.memory.MemoryScope;
 import io.aegisrag.memory.InMemoryTemporalMemory;
 import io.aegisrag.retrieval.embedding.OnnxEmbeddingModel;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -72,5 +74,18 @@ class MemoryRetrieverTest {
 
         assertThat(retrieve("Which database keeps Bob's orders?")).extracting(hit -> hit.chunk().id()).first().isEqualTo("2");
         assertThat(retrieve("nothing in common here")).isEmpty();
+    }
+
+    @Test
+    void should_answer_from_the_askers_groups_of_memory_only() {
+        memory.record(relation("ann-1", "alice", "works_at", "acme", "Alice works at Acme", JAN).inGroup("key:ann"), true);
+        memory.record(relation("ben-1", "alice", "works_at", "globex", "Alice works at Globex", FEB).inGroup("key:ben"), true);
+
+        assertThat(retriever.retrieve(new Question("Where does Alice work?", embeddings, MemoryScope.of("key:ann", Set.of())), 10))
+                .extracting(hit -> hit.chunk().id()).containsExactly("ann-1");
+        assertThat(retriever.retrieve(new Question("Where does Alice work?", embeddings, MemoryScope.of("key:ben", Set.of())), 10))
+                .extracting(hit -> hit.chunk().id()).containsExactly("ben-1");
+        assertThat(retriever.retrieve(new Question("Where does Alice work?", embeddings, MemoryScope.of("key:carl", Set.of("key:ann"))), 10))
+                .extracting(hit -> hit.chunk().id()).containsExactly("ann-1");
     }
 }
