@@ -37,8 +37,9 @@ out.search_new_document = await call(reader, 'search', { query: 'Where is the sp
 out.add_memory_episode = await call(writer, 'add_memory_episode', {
   session_id: 'mcp-it', content: 'Mirela Vasquez works at Quillon Labs.', reference_time: '2026-01-05T09:00:00Z',
 });
-out.search_memory_facts = await call(reader, 'search_memory_facts', { entity: 'Mirela Vasquez', query: 'Quillon' });
-out.search_memory_facts_before = await call(reader, 'search_memory_facts', { entity: 'Mirela Vasquez', valid_at: '2025-12-01T00:00:00Z' });
+out.search_memory_facts = await call(writer, 'search_memory_facts', { entity: 'Mirela Vasquez', query: 'Quillon' });
+out.search_memory_facts_before = await call(writer, 'search_memory_facts', { entity: 'Mirela Vasquez', valid_at: '2025-12-01T00:00:00Z' });
+out.search_memory_facts_as_reader = await call(reader, 'search_memory_facts', { entity: 'Mirela Vasquez', query: 'Quillon' });
 out.bad_arguments = await call(reader, 'search', { query: 'antenna', top_k: 'three' });
 
 const resources = await reader.listResources();

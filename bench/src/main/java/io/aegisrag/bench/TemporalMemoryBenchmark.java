@@ -4,6 +4,7 @@ import io.aegisrag.coordinator.memory.EpisodeService;
 import io.aegisrag.core.graph.Entity;
 import io.aegisrag.core.memory.Fact;
 import io.aegisrag.core.memory.FactType;
+import io.aegisrag.core.memory.MemoryScope;
 import io.aegisrag.core.port.TemporalMemory;
 import io.aegisrag.core.testing.MovableClock;
 import io.aegisrag.memory.JournaledTemporalMemory;
@@ -117,7 +118,7 @@ public final class TemporalMemoryBenchmark {
             Episode episode = told.get(i);
             clock.set(episode.told());
             long start = System.nanoTime();
-            episodes.record("bench-" + Math.floorMod(episode.person().hashCode(), 10), episode.sentence(), Optional.of(episode.validFrom()));
+            episodes.record(MemoryScope.DEFAULT_GROUP, "bench-" + Math.floorMod(episode.person().hashCode(), 10), episode.sentence(), Optional.of(episode.validFrom()));
             recording[i] = System.nanoTime() - start;
         }
         FactSearch search = new FactSearch(memory, embeddings);
@@ -140,7 +141,7 @@ public final class TemporalMemoryBenchmark {
             tally[1]++;
         }
         Instant end = START.plus(Duration.ofDays(31L * (MONTHS + 4)));
-        List<Fact> current = memory.factsAt(end, end, Optional.empty(), Optional.of(FactType.SEMANTIC), false);
+        List<Fact> current = memory.factsAt(MemoryScope.ALL, end, end, Optional.empty(), Optional.of(FactType.SEMANTIC), false);
         return List.of(name, share(correct.get("now")), share(correct.get("now, no centre")), share(correct.get("as of")),
                 share(correct.get("as known then")),
                 String.valueOf(duplicates(current)), String.valueOf(memory.count(FactType.SEMANTIC)),

@@ -70,7 +70,7 @@ class ConversationIT {
     }
 
     @Test
-    void should_show_a_sessions_turns_and_forget_them_for_a_writer_only() {
+    void should_show_a_sessions_turns_and_let_only_a_writer_of_its_own_key_forget_them() {
         String session = "it-" + UUID.randomUUID();
         ask(session, "Which policy does Kestrel use to evict entries?");
         ask(session, "How do I change the Kestrel eviction policy?");
@@ -87,9 +87,10 @@ class ConversationIT {
         assertThat(last.getString("at")).isNotBlank();
 
         assertThat(forget(session, "it-reader-key")).isEqualTo(403);
-        assertThat(forget(session, "it-writer-key")).isEqualTo(204);
+        assertThat(forget(session, "it-writer-key")).as("another key's session of the same id: none").isEqualTo(404);
+        assertThat(forget(session, AegisClient.ADMIN_KEY)).isEqualTo(204);
         assertThat(AegisClient.get("/api/v1/memory/sessions/" + session).status()).isEqualTo(404);
-        assertThat(forget(session, "it-writer-key")).isEqualTo(404);
+        assertThat(forget(session, AegisClient.ADMIN_KEY)).isEqualTo(404);
     }
 
     private static int forget(String session, String key) {

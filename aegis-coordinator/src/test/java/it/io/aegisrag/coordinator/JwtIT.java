@@ -44,9 +44,13 @@ class JwtIT {
     }
 
     private static String token(PrivateKey key, Instant expires, String... groups) {
+        return token("it-user", key, expires, groups);
+    }
+
+    private static String token(String subject, PrivateKey key, Instant expires, String... groups) {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(ISSUER);
-        claims.setSubject("it-user");
+        claims.setSubject(subject);
         claims.setIssuedAtToNow();
         claims.setExpirationTime(NumericDate.fromMilliseconds(expires.toEpochMilli()));
         claims.setStringListClaim("groups", groups);
@@ -97,5 +101,30 @@ class JwtIT {
     @Test
     void should_leave_health_open() {
         assertThat(AegisClient.send(HttpRequest.newBuilder(BASE.resolve("/health/ready")).GET(), null).status()).isEqualTo(200);
+    }
+
+    private static AegisClient.Reply episode(String subject, String content) {
+        return AegisClient.send(HttpRequest.newBuilder(BASE.resolve("/api/v1/memory/episodes")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"session_id\":\"jwt-groups\",\"content\":\"" + content + "\"}")),
+                token(subject, testKey(), Instant.now().plus(Duration.ofMinutes(5)), "writer"));
+    }
+
+    private static String facts(String subject, String role) {
+        AegisClient.Reply reply = AegisClient.send(HttpRequest.newBuilder(BASE.resolve("/api/v1/memory/facts?type=semantic&entity=tamsin-greave")).GET(),
+                token(subject, testKey(), Instant.now().plus(Duration.ofMinutes(5)), role));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return reply.body();
+    }
+
+    @Test
+    void should_give_each_subject_its_memory_and_let_every_caller_read_the_shared_group() {
+        assertThat(episode("handbook", "Tamsin Greave leads Oriel Works.").json().getJsonArray("facts").getJsonObject(0).getString("group_id"))
+                .isEqualTo("jwt:handbook");
+        assertThat(episode("ben", "Tamsin Greave leads Brack Foundry.").status()).isEqualTo(201);
+
+        assertThat(facts("ann", "reader")).as("the shared group, not Ben's").contains("oriel-works").doesNotContain("brack-foundry");
+        assertThat(facts("ben", "reader")).contains("oriel-works", "brack-foundry");
+        assertThat(facts("handbook", "reader")).contains("oriel-works").doesNotContain("brack-foundry");
+        assertThat(facts("root", "admin")).contains("oriel-works", "brack-foundry");
     }
 }

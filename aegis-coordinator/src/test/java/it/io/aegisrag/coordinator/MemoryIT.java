@@ -245,11 +245,12 @@ class MemoryIT {
 
         try (Driver driver = GraphDatabase.driver("bolt://127.0.0.1:" + System.getProperty("it.neo4j.port"), AuthTokens.none());
              Session bolt = driver.session()) {
-            assertThat(bolt.run("MATCH (e:Episodic {group_id: $session})-[:MENTIONS]->(:Entity {uuid: 'ottoline'}),"
+            assertThat(bolt.run("MATCH (e:Episodic {session: $session})-[:MENTIONS]->(:Entity {uuid: 'ottoline'}),"
                             + " (:Entity {uuid: 'ottoline'})-[r:RELATES_TO {name: 'uses'}]->(:Entity {uuid: 'quasarbase'})"
-                            + " RETURN r.group_id AS group, r.valid_at IS NOT NULL AND r.created_at IS NOT NULL AS stamped",
-                    Map.of("session", session)).list(row -> row.get("group").asString() + " " + row.get("stamped").asBoolean()))
-                    .containsExactly(session + " true");
+                            + " RETURN r.session AS session, r.group_id AS group, r.valid_at IS NOT NULL AND r.created_at IS NOT NULL AS stamped",
+                    Map.of("session", session)).list(row -> row.get("session").asString() + " " + row.get("group").asString() + " "
+                    + row.get("stamped").asBoolean()))
+                    .singleElement().asString().as("the session, the admin key's memory group, the instants").matches(session + " key:[0-9a-f]{12} true");
         }
         assertThat(get(LlmServer.BASE, "/health/ready").body()).contains("\"temporal_memory\"").contains("\"service\":\"neo4j\"");
         assertThat(PrometheusScrape.parse(get(LlmServer.BASE, "/metrics").body()).value("aegis_service_up", Map.of("service", "neo4j")))

@@ -207,6 +207,7 @@ class ProtocolClientsIT {
             assertThat(found.getJsonObject("ranks").keySet()).contains("words", "graph");
         });
         assertThat(result(out, "search_memory_facts_before").getJsonArray("items")).as("nothing was true before 5 January").isEmpty();
+        assertThat(result(out, "search_memory_facts_as_reader").getJsonArray("items")).as("the writer key's memory, not the reader key's").isEmpty();
 
         JsonObject badArguments = out.getJsonObject("bad_arguments");
         assertThat(badArguments.getBoolean("is_error")).isTrue();
