@@ -4,6 +4,7 @@ import io.aegisrag.core.memory.Fact;
 import io.aegisrag.core.memory.FactType;
 import io.aegisrag.core.memory.MemoryScope;
 import io.aegisrag.core.port.TemporalMemory;
+import io.aegisrag.retrieval.graph.EntitySummarizer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -25,8 +26,10 @@ import java.util.stream.Collectors;
  * extractors merge them), named as its mentions name it, with a summary of what the facts believed
  * and true now say of it (their statements, oldest first), when it was first and last seen, and the
  * episodes that mention it or state its facts. A contradicting episode changes the summary at once:
- * the facts it ended no longer hold. Each caller sees the entities of the groups it reads, described by
- * their facts alone.
+ * the facts it ended no longer hold. One entity's detail ({@link #get}) carries the summary the
+ * {@link EntitySummarizer} writes from those statements instead, when it writes one (the chat chain's,
+ * with {@code aegis.extraction.provider=llm}). Each caller sees the entities of the groups it reads,
+ * described by their facts alone.
  */
 @ApplicationScoped
 public class MemoryEntities {
@@ -39,16 +42,18 @@ public class MemoryEntities {
     }
 
     private final TemporalMemory memory;
+    private final EntitySummarizer summarizer;
     private final Clock clock;
 
     @Inject
-    public MemoryEntities(TemporalMemory memory, Clock clock) {
+    public MemoryEntities(TemporalMemory memory, EntitySummarizer summarizer, Clock clock) {
         this.memory = memory;
+        this.summarizer = summarizer;
         this.clock = clock;
     }
 
     protected MemoryEntities() {
-        this(null, null);
+        this(null, null, null);
     }
 
     /** The entities of {@code scope} whose name or id contains {@code name} (ignoring case; every entity when blank), the last seen first. */
@@ -68,7 +73,18 @@ public class MemoryEntities {
         Instant now = clock.instant();
         String key = id.strip().toLowerCase(Locale.ROOT);
         List<Fact> facts = held(scope, now).get(key);
-        return facts == null ? Optional.empty() : Optional.of(described(List.of(Map.entry(key, facts)), now).get(0));
+        if (facts == null) {
+            return Optional.empty();
+        }
+        MemoryEntity extractive = described(List.of(Map.entry(key, facts)), now).get(0);
+        return Optional.of(summarizer.summarize(extractive.name(), statements(extractive.facts()))
+                .map(summary -> new MemoryEntity(extractive.id(), extractive.name(), summary, extractive.firstSeen(), extractive.lastSeen(),
+                        extractive.episodes(), extractive.facts()))
+                .orElse(extractive));
+    }
+
+    private static List<String> statements(List<Fact> current) {
+        return current.stream().map(fact -> fact.content().strip().replaceAll("[.\\s]+$", "")).distinct().toList();
     }
 
     /** The facts memory believes now that name each entity (as subject, object or mention), by entity id. */
@@ -103,8 +119,7 @@ public class MemoryEntities {
     private static MemoryEntity entity(String id, List<Fact> facts, Map<String, List<String>> episodes, Instant now) {
         List<Fact> current = facts.stream().filter(fact -> fact.type() == FactType.SEMANTIC && fact.isValidAt(now))
                 .sorted(Fact.BY_VALID_FROM).toList();
-        String summary = current.stream().map(fact -> fact.content().strip().replaceAll("[.\\s]+$", "")).distinct()
-                .collect(Collectors.joining(". ", "", current.isEmpty() ? "" : "."));
+        String summary = statements(current).stream().collect(Collectors.joining(". ", "", current.isEmpty() ? "" : "."));
         Set<String> mentionedIn = new LinkedHashSet<>();
         facts.forEach(fact -> mentionedIn.addAll(episodes.getOrDefault(fact.id(), List.of())));
         Instant first = facts.stream().map(Fact::validFrom).min(Comparator.naturalOrder()).orElseThrow();

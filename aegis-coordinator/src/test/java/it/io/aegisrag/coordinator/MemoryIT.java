@@ -281,6 +281,26 @@ class MemoryIT {
     }
 
     @Test
+    void should_summarise_an_entity_with_the_language_model_and_again_after_a_contradicting_episode() {
+        LlmServer.ollamaReplies("- Perpetua Vane works at Calloway Mills", "Perpetua Vane is on the staff of Calloway Mills.");
+        LlmServer.ollamaReplies("- Perpetua Vane joined Brightwater", "Perpetua Vane has moved to Brightwater.");
+        String entity = "/api/v1/memory/entities/perpetua-vane";
+        assertThat(episode(LlmServer.BASE, "it-" + UUID.randomUUID(), "Perpetua Vane works at Calloway Mills.", "2026-01-10T00:00:00Z")
+                .status()).isEqualTo(201);
+
+        assertThat(get(LlmServer.BASE, entity).json().getString("summary")).isEqualTo("Perpetua Vane is on the staff of Calloway Mills.");
+        assertThat(get(LlmServer.BASE, "/api/v1/memory/entities?name=perpetua").json().getJsonArray("items").getJsonObject(0).getString("summary"))
+                .as("a listing keeps the extractive summaries").isEqualTo("Perpetua Vane works at Calloway Mills.");
+
+        assertThat(episode(LlmServer.BASE, "it-" + UUID.randomUUID(), "Perpetua Vane joined Brightwater.", "2026-03-10T00:00:00Z")
+                .status()).isEqualTo(201);
+        assertThat(get(LlmServer.BASE, entity).json().getString("summary")).isEqualTo("Perpetua Vane has moved to Brightwater.");
+        assertThat(get(LlmServer.BASE, entity).json().getString("summary")).isEqualTo("Perpetua Vane has moved to Brightwater.");
+        assertThat(LlmServer.PROVIDERS.find(postRequestedFor(urlEqualTo("/api/chat")).withRequestBody(containing("summary of an entity"))
+                .withRequestBody(containing("Entity: Perpetua Vane")))).as("once per state of what memory believes").hasSize(2);
+    }
+
+    @Test
     void should_let_the_rules_read_an_episode_the_language_model_does_not_answer_in_json() {
         LlmServer.ollamaReplies("Zebulon Marsh", "Zebulon Marsh works at Pellucid Labs, I think.");
 

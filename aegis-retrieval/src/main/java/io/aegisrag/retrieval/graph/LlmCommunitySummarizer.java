@@ -1,14 +1,10 @@
 package io.aegisrag.retrieval.graph;
 
 import io.aegisrag.core.graph.Entity;
-import io.aegisrag.core.llm.Answer;
-import io.aegisrag.core.llm.LlmException;
-import io.aegisrag.core.llm.Prompt;
 import io.aegisrag.core.port.ChatChain;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
@@ -19,7 +15,6 @@ import java.util.stream.Collectors;
  */
 public final class LlmCommunitySummarizer implements CommunitySummarizer {
 
-    private static final Logger LOG = Logger.getLogger(LlmCommunitySummarizer.class.getName());
     static final int MEMBERS = 20;
     public static final int STATEMENT_CHARS = 300;
     public static final int SUMMARY_CHARS = 1000;
@@ -38,23 +33,9 @@ public final class LlmCommunitySummarizer implements CommunitySummarizer {
     public Optional<String> summarize(List<Entity> members, List<String> statements) {
         String entities = members.stream().limit(MEMBERS).map(member -> member.name() + " (" + member.type() + ")")
                 .collect(Collectors.joining(", "));
-        String facts = statements.stream().map(statement -> "- " + shortened(statement, STATEMENT_CHARS)).collect(Collectors.joining("\n"));
+        String facts = statements.stream().map(statement -> "- " + ChatSummaries.shortened(statement, STATEMENT_CHARS)).collect(Collectors.joining("\n"));
         String user = "Entities: " + entities + (members.size() > MEMBERS ? " and " + (members.size() - MEMBERS) + " more" : "")
                 + "\n\nStatements:\n" + (facts.isEmpty() ? "(none)" : facts);
-        Prompt prompt = new Prompt(entities, List.of(), SYSTEM, user, (SYSTEM.length() + user.length()) / 4);
-        try {
-            Answer answer = chain.complete(prompt);
-            if (answer.provider().equals(ChatChain.EXTRACTIVE)) {
-                return Optional.empty();
-            }
-            return Optional.of(shortened(answer.text().strip().replaceAll("\\s+", " "), SUMMARY_CHARS)).filter(text -> !text.isEmpty());
-        } catch (LlmException e) {
-            LOG.warning("no language model summarised a community (" + e.failure().label() + "): " + e.getMessage());
-            return Optional.empty();
-        }
-    }
-
-    private static String shortened(String text, int chars) {
-        return text.length() <= chars ? text : text.substring(0, chars - 1).strip() + "…";
+        return ChatSummaries.write(chain, "the community of " + entities, SYSTEM, user, SUMMARY_CHARS);
     }
 }
