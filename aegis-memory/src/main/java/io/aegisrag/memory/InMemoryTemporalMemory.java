@@ -30,6 +30,7 @@ public final class InMemoryTemporalMemory implements TemporalMemory {
     private final Map<FactType, Long> counts = new EnumMap<>(FactType.class);
     private final Map<String, Set<String>> factIdsByEpisode = new LinkedHashMap<>();
     private final Map<String, String> groupOfEpisode = new HashMap<>();
+    private final Map<String, float[]> embeddingOfLineage = new HashMap<>();
     private final RelationIndex relations = new RelationIndex();
 
     @Override
@@ -65,12 +66,29 @@ public final class InMemoryTemporalMemory implements TemporalMemory {
     }
 
     @Override
-    public synchronized void recordEpisode(String episodeId, List<Fact> episodeFacts) {
+    public synchronized void recordEpisode(String episodeId, List<Fact> episodeFacts, Map<String, float[]> embeddings) {
         Set<String> ids = factIdsByEpisode.computeIfAbsent(episodeId, id -> new HashSet<>());
         episodeFacts.stream().findFirst().ifPresent(fact -> groupOfEpisode.putIfAbsent(episodeId, fact.group()));
         for (Fact fact : episodeFacts) {
-            ids.add(store(fact, true));
+            String lineage = store(fact, true);
+            ids.add(lineage);
+            float[] embedding = embeddings.get(fact.id());
+            if (embedding != null) {
+                embeddingOfLineage.putIfAbsent(lineage, embedding);
+            }
         }
+    }
+
+    @Override
+    public synchronized Map<String, float[]> embeddingsOf(List<Fact> of) {
+        Map<String, float[]> found = new HashMap<>();
+        of.forEach(fact -> {
+            float[] embedding = embeddingOfLineage.get(fact.lineage());
+            if (embedding != null) {
+                found.put(fact.id(), embedding);
+            }
+        });
+        return found;
     }
 
     @Override
@@ -106,6 +124,7 @@ public final class InMemoryTemporalMemory implements TemporalMemory {
         List<Fact> gone = facts.stream().filter(fact -> ids.contains(fact.lineage()) && fact.expiredAt() == null).toList();
         facts.removeIf(fact -> ids.contains(fact.lineage()));
         relations.removeIf(fact -> ids.contains(fact.lineage()));
+        embeddingOfLineage.keySet().removeAll(ids);
         gone.forEach(fact -> counts.merge(fact.type(), -1L, Long::sum));
         return gone.size();
     }
@@ -135,6 +154,11 @@ public final class InMemoryTemporalMemory implements TemporalMemory {
         }
     }
 
+    /** Keeps {@code embedding} for the fact {@code lineage} and its versions: a compacted journal's line. */
+    synchronized void keepEmbedding(String lineage, float[] embedding) {
+        embeddingOfLineage.put(lineage, embedding);
+    }
+
     /** Makes the facts {@code ids} an episode of {@code group}: a compacted journal's line. */
     synchronized void adopt(String episodeId, String group, Set<String> ids) {
         factIdsByEpisode.computeIfAbsent(episodeId, id -> new HashSet<>()).addAll(ids);
@@ -145,7 +169,7 @@ public final class InMemoryTemporalMemory implements TemporalMemory {
     synchronized Snapshot snapshot() {
         Map<String, Set<String>> episodes = new LinkedHashMap<>();
         factIdsByEpisode.forEach((episode, ids) -> episodes.put(episode, Set.copyOf(ids)));
-        return new Snapshot(List.copyOf(facts), episodes, Map.copyOf(groupOfEpisode));
+        return new Snapshot(List.copyOf(facts), episodes, Map.copyOf(groupOfEpisode), Map.copyOf(embeddingOfLineage));
     }
 
     /** How many fact versions the store holds, expired ones included. */
@@ -154,7 +178,7 @@ public final class InMemoryTemporalMemory implements TemporalMemory {
     }
 
     /** The state of the store, for a compacted journal. */
-    record Snapshot(List<Fact> facts, Map<String, Set<String>> episodes, Map<String, String> groups) {
+    record Snapshot(List<Fact> facts, Map<String, Set<String>> episodes, Map<String, String> groups, Map<String, float[]> embeddings) {
 
         String groupOf(String episode) {
             return groups.getOrDefault(episode, MemoryScope.DEFAULT_GROUP);

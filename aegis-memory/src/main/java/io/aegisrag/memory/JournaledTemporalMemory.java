@@ -1,5 +1,6 @@
 package io.aegisrag.memory;
 
+import io.aegisrag.core.document.Float32Base64;
 import io.aegisrag.core.error.AegisException;
 import io.aegisrag.core.error.ErrorType;
 import io.aegisrag.core.memory.Fact;
@@ -27,6 +28,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,7 +47,8 @@ import java.util.logging.Logger;
  * many lines as facts: start-up time follows what memory holds, not its history. A change whose line
  * could not be written is cut off the journal again and not applied; a torn last line left by a
  * crash is cut off when the journal opens. A fact's {@code group} is written unless it is the default
- * one, so journals written before groups existed read as the default group's.
+ * one, so journals written before groups existed read as the default group's; an episode's fact
+ * embeddings are written with it, as little-endian float32 in base64.
  */
 public final class JournaledTemporalMemory implements TemporalMemory, AutoCloseable {
 
@@ -99,11 +102,22 @@ public final class JournaledTemporalMemory implements TemporalMemory, AutoClosea
     }
 
     @Override
-    public synchronized void recordEpisode(String episodeId, List<Fact> episodeFacts) {
+    public synchronized void recordEpisode(String episodeId, List<Fact> episodeFacts, Map<String, float[]> embeddings) {
         JsonArrayBuilder lines = Json.createArrayBuilder();
         episodeFacts.forEach(fact -> lines.add(toJson(fact)));
-        append(Json.createObjectBuilder().add("episode", episodeId).add("facts", lines).build());
-        facts.recordEpisode(episodeId, episodeFacts);
+        JsonObjectBuilder line = Json.createObjectBuilder().add("episode", episodeId).add("facts", lines);
+        if (!embeddings.isEmpty()) {
+            JsonObjectBuilder vectors = Json.createObjectBuilder();
+            embeddings.forEach((id, embedding) -> vectors.add(id, Float32Base64.encode(embedding)));
+            line.add("embeddings", vectors);
+        }
+        append(line.build());
+        facts.recordEpisode(episodeId, episodeFacts, embeddings);
+    }
+
+    @Override
+    public Map<String, float[]> embeddingsOf(List<Fact> of) {
+        return facts.embeddingsOf(of);
     }
 
     @Override
@@ -137,6 +151,9 @@ public final class JournaledTemporalMemory implements TemporalMemory, AutoClosea
                 StandardOpenOption.WRITE)) {
             for (Fact fact : state.facts()) {
                 write(out, Json.createObjectBuilder().add("put", toJson(fact)).build());
+            }
+            for (Map.Entry<String, float[]> embedding : state.embeddings().entrySet()) {
+                write(out, Json.createObjectBuilder().add("embedding", embedding.getKey()).add("vector", Float32Base64.encode(embedding.getValue())).build());
             }
             for (Map.Entry<String, Set<String>> episode : state.episodes().entrySet()) {
                 JsonArrayBuilder ids = Json.createArrayBuilder();
@@ -284,8 +301,14 @@ public final class JournaledTemporalMemory implements TemporalMemory, AutoClosea
 
     private void apply(JsonObject line) {
         if (line.containsKey("episode")) {
+            Map<String, float[]> embeddings = new HashMap<>();
+            if (line.containsKey("embeddings")) {
+                line.getJsonObject("embeddings").forEach((id, vector) -> embeddings.put(id, Float32Base64.decode(((JsonString) vector).getString())));
+            }
             facts.recordEpisode(line.getString("episode"),
-                    line.getJsonArray("facts").getValuesAs(JsonObject.class).stream().map(JournaledTemporalMemory::fromJson).toList());
+                    line.getJsonArray("facts").getValuesAs(JsonObject.class).stream().map(JournaledTemporalMemory::fromJson).toList(), embeddings);
+        } else if (line.containsKey("embedding")) {
+            facts.keepEmbedding(line.getString("embedding"), Float32Base64.decode(line.getString("vector")));
         } else if (line.containsKey("forget")) {
             facts.forgetEpisode(line.getString("forget"));
         } else if (line.containsKey("put")) {

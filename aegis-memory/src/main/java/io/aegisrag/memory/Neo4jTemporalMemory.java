@@ -44,7 +44,8 @@ import java.util.stream.Collectors;
  * between two {@code Entity} nodes ({@code name} = the relation, {@code fact} = the sentence). Each
  * carries Graphiti's four instants ({@code valid_at}, {@code invalid_at}, {@code created_at},
  * {@code expired_at}, as Neo4j datetimes), and {@code episode} and {@code lineage} (the fact a version
- * is of) so that forgetting removes every version, and Graphiti's {@code group_id}: the memory group
+ * is of) so that forgetting removes every version, a semantic fact's first version Graphiti's
+ * {@code fact_embedding} when it was recorded with one, and Graphiti's {@code group_id}: the memory group
  * of the fact, which every read filters by. An {@code Entity}'s {@code uuid} is its normalised name,
  * lower-cased, so subjects match ignoring case; entities are shared by the groups, their edges are not.
  * Elements written before groups existed (whose {@code group_id} held the session) are moved to the
@@ -137,7 +138,7 @@ public final class Neo4jTemporalMemory implements TemporalMemory, AutoCloseable 
     }
 
     @Override
-    public void recordEpisode(String episodeId, List<Fact> facts) {
+    public void recordEpisode(String episodeId, List<Fact> facts, Map<String, float[]> embeddings) {
         String session = facts.stream().filter(fact -> fact.type() == FactType.EPISODIC).map(Fact::subject).findFirst().orElse("");
         String group = facts.stream().map(Fact::group).findFirst().orElse(MemoryScope.DEFAULT_GROUP);
         String carrier = facts.stream().filter(fact -> fact.type() == FactType.EPISODIC).map(Fact::id).findFirst().orElse(episodeId);
@@ -150,6 +151,11 @@ public final class Neo4jTemporalMemory implements TemporalMemory, AutoCloseable 
                 Map<FactType, Long> written = fact.edge() != null ? supersede(tx, fact, episodeId, session)
                         : put(tx, fact, episodeId, sessionOf(fact, session), carrier);
                 written.forEach((type, delta) -> change.merge(type, delta, Long::sum));
+                float[] embedding = embeddings.get(fact.id());
+                if (embedding != null && fact.edge() != null) {
+                    tx.run("MATCH ()-[r:RELATES_TO {uuid: $id}]->() SET r.fact_embedding = $embedding",
+                            Map.of("id", fact.id(), "embedding", doubles(embedding)));
+                }
             }
             return change;
         }));
@@ -296,6 +302,40 @@ public final class Neo4jTemporalMemory implements TemporalMemory, AutoCloseable 
                 + " WHEN n IS NOT NULL AND n.episode IS NOT NULL THEN [n.episode] ELSE [] END AS episodes", Map.of("ids", ids)).list())
                 .forEach(row -> episodes.put(row.get("id").asString(), row.get("episodes").asList(Value::asString)));
         return episodes;
+    }
+
+    /** The {@code fact_embedding} of any version of each fact's lineage (only the first version carries it). */
+    @Override
+    public Map<String, float[]> embeddingsOf(List<Fact> facts) {
+        List<String> lineages = facts.stream().map(Fact::lineage).distinct().toList();
+        Map<String, float[]> byLineage = new HashMap<>();
+        read(tx -> tx.run("UNWIND $lineages AS lineage MATCH ()-[r:RELATES_TO {lineage: lineage}]->() WHERE r.fact_embedding IS NOT NULL"
+                + " RETURN lineage, head(collect(r.fact_embedding)) AS embedding", Map.of("lineages", lineages)).list())
+                .forEach(row -> byLineage.put(row.get("lineage").asString(), floats(row.get("embedding").asList(Value::asFloat))));
+        Map<String, float[]> found = new HashMap<>();
+        facts.forEach(fact -> {
+            float[] embedding = byLineage.get(fact.lineage());
+            if (embedding != null) {
+                found.put(fact.id(), embedding);
+            }
+        });
+        return found;
+    }
+
+    private static List<Double> doubles(float[] vector) {
+        List<Double> values = new ArrayList<>(vector.length);
+        for (float value : vector) {
+            values.add((double) value);
+        }
+        return values;
+    }
+
+    private static float[] floats(List<Float> values) {
+        float[] vector = new float[values.size()];
+        for (int i = 0; i < vector.length; i++) {
+            vector[i] = values.get(i);
+        }
+        return vector;
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.aegisrag.memory;
 import static io.aegisrag.core.memory.MemoryScope.ALL;
 import io.aegisrag.core.memory.Fact;
 import io.aegisrag.core.memory.FactType;
+import io.aegisrag.core.memory.MemoryScope;
 import io.aegisrag.core.memory.RetentionPolicy;
 import io.aegisrag.core.port.TemporalMemory;
 import io.aegisrag.core.port.TemporalMemoryContract;
@@ -18,7 +19,9 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -66,6 +69,28 @@ class JournaledTemporalMemoryTest extends TemporalMemoryContract {
         assertThat(reopened.history(ALL, "alice")).as("the versions are derived again, the same").extracting(Fact::id, Fact::expiredAt)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("1", FEB), org.assertj.core.groups.Tuple.tuple("1~2", null),
                         org.assertj.core.groups.Tuple.tuple("2", null));
+    }
+
+    @Test
+    void should_remember_groups_and_fact_embeddings_after_a_restart_and_a_compaction() throws Exception {
+        createMemory();
+        float[] embedding = {0.5f, -0.25f, 0.125f};
+        memory.recordEpisode("ep-1", List.of(Fact.relation("ep-1/r", "alice", new Fact.Edge("works_at", "acme"), "works at Acme", JAN, JAN)
+                .inGroup("key:ann")), Map.of("ep-1/r", embedding));
+        MemoryScope ann = MemoryScope.of("key:ann", Set.of()).own();
+
+        for (JournaledTemporalMemory reopened : List.of(reopen(), compactedAndReopened())) {
+            List<Fact> facts = reopened.factsAt(ann, FEB, Optional.of("alice"), Optional.empty());
+            assertThat(facts).extracting(Fact::id, Fact::group).containsExactly(org.assertj.core.groups.Tuple.tuple("ep-1/r", "key:ann"));
+            assertThat(reopened.embeddingsOf(facts).get("ep-1/r")).containsExactly(embedding);
+            assertThat(reopened.episodes(ann)).containsExactly("ep-1");
+            assertThat(reopened.factsAt(MemoryScope.of("key:ben", Set.of()), FEB, Optional.of("alice"), Optional.empty())).isEmpty();
+        }
+    }
+
+    private JournaledTemporalMemory compactedAndReopened() throws Exception {
+        memory.compact();
+        return reopen();
     }
 
     @Test

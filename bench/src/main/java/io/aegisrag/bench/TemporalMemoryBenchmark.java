@@ -111,7 +111,7 @@ public final class TemporalMemoryBenchmark {
     private static List<String> run(String name, TemporalMemory memory, List<Episode> script, List<Asked> questions,
                                     OnnxEmbeddingModel embeddings) {
         MovableClock clock = new MovableClock(START);
-        EpisodeService episodes = new EpisodeService(memory, new RuleEpisodeReader(), clock);
+        EpisodeService episodes = new EpisodeService(memory, new RuleEpisodeReader(), embeddings, clock);
         long[] recording = new long[script.size()];
         List<Episode> told = script.stream().sorted(Comparator.comparing(Episode::told)).toList();
         for (int i = 0; i < told.size(); i++) {

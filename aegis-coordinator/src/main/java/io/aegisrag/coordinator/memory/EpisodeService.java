@@ -4,6 +4,7 @@ import io.aegisrag.core.graph.Entity;
 import io.aegisrag.core.memory.Fact;
 import io.aegisrag.core.memory.FactType;
 import io.aegisrag.core.memory.MemoryScope;
+import io.aegisrag.core.port.EmbeddingModel;
 import io.aegisrag.core.port.TemporalMemory;
 import io.aegisrag.retrieval.graph.EpisodeReader;
 import io.aegisrag.retrieval.graph.Statement;
@@ -14,15 +15,22 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Records an episode of a conversation in temporal memory: the episode itself (an episodic fact about
  * the session), one entity fact per entity its reader found and one semantic fact per statement
  * relating two of them, valid from its reference time and known from now, all or nothing, in the
- * caller's memory group. A statement supersedes the facts of that group it contradicts.
+ * caller's memory group. A statement supersedes the facts of that group it contradicts. Each
+ * statement's text is embedded once, here, and memory keeps the embedding with the fact for the fact
+ * search; when the embedding model fails, the episode is recorded without them (the search embeds
+ * those facts when it meets them).
  */
 @ApplicationScoped
 public class EpisodeService {
@@ -43,19 +51,23 @@ public class EpisodeService {
     public record Recorded(String episodeId, List<Entity> entities, List<Fact> facts, String readBy) {
     }
 
+    private static final Logger LOG = Logger.getLogger(EpisodeService.class.getName());
+
     private final TemporalMemory memory;
     private final EpisodeReader reader;
+    private final EmbeddingModel embeddings;
     private final Clock clock;
 
     @Inject
-    public EpisodeService(TemporalMemory memory, EpisodeReader reader, Clock clock) {
+    public EpisodeService(TemporalMemory memory, EpisodeReader reader, EmbeddingModel embeddings, Clock clock) {
         this.memory = memory;
         this.reader = reader;
+        this.embeddings = embeddings;
         this.clock = clock;
     }
 
     protected EpisodeService() {
-        this(null, null, null);
+        this(null, null, null, null);
     }
 
     /**
@@ -83,8 +95,27 @@ public class EpisodeService {
                     new Fact.Edge(statement.relation(), statement.object().id()), statement.sentence(), validFrom, now));
         }
         List<Fact> grouped = facts.stream().map(fact -> fact.inGroup(group)).toList();
-        memory.recordEpisode(id, grouped);
+        memory.recordEpisode(id, grouped, embedded(grouped));
         return new Recorded(id, reading.entities(), grouped, reading.readBy());
+    }
+
+    /** The embeddings of the statements' texts by fact id; none when the embedding model fails. */
+    private Map<String, float[]> embedded(List<Fact> facts) {
+        List<Fact> statements = facts.stream().filter(fact -> fact.type() == FactType.SEMANTIC).toList();
+        if (statements.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            List<float[]> vectors = embeddings.embedAll(statements.stream().map(Fact::content).toList());
+            Map<String, float[]> byId = new HashMap<>();
+            for (int i = 0; i < statements.size(); i++) {
+                byId.put(statements.get(i).id(), vectors.get(i));
+            }
+            return byId;
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "the embedding model failed; the episode's facts are recorded without their embeddings", e);
+            return Map.of();
+        }
     }
 
     /** The episodes of conversations memory holds in {@code scope}, of {@code sessionId} when given, the latest first. */

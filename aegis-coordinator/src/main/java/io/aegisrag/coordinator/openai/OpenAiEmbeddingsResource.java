@@ -2,6 +2,7 @@ package io.aegisrag.coordinator.openai;
 
 import io.aegisrag.coordinator.rest.JsonFields;
 import io.aegisrag.coordinator.security.RateLimited;
+import io.aegisrag.core.document.Float32Base64;
 import io.aegisrag.core.config.ConfigKeys;
 import io.aegisrag.core.error.InvalidInputException;
 import io.aegisrag.core.port.EmbeddingModel;
@@ -18,10 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -75,7 +73,7 @@ public class OpenAiEmbeddingsResource {
         List<float[]> vectors = embeddings.embedAll(inputs);
         List<Embedding> data = new ArrayList<>(vectors.size());
         for (int i = 0; i < vectors.size(); i++) {
-            data.add(new Embedding("embedding", i, format.equals("base64") ? base64(vectors.get(i)) : floats(vectors.get(i))));
+            data.add(new Embedding("embedding", i, format.equals("base64") ? Float32Base64.encode(vectors.get(i)) : floats(vectors.get(i))));
         }
         long tokens = inputs.stream().mapToLong(input -> Math.max(1, input.length() / CHARS_PER_TOKEN)).sum();
         return new EmbeddingList("list", data, modelName, new Usage(tokens, tokens));
@@ -110,11 +108,5 @@ public class OpenAiEmbeddingsResource {
             floats.add(value);
         }
         return floats;
-    }
-
-    private static String base64(float[] vector) {
-        ByteBuffer bytes = ByteBuffer.allocate(vector.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        bytes.asFloatBuffer().put(vector);
-        return Base64.getEncoder().encodeToString(bytes.array());
     }
 }

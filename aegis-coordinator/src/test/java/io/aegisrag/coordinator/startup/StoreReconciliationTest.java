@@ -129,7 +129,7 @@ class StoreReconciliationTest {
     @Test
     void should_keep_the_episodes_of_conversations() {
         store("Lettuce is the Java client of Redis.");
-        String conversation = new EpisodeService(memory, new RuleEpisodeReader(), Clock.systemUTC())
+        String conversation = new EpisodeService(memory, new RuleEpisodeReader(), new HashEmbeddingModel(), Clock.systemUTC())
                 .record(MemoryScope.DEFAULT_GROUP, "session-1", "Marguerite moved the Zanzibar cluster.", Optional.empty()).episodeId();
 
         new StoreReconciliation(store, graph, memory, new EntityExtractor(), new HashEmbeddingModel()).reconcile();

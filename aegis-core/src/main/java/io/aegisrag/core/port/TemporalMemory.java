@@ -35,7 +35,23 @@ public interface TemporalMemory extends BackingService {
      * those that support it ({@link #episodesOf}) and, when the new one became true earlier, a version
      * valid from that earlier instant.
      */
-    void recordEpisode(String episodeId, List<Fact> facts);
+    default void recordEpisode(String episodeId, List<Fact> facts) {
+        recordEpisode(episodeId, facts, Map.of());
+    }
+
+    /**
+     * Records the episode as {@link #recordEpisode(String, List)} does, keeping beside each fact the
+     * embedding of its text that {@code embeddings} gives by fact id (Graphiti's {@code fact_embedding}),
+     * so that searches compare with it instead of embedding the fact again. A fact that restates a
+     * believed one keeps the believed one's embedding.
+     */
+    void recordEpisode(String episodeId, List<Fact> facts, Map<String, float[]> embeddings);
+
+    /**
+     * The embeddings memory keeps of {@code facts}, by fact id; a fact recorded without one is missing.
+     * Every version of a fact has the embedding of the fact it is a version of.
+     */
+    Map<String, float[]> embeddingsOf(List<Fact> facts);
 
     /**
      * The semantic facts of {@code scope} true at {@code validAt} as the system knew them at {@code knownAt}

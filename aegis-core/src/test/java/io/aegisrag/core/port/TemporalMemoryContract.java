@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -393,5 +394,27 @@ public abstract class TemporalMemoryContract {
         assertThat(memory.episodes(ann)).containsExactlyInAnyOrder("ep-team", "doc-1");
         assertThat(memory.episodes(ann.own())).isEmpty();
         assertThat(memory.search(ann, "Acme Globex", APR, 10)).extracting(Fact::id).containsExactly("ep-team/r");
+    }
+
+    @Test
+    void should_keep_a_facts_embedding_for_each_of_its_versions_until_it_is_forgotten() {
+        float[] acme = {0.25f, -0.5f, 1.0f};
+        float[] globex = {0.75f, 0.125f, -1.0f};
+        memory.recordEpisode("ep-1", List.of(episodeOf("ep-1", "s1", JAN), worksAt("ep-1/r", "Acme", JAN, JAN)), Map.of("ep-1/r", acme));
+        memory.recordEpisode("ep-2", List.of(worksAt("ep-2/r", "Globex", FEB, FEB)), Map.of("ep-2/r", globex));
+        memory.recordEpisode("ep-3", List.of(worksAt("ep-3/r", "GLOBEX", FEB, MAR)), Map.of("ep-3/r", new float[]{9f, 9f, 9f}));
+        memory.recordEpisode("ep-4", List.of(Fact.relation("ep-4/r", "alice", new Fact.Edge("lives_in", "lyon"), "lives in Lyon", FEB, FEB)));
+
+        List<Fact> versions = memory.history(ALL, "alice");
+        Map<String, float[]> embeddings = memory.embeddingsOf(versions);
+
+        assertThat(versions).extracting(Fact::id).contains("ep-1/r", "ep-1/r~ep-2/r", "ep-2/r", "ep-4/r");
+        assertThat(embeddings.get("ep-1/r")).containsExactly(acme);
+        assertThat(embeddings.get("ep-1/r~ep-2/r")).as("a later version of the fact").containsExactly(acme);
+        assertThat(embeddings.get("ep-2/r")).as("the restatement keeps the first embedding").containsExactly(globex);
+        assertThat(embeddings).doesNotContainKey("ep-4/r");
+
+        memory.forgetEpisode("ep-1");
+        assertThat(memory.embeddingsOf(versions)).containsOnlyKeys("ep-2/r");
     }
 }

@@ -23,8 +23,10 @@ import java.util.stream.Collectors;
  * {@code knownAt}, ranked three ways and fused by reciprocal rank: by the words they share with the
  * query (the store's keyword ranking), by graph distance from a centre entity (its own facts, then
  * those of the entities they point to; without a centre, from the entities the query names), and by
- * the similarity of their text's embedding to the query's. Fact texts are embedded through the
- * embedding model's cache, so a fact asked about again is not embedded again while it stays cached.
+ * the similarity of their text's embedding to the query's. A fact's embedding is the one memory kept
+ * when it was recorded ({@link TemporalMemory#embeddingsOf}); a fact recorded without one, or with one
+ * of another dimension (the embedding model changed since), is embedded through the embedding
+ * model's cache.
  */
 public final class FactSearch {
 
@@ -97,11 +99,21 @@ public final class FactSearch {
 
     private List<Fact> bySimilarity(Question asked, List<Fact> candidates) {
         float[] question = asked.embedding();
-        List<float[]> vectors = embeddings.embedAll(candidates.stream().map(Fact::content).toList());
-        Map<String, Double> similarity = new HashMap<>();
-        for (int i = 0; i < candidates.size(); i++) {
-            similarity.put(candidates.get(i).id(), cosine(question, vectors.get(i)));
+        Map<String, float[]> vectors = new HashMap<>();
+        memory.embeddingsOf(candidates).forEach((id, vector) -> {
+            if (vector.length == question.length) {
+                vectors.put(id, vector);
+            }
+        });
+        List<Fact> unembedded = candidates.stream().filter(fact -> !vectors.containsKey(fact.id())).toList();
+        if (!unembedded.isEmpty()) {
+            List<float[]> computed = embeddings.embedAll(unembedded.stream().map(Fact::content).toList());
+            for (int i = 0; i < unembedded.size(); i++) {
+                vectors.put(unembedded.get(i).id(), computed.get(i));
+            }
         }
+        Map<String, Double> similarity = new HashMap<>();
+        candidates.forEach(fact -> similarity.put(fact.id(), cosine(question, vectors.get(fact.id()))));
         return candidates.stream().sorted(Comparator.comparingDouble((Fact fact) -> similarity.get(fact.id())).reversed()).toList();
     }
 

@@ -1,13 +1,16 @@
 package io.aegisrag.retrieval.search;
 
 import io.aegisrag.core.memory.Fact;
+import io.aegisrag.core.port.EmbeddingModel;
 import io.aegisrag.memory.InMemoryTemporalMemory;
 import io.aegisrag.retrieval.embedding.OnnxEmbeddingModel;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,5 +65,49 @@ class FactSearchTest {
         assertThat(bobInZurich.ranks()).as("two relations away from Alice: not in the graph ranking").doesNotContainKey(FactSearch.GRAPH);
         assertThat(globexInZurich.score()).isGreaterThan(bobInZurich.score());
         assertThat(found("Where is the office?", Optional.of("Bob"), FEB, FEB)).containsExactly("Bob lives in Zurich");
+    }
+
+    @Test
+    void should_rank_by_the_embeddings_memory_kept_and_embed_only_the_facts_recorded_without_one() {
+        List<List<String>> embedded = new ArrayList<>();
+        EmbeddingModel counting = new EmbeddingModel() {
+            @Override
+            public List<float[]> embedAll(List<String> texts) {
+                embedded.add(texts);
+                return embeddings.embedAll(texts);
+            }
+
+            @Override
+            public float[] embedQuery(String query) {
+                return embeddings.embedQuery(query);
+            }
+
+            @Override
+            public int dimension() {
+                return embeddings.dimension();
+            }
+
+            @Override
+            public String serviceName() {
+                return "counting";
+            }
+
+            @Override
+            public boolean isAvailable() {
+                return true;
+            }
+        };
+        Fact kept = relation("1", "alice", "uses", "kafka", "Alice uses Kafka for the event stream", JAN, JAN);
+        memory.recordEpisode("ep-1", List.of(kept), Map.of("1", embeddings.embedAll(List.of(kept.content())).get(0)));
+        memory.recordEpisode("ep-2", List.of(relation("2", "alice", "likes", "tea", "Alice likes green tea", JAN, JAN)),
+                Map.of("2", new float[]{1f, 2f}));
+        memory.record(relation("3", "alice", "lives_in", "lyon", "Alice lives in Lyon", JAN, JAN), true);
+
+        List<FactSearch.Found> found = new FactSearch(memory, counting).search(new Question("Which stream does Alice use?", counting),
+                Optional.of("alice"), FEB, FEB, 10);
+
+        assertThat(found).extracting(f -> f.fact().id()).first().isEqualTo("1");
+        assertThat(embedded).as("an embedding of another dimension is not compared").singleElement().asList()
+                .containsExactlyInAnyOrder("Alice likes green tea", "Alice lives in Lyon");
     }
 }
