@@ -81,14 +81,7 @@ public final class InMemoryTemporalMemory implements TemporalMemory {
 
     @Override
     public synchronized Map<String, float[]> embeddingsOf(List<Fact> of) {
-        Map<String, float[]> found = new HashMap<>();
-        of.forEach(fact -> {
-            float[] embedding = embeddingOfLineage.get(fact.lineage());
-            if (embedding != null) {
-                found.put(fact.id(), embedding);
-            }
-        });
-        return found;
+        return Fact.byVersion(of, embeddingOfLineage);
     }
 
     @Override

@@ -312,14 +312,7 @@ public final class Neo4jTemporalMemory implements TemporalMemory, AutoCloseable 
         read(tx -> tx.run("UNWIND $lineages AS lineage MATCH ()-[r:RELATES_TO {lineage: lineage}]->() WHERE r.fact_embedding IS NOT NULL"
                 + " RETURN lineage, head(collect(r.fact_embedding)) AS embedding", Map.of("lineages", lineages)).list())
                 .forEach(row -> byLineage.put(row.get("lineage").asString(), floats(row.get("embedding").asList(Value::asFloat))));
-        Map<String, float[]> found = new HashMap<>();
-        facts.forEach(fact -> {
-            float[] embedding = byLineage.get(fact.lineage());
-            if (embedding != null) {
-                found.put(fact.id(), embedding);
-            }
-        });
-        return found;
+        return Fact.byVersion(facts, byLineage);
     }
 
     private static List<Double> doubles(float[] vector) {

@@ -2,6 +2,9 @@ package io.aegisrag.core.memory;
 
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -106,6 +109,18 @@ public record Fact(String id, FactType type, String subject, String content,
     public String lineage() {
         int version = id.indexOf('~');
         return version < 0 ? id : id.substring(0, version);
+    }
+
+    /** What {@code byLineage} holds for each of {@code facts}' lineages, keyed by the fact's own id; facts without an entry are left out. */
+    public static <T> Map<String, T> byVersion(List<Fact> facts, Map<String, T> byLineage) {
+        Map<String, T> found = new HashMap<>();
+        for (Fact fact : facts) {
+            T value = byLineage.get(fact.lineage());
+            if (value != null) {
+                found.put(fact.id(), value);
+            }
+        }
+        return found;
     }
 
     /** This version, expired at {@code at}. */
