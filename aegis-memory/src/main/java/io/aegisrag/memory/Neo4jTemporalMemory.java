@@ -406,14 +406,18 @@ public final class Neo4jTemporalMemory implements TemporalMemory, AutoCloseable 
                 .sorted(Fact.BY_RECORDED_AT).toList();
     }
 
-    /** Full-text search of {@code edge_name_and_fact}, the query's words joined by OR, then the facts believed and valid at {@code at}. */
+    /**
+     * Full-text search of {@code edge_name_and_fact}: the query's words joined by OR, in the groups of
+     * {@code scope} (so other groups' facts never crowd out the caller's candidates), then the facts
+     * believed and valid at the instants.
+     */
     @Override
     public List<Fact> search(MemoryScope scope, String text, Instant validAt, Instant knownAt, int limit) {
         Set<String> words = KeywordMatch.words(text);
         if (words.isEmpty() || limit < 1) {
             return List.of();
         }
-        String query = words.stream().map(word -> "\"" + word + "\"").collect(Collectors.joining(" OR "));
+        String query = "(" + words.stream().map(word -> "\"" + word + "\"").collect(Collectors.joining(" OR ")) + ")" + inGroups(scope);
         Map<String, Object> params = inScope(new HashMap<>(Map.of("query", query, "candidates", limit * 10L + 50, "limit", (long) limit,
                 "known", time(knownAt), "valid", time(validAt))), scope);
         return read(tx -> tx.run("CALL db.index.fulltext.queryRelationships('edge_name_and_fact', $query, {limit: $candidates})"
@@ -542,6 +546,15 @@ public final class Neo4jTemporalMemory implements TemporalMemory, AutoCloseable 
                 instant(row.get("valid_at")), instant(row.get("invalid_at")), instant(row.get("created_at")),
                 instant(row.get("expired_at")), relation == null ? null : new Fact.Edge(relation, row.get("object").asString()),
                 row.get("group_id").asString(MemoryScope.DEFAULT_GROUP));
+    }
+
+    /** The full-text clause that keeps the groups of {@code scope}: none when it reads every group. */
+    private static String inGroups(MemoryScope scope) {
+        if (scope.readsAll()) {
+            return "";
+        }
+        return scope.readable().stream().sorted().map(group -> "group_id:\"" + group.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
+                .collect(Collectors.joining(" OR ", " AND (", ")"));
     }
 
     /** Adds the parameters of {@link #IN_SCOPE} for {@code scope} to {@code params}. */

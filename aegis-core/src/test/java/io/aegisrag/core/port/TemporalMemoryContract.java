@@ -417,4 +417,16 @@ public abstract class TemporalMemoryContract {
         memory.forgetEpisode("ep-1");
         assertThat(memory.embeddingsOf(versions)).containsOnlyKeys("ep-2/r");
     }
+
+    @Test
+    void should_find_a_callers_fact_among_many_of_another_group_that_share_its_words() {
+        List<Fact> bens = new ArrayList<>();
+        for (int i = 0; i < 80; i++) {
+            bens.add(Fact.relation("ep-ben/r" + i, "person" + i, new Fact.Edge("works_at", "globex"), "works at Globex", JAN, JAN).inGroup("key:ben"));
+        }
+        memory.recordEpisode("ep-ben", bens);
+        memory.recordEpisode("ep-ann", List.of(worksAt("ep-ann/r", "Globex", FEB, FEB).inGroup("key:ann")));
+
+        assertThat(memory.search(ANNS, "Who works at Globex?", APR, 1)).extracting(Fact::id).containsExactly("ep-ann/r");
+    }
 }
