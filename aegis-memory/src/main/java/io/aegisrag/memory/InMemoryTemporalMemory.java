@@ -152,10 +152,20 @@ public final class InMemoryTemporalMemory implements TemporalMemory {
         embeddingOfLineage.put(lineage, embedding);
     }
 
-    /** Makes the facts {@code ids} an episode of {@code group}: a compacted journal's line. */
+    /**
+     * Makes the facts {@code ids} an episode of {@code group}, in that group (a document episode's facts
+     * compacted before groups existed move to the documents' group): a compacted journal's line.
+     */
     synchronized void adopt(String episodeId, String group, Set<String> ids) {
         factIdsByEpisode.computeIfAbsent(episodeId, id -> new HashSet<>()).addAll(ids);
         groupOfEpisode.putIfAbsent(episodeId, group);
+        for (int i = 0; i < facts.size(); i++) {
+            Fact fact = facts.get(i);
+            if (ids.contains(fact.lineage()) && !fact.group().equals(group)) {
+                facts.set(i, fact.inGroup(group));
+                relations.replace(facts.get(i));
+            }
+        }
     }
 
     /** Every fact, version by version, and the facts and group of each episode: what a compacted journal holds. */

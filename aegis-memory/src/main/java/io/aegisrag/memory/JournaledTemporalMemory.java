@@ -1,5 +1,6 @@
 package io.aegisrag.memory;
 
+import io.aegisrag.core.document.DocumentId;
 import io.aegisrag.core.document.Float32Base64;
 import io.aegisrag.core.error.AegisException;
 import io.aegisrag.core.error.ErrorType;
@@ -47,7 +48,8 @@ import java.util.logging.Logger;
  * many lines as facts: start-up time follows what memory holds, not its history. A change whose line
  * could not be written is cut off the journal again and not applied; a torn last line left by a
  * crash is cut off when the journal opens. A fact's {@code group} is written unless it is the default
- * one, so journals written before groups existed read as the default group's; an episode's fact
+ * one, so journals written before groups existed read as the default group's (a document's episode
+ * as the documents' group's, where every document episode now is); an episode's fact
  * embeddings are written with it, as little-endian float32 in base64.
  */
 public final class JournaledTemporalMemory implements TemporalMemory, AutoCloseable {
@@ -305,8 +307,10 @@ public final class JournaledTemporalMemory implements TemporalMemory, AutoClosea
             if (line.containsKey("embeddings")) {
                 line.getJsonObject("embeddings").forEach((id, vector) -> embeddings.put(id, Float32Base64.decode(((JsonString) vector).getString())));
             }
-            facts.recordEpisode(line.getString("episode"),
-                    line.getJsonArray("facts").getValuesAs(JsonObject.class).stream().map(JournaledTemporalMemory::fromJson).toList(), embeddings);
+            String episode = line.getString("episode");
+            facts.recordEpisode(episode, line.getJsonArray("facts").getValuesAs(JsonObject.class).stream()
+                    .map(JournaledTemporalMemory::fromJson).map(fact -> DocumentId.isWellFormed(episode) ? fact.inGroup(MemoryScope.DOCUMENTS) : fact)
+                    .toList(), embeddings);
         } else if (line.containsKey("embedding")) {
             facts.keepEmbedding(line.getString("embedding"), Float32Base64.decode(line.getString("vector")));
         } else if (line.containsKey("forget")) {
@@ -314,8 +318,9 @@ public final class JournaledTemporalMemory implements TemporalMemory, AutoClosea
         } else if (line.containsKey("put")) {
             facts.put(fromJson(line.getJsonObject("put")));
         } else if (line.containsKey("adopt")) {
-            facts.adopt(line.getString("adopt"), line.getString("group", MemoryScope.DEFAULT_GROUP), Set.copyOf(line.getJsonArray("ids").getValuesAs(JsonString.class).stream()
-                    .map(JsonString::getString).toList()));
+            String episode = line.getString("adopt");
+            facts.adopt(episode, line.getString("group", DocumentId.isWellFormed(episode) ? MemoryScope.DOCUMENTS : MemoryScope.DEFAULT_GROUP),
+                    Set.copyOf(line.getJsonArray("ids").getValuesAs(JsonString.class).stream().map(JsonString::getString).toList()));
         } else if (line.containsKey("retain")) {
             JsonObject run = line.getJsonObject("retain");
             facts.retain(new RetentionPolicy(Duration.parse(run.getString("max_age")), run.getInt("max_per_subject")),

@@ -1,6 +1,5 @@
 package io.aegisrag.memory;
 
-import static io.aegisrag.core.memory.MemoryScope.ALL;
 import io.aegisrag.core.memory.Fact;
 import io.aegisrag.core.memory.FactType;
 import io.aegisrag.core.port.TemporalMemory;
@@ -10,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.Optional;
 
+import static io.aegisrag.core.memory.MemoryScope.ALL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 

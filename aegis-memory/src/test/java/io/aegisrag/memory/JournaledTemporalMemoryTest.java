@@ -1,6 +1,6 @@
 package io.aegisrag.memory;
 
-import static io.aegisrag.core.memory.MemoryScope.ALL;
+import io.aegisrag.core.document.DocumentId;
 import io.aegisrag.core.memory.Fact;
 import io.aegisrag.core.memory.FactType;
 import io.aegisrag.core.memory.MemoryScope;
@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import static io.aegisrag.core.memory.MemoryScope.ALL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -85,6 +86,23 @@ class JournaledTemporalMemoryTest extends TemporalMemoryContract {
             assertThat(reopened.embeddingsOf(facts).get("ep-1/r")).containsExactly(embedding);
             assertThat(reopened.episodes(ann)).containsExactly("ep-1");
             assertThat(reopened.factsAt(MemoryScope.of("key:ben", Set.of()), FEB, Optional.of("alice"), Optional.empty())).isEmpty();
+        }
+    }
+
+    @Test
+    void should_read_a_documents_episode_written_before_groups_existed_into_the_documents_group() throws Exception {
+        String document = DocumentId.random().value();
+        String before = "{\"episode\":\"" + document + "\",\"facts\":[{\"id\":\"" + document + "/lucene\",\"type\":\"ENTITY\","
+                + "\"subject\":\"lucene\",\"content\":\"Lucene\",\"valid_from\":\"2026-01-01T00:00:00Z\",\"recorded_at\":\"2026-01-01T00:00:00Z\"}]}\n"
+                + "{\"episode\":\"conversation-1\",\"facts\":[{\"id\":\"conversation-1/kafka\",\"type\":\"ENTITY\",\"subject\":\"kafka\","
+                + "\"content\":\"Kafka\",\"valid_from\":\"2026-01-01T00:00:00Z\",\"recorded_at\":\"2026-01-01T00:00:00Z\"}]}\n";
+        memory.close();
+        Files.writeString(directory.resolve("memory/facts.jsonl"), before, StandardCharsets.UTF_8);
+
+        for (JournaledTemporalMemory reopened : List.of(reopen(), compactedAndReopened())) {
+            assertThat(reopened.factsAt(ALL, FEB, Optional.empty(), Optional.empty())).extracting(Fact::subject, Fact::group)
+                    .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("lucene", MemoryScope.DOCUMENTS),
+                            org.assertj.core.groups.Tuple.tuple("kafka", MemoryScope.DEFAULT_GROUP));
         }
     }
 

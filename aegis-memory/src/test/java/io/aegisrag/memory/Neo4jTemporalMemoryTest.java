@@ -1,6 +1,5 @@
 package io.aegisrag.memory;
 
-import static io.aegisrag.core.memory.MemoryScope.ALL;
 import io.aegisrag.core.port.TemporalMemory;
 import io.aegisrag.core.port.TemporalMemoryContract;
 import org.junit.jupiter.api.AfterAll;
@@ -24,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import static io.aegisrag.core.memory.MemoryScope.ALL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
