@@ -10,9 +10,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * A session's recent turns for the query path, by the session's key ({@link io.aegisrag.core.memory.MemoryScope#sessionKey}). Short-term memory that does not answer (Redis down)
- * costs the conversation its history, never the answer: reads give no turns and writes are dropped,
- * each logged; the readiness check and {@code aegis_service_up} report the outage.
+ * A session's recent turns for the query path, by the session's key in short-term memory
+ * ({@link io.aegisrag.core.memory.MemoryScope#sessionKey}). Short-term memory that does not answer
+ * (Redis down) costs the conversation its history, never the answer: reads give no turns and writes
+ * are dropped, each logged; the readiness check and {@code aegis_service_up} report the outage.
  */
 @ApplicationScoped
 public class Conversation {
@@ -33,9 +34,9 @@ public class Conversation {
     }
 
     /** The session's recent turns, oldest first; none when short-term memory fails. */
-    public List<Turn> history(String sessionId) {
+    public List<Turn> history(String sessionKey) {
         try {
-            return turns.recent(sessionId, HISTORY);
+            return turns.recent(sessionKey, HISTORY);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "short-term memory did not answer; the question is answered without its conversation", e);
             return List.of();
@@ -43,11 +44,11 @@ public class Conversation {
     }
 
     /** Adds the turn to the session, unless short-term memory fails. */
-    public void record(String sessionId, Turn turn) {
+    public void record(String sessionKey, Turn turn) {
         try {
-            turns.append(sessionId, turn);
+            turns.append(sessionKey, turn);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "short-term memory did not answer; this turn of session " + sessionId + " is not kept", e);
+            LOG.log(Level.WARNING, "short-term memory did not answer; this turn of session " + sessionKey + " is not kept", e);
         }
     }
 }
