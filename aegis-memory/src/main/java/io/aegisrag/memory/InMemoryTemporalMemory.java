@@ -152,16 +152,17 @@ public final class InMemoryTemporalMemory implements TemporalMemory {
         embeddingOfLineage.put(lineage, embedding);
     }
 
-    /**
-     * Makes the facts {@code ids} an episode of {@code group}, in that group (a document episode's facts
-     * compacted before groups existed move to the documents' group): a compacted journal's line.
-     */
+    /** Makes the facts {@code ids} an episode of {@code group}: a compacted journal's line. */
     synchronized void adopt(String episodeId, String group, Set<String> ids) {
         factIdsByEpisode.computeIfAbsent(episodeId, id -> new HashSet<>()).addAll(ids);
         groupOfEpisode.putIfAbsent(episodeId, group);
+    }
+
+    /** Moves every version of the facts {@code lineages} to {@code group}: a document episode's facts compacted before groups existed. */
+    synchronized void moveToGroup(Set<String> lineages, String group) {
         for (int i = 0; i < facts.size(); i++) {
             Fact fact = facts.get(i);
-            if (ids.contains(fact.lineage()) && !fact.group().equals(group)) {
+            if (lineages.contains(fact.lineage())) {
                 facts.set(i, fact.inGroup(group));
                 relations.replace(facts.get(i));
             }

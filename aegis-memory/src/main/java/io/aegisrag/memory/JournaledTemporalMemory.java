@@ -319,8 +319,13 @@ public final class JournaledTemporalMemory implements TemporalMemory, AutoClosea
             facts.put(fromJson(line.getJsonObject("put")));
         } else if (line.containsKey("adopt")) {
             String episode = line.getString("adopt");
-            facts.adopt(episode, line.getString("group", DocumentId.isWellFormed(episode) ? MemoryScope.DOCUMENTS : MemoryScope.DEFAULT_GROUP),
-                    Set.copyOf(line.getJsonArray("ids").getValuesAs(JsonString.class).stream().map(JsonString::getString).toList()));
+            Set<String> ids = Set.copyOf(line.getJsonArray("ids").getValuesAs(JsonString.class).stream().map(JsonString::getString).toList());
+            String group = line.getString("group", null);
+            if (group == null && DocumentId.isWellFormed(episode)) {
+                facts.moveToGroup(ids, MemoryScope.DOCUMENTS);
+                group = MemoryScope.DOCUMENTS;
+            }
+            facts.adopt(episode, group == null ? MemoryScope.DEFAULT_GROUP : group, ids);
         } else if (line.containsKey("retain")) {
             JsonObject run = line.getJsonObject("retain");
             facts.retain(new RetentionPolicy(Duration.parse(run.getString("max_age")), run.getInt("max_per_subject")),

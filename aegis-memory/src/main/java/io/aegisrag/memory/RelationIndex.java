@@ -35,10 +35,12 @@ final class RelationIndex {
         }
     }
 
-    /** Puts {@code version} in place of the indexed fact with its id. */
+    /** Puts {@code version} in place of the indexed fact with its id; nothing for a fact the index does not hold. */
     void replace(Fact version) {
-        List<Indexed> ofSubject = bySubject.getOrDefault(key(version.subject()), List.of());
-        ofSubject.replaceAll(indexed -> indexed.fact().id().equals(version.id()) ? new Indexed(version, indexed.words()) : indexed);
+        List<Indexed> ofSubject = bySubject.get(key(version.subject()));
+        if (ofSubject != null) {
+            ofSubject.replaceAll(indexed -> indexed.fact().id().equals(version.id()) ? new Indexed(version, indexed.words()) : indexed);
+        }
     }
 
     void removeIf(Predicate<Fact> doomed) {

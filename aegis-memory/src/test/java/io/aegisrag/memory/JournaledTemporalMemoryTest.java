@@ -106,6 +106,21 @@ class JournaledTemporalMemoryTest extends TemporalMemoryContract {
         }
     }
 
+    @Test
+    void should_read_a_documents_episode_compacted_before_groups_existed_into_the_documents_group() throws Exception {
+        String document = DocumentId.random().value();
+        String compacted = "{\"put\":{\"id\":\"" + document + "/lucene\",\"type\":\"ENTITY\",\"subject\":\"lucene\",\"content\":\"Lucene\","
+                + "\"valid_from\":\"2026-01-01T00:00:00Z\",\"recorded_at\":\"2026-01-01T00:00:00Z\"}}\n"
+                + "{\"adopt\":\"" + document + "\",\"ids\":[\"" + document + "/lucene\"]}\n";
+        memory.close();
+        Files.writeString(directory.resolve("memory/facts.jsonl"), compacted, StandardCharsets.UTF_8);
+
+        JournaledTemporalMemory reopened = reopen();
+
+        assertThat(reopened.factsAt(ALL, FEB, Optional.empty(), Optional.empty())).extracting(Fact::group).containsExactly(MemoryScope.DOCUMENTS);
+        assertThat(reopened.episodes(MemoryScope.of("key:ann", Set.of()))).containsExactly(document);
+    }
+
     private JournaledTemporalMemory compactedAndReopened() throws Exception {
         memory.compact();
         return reopen();
