@@ -6,6 +6,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
@@ -21,6 +22,9 @@ import java.util.Map;
  * causes. Absent and {@code null} fields read as {@code null}; unknown fields are ignored.
  */
 public final class JsonFields {
+
+    /** Looked up once: {@code Json.createReader} looks the provider up again on every call, a failed class load each time on Liberty. */
+    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
 
     private final JsonObject json;
     private final String path;
@@ -39,7 +43,7 @@ public final class JsonFields {
         if (body == null || body.isBlank()) {
             throw new InvalidInputException("body", "must be a JSON object, got nothing");
         }
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = READERS.createReader(new StringReader(body))) {
             return new JsonFields(reader.readObject(), "");
         } catch (RuntimeException refused) {
             throw new InvalidInputException("body", "must be a JSON object: " + refused.getMessage());

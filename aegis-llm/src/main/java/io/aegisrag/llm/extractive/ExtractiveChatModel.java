@@ -29,8 +29,6 @@ public class ExtractiveChatModel implements ChatModel {
 
     static final String NO_CONTEXT_ANSWER = "No indexed document answers this question.";
     private static final int MAX_SENTENCES = 3;
-    private static final Pattern SENTENCE_BREAK = Pattern.compile("(?<=[.!?])\\s+|\\n+");
-    private static final Pattern WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Pattern LIST_OR_HEADING_MARK = Pattern.compile("^\\s*(#{1,6}|[-*+]|\\d+[.)])\\s+");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Set<String> STOP_WORDS = Set.of(
@@ -69,9 +67,9 @@ public class ExtractiveChatModel implements ChatModel {
         Set<String> questionTerms = terms(question);
         List<Candidate> candidates = new ArrayList<>();
         for (int i = 0; i < contexts.size(); i++) {
-            String[] sentences = SENTENCE_BREAK.split(contexts.get(i).chunk().text());
-            for (int position = 0; position < sentences.length; position++) {
-                String sentence = clean(sentences[position]);
+            List<String> sentences = sentencesOf(contexts.get(i).chunk().text());
+            for (int position = 0; position < sentences.size(); position++) {
+                String sentence = clean(sentences.get(position));
                 if (!sentence.isEmpty()) {
                     candidates.add(new Candidate(i + 1, position, sentence, overlap(questionTerms, terms(sentence))));
                 }
@@ -120,6 +118,33 @@ public class ExtractiveChatModel implements ChatModel {
         return WHITESPACE.matcher(LIST_OR_HEADING_MARK.matcher(sentence).replaceFirst("")).replaceAll(" ").strip();
     }
 
+    /** The text split after each run of white space that follows a full stop, question or exclamation mark, and at each line break. */
+    static List<String> sentencesOf(String text) {
+        List<String> sentences = new ArrayList<>();
+        int start = 0;
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            boolean afterStop = i > 0 && isStop(text.charAt(i - 1)) && Character.isWhitespace(c);
+            if (afterStop || c == '\n') {
+                int end = i;
+                while (i < text.length() && (afterStop ? Character.isWhitespace(text.charAt(i)) : text.charAt(i) == '\n')) {
+                    i++;
+                }
+                sentences.add(text.substring(start, end));
+                start = i;
+            } else {
+                i++;
+            }
+        }
+        sentences.add(text.substring(start));
+        return sentences;
+    }
+
+    private static boolean isStop(char c) {
+        return c == '.' || c == '!' || c == '?';
+    }
+
     private static int overlap(Set<String> question, Set<String> sentence) {
         int shared = 0;
         for (String term : question) {
@@ -132,9 +157,17 @@ public class ExtractiveChatModel implements ChatModel {
 
     private static Set<String> terms(String text) {
         Set<String> terms = new HashSet<>();
-        for (String word : WORD.split(text.toLowerCase(Locale.ROOT))) {
-            if (word.length() >= 3 && !STOP_WORDS.contains(word)) {
-                terms.add(stem(word));
+        String lower = text.toLowerCase(Locale.ROOT);
+        int start = 0;
+        for (int i = 0; i <= lower.length(); i++) {
+            if (i == lower.length() || !Character.isLetterOrDigit(lower.charAt(i))) {
+                if (i - start >= 3) {
+                    String word = lower.substring(start, i);
+                    if (!STOP_WORDS.contains(word)) {
+                        terms.add(stem(word));
+                    }
+                }
+                start = i + 1;
             }
         }
         return terms;

@@ -34,6 +34,13 @@ class ExtractiveChatModelTest extends ChatModelContract {
     }
 
     @Test
+    void should_break_sentences_after_a_stop_followed_by_white_space_and_at_line_breaks_only() {
+        assertThat(ExtractiveChatModel.sentencesOf("Use fs.readFile() here. Or not!  Why?\tBecause\n\n- a list item\nv1.2 stays"))
+                .containsExactly("Use fs.readFile() here.", "Or not!", "Why?", "Because", "- a list item", "v1.2 stays");
+        assertThat(ExtractiveChatModel.sentencesOf("Ends here.\n\n")).containsExactly("Ends here.", "");
+    }
+
+    @Test
     void should_keep_sentences_from_several_contexts_in_context_order() {
         Answer answer = answer("How are vectors indexed with HNSW?", List.of(
                 context("Lucene indexes vectors with HNSW graphs."),
