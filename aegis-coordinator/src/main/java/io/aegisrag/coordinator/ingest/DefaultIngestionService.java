@@ -32,6 +32,9 @@ import java.util.EnumMap;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -58,13 +61,24 @@ public class DefaultIngestionService implements IngestionService {
     private final TemporalMemory memory;
     private final Clock clock;
     private final AegisMetrics metrics;
+    private final Executor extraction;
 
+    /** Extracts a document's graph on the calling thread, after its chunks are embedded. */
+    public DefaultIngestionService(EmbeddingModel embeddings, VectorStore vectors, GraphStore graph, TemporalMemory memory,
+                                   GraphExtractor extractor, Clock clock, AegisMetrics metrics, int chunkSize, int chunkOverlap,
+                                   int windowChars) {
+        this(embeddings, vectors, graph, memory, extractor, clock, metrics, Runnable::run, chunkSize, chunkOverlap, windowChars);
+    }
+
+    /** Extracts a document's graph on {@code extraction} while the calling thread embeds its chunks. */
     @Inject
     public DefaultIngestionService(EmbeddingModel embeddings, VectorStore vectors, GraphStore graph, TemporalMemory memory,
                                    GraphExtractor extractor, Clock clock, AegisMetrics metrics,
+                                   @ExtractionExecutor Executor extraction,
                                    @ConfigProperty(name = ConfigKeys.CHUNK_SIZE, defaultValue = "800") int chunkSize,
                                    @ConfigProperty(name = ConfigKeys.CHUNK_OVERLAP, defaultValue = "100") int chunkOverlap,
                                    @ConfigProperty(name = ConfigKeys.CHUNK_WINDOW, defaultValue = "400") int windowChars) {
+        this.extraction = extraction;
         this.chunker = new MarkdownChunker(chunkSize, chunkOverlap);
         this.windowChars = windowChars;
         this.embeddings = embeddings;
@@ -86,6 +100,7 @@ public class DefaultIngestionService implements IngestionService {
         this.memory = null;
         this.clock = null;
         this.metrics = null;
+        this.extraction = null;
     }
 
     /** Counts the document in {@code aegis_ingestion_documents_total} as ingested or failed, and its stages' times. */
@@ -145,7 +160,7 @@ public class DefaultIngestionService implements IngestionService {
 
     /**
      * Chunks the document and embeds each chunk, then the sentence windows of the long ones, with their
-     * headers, in one call; extracts its graph and embeds its entities' names in another.
+     * headers, in one call; meanwhile extracts its graph and embeds its entities' names on the extraction executor.
      */
     private Prepared prepare(Document document) {
         long start = System.nanoTime();
@@ -158,6 +173,7 @@ public class DefaultIngestionService implements IngestionService {
             windows.forEach(window -> texts.add(chunk.withHeader(window)));
             windowsOfChunk.add(windows.size());
         }
+        CompletableFuture<Extracted> extracting = CompletableFuture.supplyAsync(() -> extract(chunks), extraction);
         List<float[]> vectors = embeddings.embedAll(texts);
         List<EmbeddedChunk> embedded = new ArrayList<>(chunks.size());
         int nextWindow = chunks.size();
@@ -166,13 +182,33 @@ public class DefaultIngestionService implements IngestionService {
             nextWindow += windowsOfChunk.get(i);
         }
         long embeddedAt = System.nanoTime();
-        Extraction extraction = extractor.extract(chunks);
-        Map<String, float[]> nameVectors = EntityNameEmbeddings.of(embeddings, extraction);
+        Extracted extracted = extracted(extracting);
         Map<IngestionStage, Duration> took = new EnumMap<>(IngestionStage.class);
         took.put(IngestionStage.CHUNK, Duration.ofNanos(chunked - start));
         took.put(IngestionStage.EMBED, Duration.ofNanos(embeddedAt - chunked));
-        took.put(IngestionStage.EXTRACT, Duration.ofNanos(System.nanoTime() - embeddedAt));
-        return new Prepared(embedded, extraction, nameVectors, DocumentEpisode.facts(document, chunks.size(), extraction), took);
+        took.put(IngestionStage.EXTRACT, extracted.took());
+        return new Prepared(embedded, extracted.extraction(), extracted.nameVectors(),
+                DocumentEpisode.facts(document, chunks.size(), extracted.extraction()), took);
+    }
+
+    private record Extracted(Extraction extraction, Map<String, float[]> nameVectors, Duration took) {
+    }
+
+    private Extracted extract(List<Chunk> chunks) {
+        long start = System.nanoTime();
+        Extraction extraction = extractor.extract(chunks);
+        return new Extracted(extraction, EntityNameEmbeddings.of(embeddings, extraction), Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private static Extracted extracted(CompletableFuture<Extracted> extracting) {
+        try {
+            return extracting.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
+        }
     }
 
     /**

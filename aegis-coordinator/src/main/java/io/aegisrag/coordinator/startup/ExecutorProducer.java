@@ -1,6 +1,7 @@
 package io.aegisrag.coordinator.startup;
 
 import io.aegisrag.core.config.ConfigKeys;
+import io.aegisrag.coordinator.ingest.ExtractionExecutor;
 import io.aegisrag.coordinator.jobs.JobExecutor;
 import io.aegisrag.retrieval.graph.CommunitiesExecutor;
 import io.aegisrag.retrieval.search.RetrievalExecutor;
@@ -27,7 +28,9 @@ import java.util.concurrent.TimeUnit;
  * The communities are computed again, saved and summarised by one managed thread of their own, which
  * keeps at most one piece of work waiting (there is never more than one). Bulk ingestion
  * jobs run on {@code aegis.ingestion.concurrency} threads of their own; the jobs waiting for one are
- * on disk already, so their queue is not bounded.
+ * on disk already, so their queue is not bounded. A document's graph is extracted on one of a pool of a
+ * thread per core while its ingestion's own thread embeds its chunks; each ingestion waits for its own
+ * extraction, so that queue is bounded by the ingestions running.
  */
 @ApplicationScoped
 public class ExecutorProducer {
@@ -59,6 +62,13 @@ public class ExecutorProducer {
         return pool(ConfigKeys.INGESTION_CONCURRENCY, concurrency, new LinkedBlockingQueue<>());
     }
 
+    @Produces
+    @ApplicationScoped
+    @ExtractionExecutor
+    ExecutorService extractionExecutor() {
+        return pool("extraction", Runtime.getRuntime().availableProcessors(), new LinkedBlockingQueue<>());
+    }
+
     /** A fixed pool of {@code threads} managed threads, the number read from {@code key}. */
     private ExecutorService pool(String key, int threads, BlockingQueue<Runnable> queue) {
         if (threads < 1) {
@@ -72,6 +82,10 @@ public class ExecutorProducer {
     }
 
     void shutDownSummaries(@Disposes @CommunitiesExecutor ExecutorService executor) {
+        executor.shutdownNow();
+    }
+
+    void shutDownExtraction(@Disposes @ExtractionExecutor ExecutorService executor) {
         executor.shutdownNow();
     }
 

@@ -8,6 +8,10 @@ import io.aegisrag.core.error.AegisException;
 import io.aegisrag.core.error.ErrorType;
 import io.aegisrag.core.graph.EntitySimilarity;
 import io.aegisrag.core.memory.FactType;
+import io.aegisrag.core.document.Chunk;
+import io.aegisrag.core.graph.Extraction;
+import io.aegisrag.core.port.EmbeddingModel;
+import io.aegisrag.core.port.GraphExtractor;
 import io.aegisrag.core.port.GraphStore;
 import io.aegisrag.core.port.TemporalMemory;
 import io.aegisrag.core.port.VectorStore;
@@ -33,6 +37,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -134,6 +143,86 @@ class DefaultIngestionServiceTest {
 
         assertThat(embeddedGraph.similarEntities(new HashEmbeddingModel().embed("Lettuce"), 10))
                 .filteredOn(similar -> similar.similarity() > 0.99).extracting(EntitySimilarity::entityId).contains("lettuce");
+    }
+
+    @Test
+    void should_extract_the_graph_on_the_extraction_executor_while_the_chunks_are_embedded() throws Exception {
+        CountDownLatch embedding = new CountDownLatch(1);
+        AtomicBoolean extractedWhileEmbedding = new AtomicBoolean();
+        EmbeddingModel signalling = new EmbeddingModel() {
+            @Override
+            public List<float[]> embedAll(List<String> texts) {
+                embedding.countDown();
+                return new HashEmbeddingModel().embedAll(texts);
+            }
+
+            @Override
+            public int dimension() {
+                return new HashEmbeddingModel().dimension();
+            }
+
+            @Override
+            public String serviceName() {
+                return "hash";
+            }
+
+            @Override
+            public boolean isAvailable() {
+                return true;
+            }
+        };
+        GraphExtractor waitingForTheEmbedding = new GraphExtractor() {
+            @Override
+            public Extraction extract(List<Chunk> chunks) {
+                try {
+                    extractedWhileEmbedding.set(embedding.await(10, TimeUnit.SECONDS));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return new EntityExtractor().extract(chunks);
+            }
+
+            @Override
+            public String name() {
+                return "rules";
+            }
+        };
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try {
+            IngestionResult stored = new DefaultIngestionService(signalling, vectors, graph, memory, waitingForTheEmbedding, Clock.systemUTC(),
+                    metrics.metrics(), executor, 800, 100, 400).ingest(DOCUMENT);
+
+            assertThat(extractedWhileEmbedding).isTrue();
+            assertThat(stored.entities()).isPositive();
+            assertThat(embeddedGraph.relationCount()).isEqualTo(stored.relations());
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
+    void should_fail_with_the_extractions_own_error_and_store_nothing_when_it_fails_on_the_executor() {
+        GraphExtractor failingExtractor = new GraphExtractor() {
+            @Override
+            public Extraction extract(List<Chunk> chunks) {
+                throw new AegisException(ErrorType.LLM_ERROR, "the extractor is down");
+            }
+
+            @Override
+            public String name() {
+                return "llm";
+            }
+        };
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try {
+            DefaultIngestionService failing = new DefaultIngestionService(new HashEmbeddingModel(), vectors, graph, memory, failingExtractor,
+                    Clock.systemUTC(), metrics.metrics(), executor, 800, 100, 400);
+
+            assertThatThrownBy(() -> failing.ingest(DOCUMENT)).isInstanceOf(AegisException.class).hasMessage("the extractor is down");
+            assertNothingStored();
+        } finally {
+            executor.shutdownNow();
+        }
     }
 
     @Test
