@@ -37,8 +37,12 @@ import java.util.logging.Logger;
  * Runs every retriever the intent weighs, in parallel, and fuses their rankings with the weights of
  * the intent ({@code aegis.retrieval.fusion}: normalised scores or reciprocal ranks), then reranks the
  * fused top candidates ({@code aegis.retrieval.rerank}); the question is embedded once, for all of them.
- * A retriever that fails or overruns the timeout is counted as an error and left out of the fusion;
- * the query fails only when every retriever did.
+ * When the vector retriever runs, the question is embedded first, on the calling thread, before the
+ * retrievers are handed out: on two cores, retrievers running beside the in-process model's threads
+ * slowed it by more than they gained (bench/results/retrieval-embed-first.md). A remote model is bounded by its
+ * client's timeout, and a model that fails leaves the retrievers that need the embedding failed, the others answering.
+ * A retriever that fails or overruns the timeout, counted from when the retrievers are handed out, is
+ * counted as an error and left out of the fusion; the query fails only when every retriever did.
  */
 @ApplicationScoped
 public class HybridRetriever {
@@ -97,6 +101,9 @@ public class HybridRetriever {
         int fused = reranking.candidates(topK);
         int limit = Math.max(candidates, fused * 2);
         Question question = new Question(query, embeddings, memory);
+        if (weights.getOrDefault(Retriever.VECTOR, 0.0) > 0 && retrievers.stream().anyMatch(r -> r.kind() == Retriever.VECTOR)) {
+            question.embedNow();
+        }
         Map<Retriever, Future<List<ChunkHit>>> running = new EnumMap<>(Retriever.class);
         AegisException refused = null;
         for (ChunkRetriever retriever : retrievers) {

@@ -5,7 +5,8 @@ import io.aegisrag.core.port.EmbeddingModel;
 
 /**
  * A question as the retrievers of one query see it: its text, the memory its asker may read, and its
- * embedding, computed once for all of them, when the first one needs it.
+ * embedding, computed once for all of them, when the first one needs it or when {@link #embedNow()} is called.
+ * A failure to embed it is kept too: the model is asked once per question, whether it answers or not.
  */
 public final class Question {
 
@@ -13,6 +14,7 @@ public final class Question {
     private final EmbeddingModel embeddings;
     private final MemoryScope memory;
     private float[] embedding;
+    private RuntimeException failure;
 
     /** A question whose asker reads every group of memory: the service's own questions, and benchmarks'. */
     public Question(String text, EmbeddingModel embeddings) {
@@ -36,9 +38,26 @@ public final class Question {
 
     /** The question's query embedding; the retrievers asking at the same time wait for the one computation. */
     public synchronized float[] embedding() {
+        if (failure != null) {
+            throw failure;
+        }
         if (embedding == null) {
-            embedding = embeddings.embedQuery(text);
+            try {
+                embedding = embeddings.embedQuery(text);
+            } catch (RuntimeException e) {
+                failure = e;
+                throw e;
+            }
         }
         return embedding;
+    }
+
+    /** Computes the embedding now, on the calling thread; a failure is left for the retrievers that need it to report. */
+    public void embedNow() {
+        try {
+            embedding();
+        } catch (RuntimeException leftForTheRetrievers) {
+            // each retriever that needs the embedding fails with it, and is counted as failed
+        }
     }
 }

@@ -8,6 +8,8 @@ import io.aegisrag.core.error.ErrorType;
 import io.aegisrag.core.query.Context;
 import io.aegisrag.core.query.Intent;
 import io.aegisrag.core.query.Retriever;
+import io.aegisrag.core.memory.MemoryScope;
+import io.aegisrag.core.port.EmbeddingModel;
 import io.aegisrag.core.testing.HashEmbeddingModel;
 import io.aegisrag.observability.testing.IsolatedMetrics;
 import io.aegisrag.observability.testing.PrometheusScrape;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -93,6 +96,77 @@ class HybridRetrieverTest {
 
         assertThat(seen).hasSize(2);
         assertThat(seen.get(1)).as("one vector, computed once").isSameAs(seen.get(0));
+    }
+
+    @Test
+    void should_embed_the_question_on_the_calling_thread_before_handing_out_the_retrievers_when_the_vector_retriever_runs() {
+        List<Thread> embeddedOn = new CopyOnWriteArrayList<>();
+        HybridRetriever hybrid = new HybridRetriever(List.of(retriever(Retriever.VECTOR, (question, limit) -> {
+            question.embedding();
+            return hits("a");
+        }), retriever(Retriever.BM25, limit -> hits("b"))), recording(embeddedOn, null), executor, isolated.metrics(),
+                new NoopStageTracer(), new NormalizedScoreFusion(), new Reranking(Reranking.fusedOrder(), 40, isolated.metrics()), 20, 5_000);
+
+        hybrid.retrieve("q", Intent.HYBRID, 5);
+        hybrid.retrieve("q", Intent.HYBRID, 5, Set.of(Retriever.BM25), MemoryScope.ALL);
+
+        assertThat(embeddedOn).as("once: not for the question only BM25 answers").containsExactly(Thread.currentThread());
+    }
+
+    @Test
+    void should_ask_a_failing_embedding_model_once_and_answer_from_the_retrievers_that_do_not_need_it() {
+        List<Thread> asked = new CopyOnWriteArrayList<>();
+        PrometheusScrape before = isolated.scrape();
+        BiFunction<Question, Integer, List<ChunkHit>> embedding = (question, limit) -> {
+            question.embedding();
+            return hits("never");
+        };
+        HybridRetriever hybrid = new HybridRetriever(List.of(retriever(Retriever.VECTOR, embedding), retriever(Retriever.GRAPH, embedding),
+                retriever(Retriever.BM25, limit -> hits("b"))), recording(asked, new AegisException(ErrorType.LLM_ERROR, "model is down")),
+                executor, isolated.metrics(), new NoopStageTracer(), new NormalizedScoreFusion(),
+                new Reranking(Reranking.fusedOrder(), 40, isolated.metrics()), 20, 5_000);
+
+        List<Context> contexts = hybrid.retrieve("q", Intent.HYBRID, 5);
+
+        assertThat(contexts).extracting(c -> c.chunk().id()).containsExactly("b");
+        assertThat(asked).hasSize(1);
+        assertThat(isolated.scrape().increaseSince(before, "aegis_errors_total", Map.of("error_type", "llm_error")))
+                .as("one failure of the model, counted once though two retrievers report it").isEqualTo(1);
+    }
+
+    /** Embeds as {@link HashEmbeddingModel} does, noting the thread each question is embedded on, or fails with {@code failure}. */
+    private static EmbeddingModel recording(List<Thread> threads, RuntimeException failure) {
+        HashEmbeddingModel hash = new HashEmbeddingModel();
+        return new EmbeddingModel() {
+            @Override
+            public List<float[]> embedAll(List<String> texts) {
+                return hash.embedAll(texts);
+            }
+
+            @Override
+            public float[] embedQuery(String query) {
+                threads.add(Thread.currentThread());
+                if (failure != null) {
+                    throw failure;
+                }
+                return hash.embedQuery(query);
+            }
+
+            @Override
+            public int dimension() {
+                return hash.dimension();
+            }
+
+            @Override
+            public String serviceName() {
+                return hash.serviceName();
+            }
+
+            @Override
+            public boolean isAvailable() {
+                return true;
+            }
+        };
     }
 
     @Test
