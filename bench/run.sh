@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the benchmarks (they are not tests) and writes their figures, the machine and the command to
-# bench/results/*.md. Usage: bench/run.sh [instrumentation|vector|ingestion|parsing|extraction|graph|temporal|quality [embedding providers...]|documents|rerank|ensemble providers...|rest|rest-against REV|peer|profile|generation|all]
+# bench/results/*.md. Usage: bench/run.sh [instrumentation|vector|embedding|ingestion|parsing|extraction|graph|temporal|quality [embedding providers...]|documents|rerank|ensemble providers...|rest|rest-against REV|peer|profile|generation|all]
 # "rest" starts the app on Liberty (port 9080), loads ~10k chunks and drives it with wrk (Debian package).
 # "generation" starts a WireMock replaying an Ollama that answers at once, and the app on Liberty with the chain
 # ollama,extractive, and drives /query with each model and /chat with wrk: what the generation layer costs.
@@ -417,6 +417,7 @@ peer() {
 case "${1:-all}" in
     instrumentation) run io.aegisrag.bench.RunInstrumentationBenchmark ;;
     vector) shift; run io.aegisrag.bench.VectorSearchBenchmark "$@" ;;
+    embedding) run io.aegisrag.bench.EmbeddingSessionsBenchmark ;;
     ingestion) run io.aegisrag.bench.IngestionBenchmark ;;
     parsing) run io.aegisrag.bench.ParsingBenchmark ;;
     extraction) run io.aegisrag.bench.ExtractionQuality ;;
@@ -439,5 +440,5 @@ case "${1:-all}" in
         run io.aegisrag.bench.ParsingBenchmark
         rest
         ;;
-    *) echo "usage: $0 [instrumentation|vector|ingestion|parsing|extraction|graph|temporal|quality [models...]|documents|rerank|ensemble models...|rest|rest-against REV|peer|profile|generation|jobs|all]" >&2; exit 2 ;;
+    *) echo "usage: $0 [instrumentation|vector|embedding|ingestion|parsing|extraction|graph|temporal|quality [models...]|documents|rerank|ensemble models...|rest|rest-against REV|peer|profile|generation|jobs|all]" >&2; exit 2 ;;
 esac
