@@ -229,11 +229,12 @@ public final class PeerBenchmark {
                 .table(List.of("system", "corpus as indexed", "ingestion s", "recall@5", "MRR@10", "p50 ms", "p95 ms"), rows)
                 .paragraph("Where the service's time goes, per question (mean ms of `aegis_query_latency_seconds` by stage over the measured"
                         + " questions, read from /metrics). The retrievers (vector, bm25, graph, graph_global, memory) run in parallel inside"
-                        + " `retrieval`; the question's embedding is inside the first retriever that needs it (vector); `total` is the"
+                        + " `retrieval`, after the question's embedding, which is inside `retrieval` but in none of them; `total` is the"
                         + " service's own time, the rest of a round trip is HTTP and JSON:")
                 .table(List.of("stage", "calls", "mean ms", "sum ms"), queryStages)
                 .paragraph("Where the service's ingestion time goes (`aegis_ingestion_stage_seconds` by stage over the corpus, read from"
-                        + " /metrics; the rest of the wall time is HTTP, parsing the request and waiting for the index's commit):")
+                        + " /metrics; a document's graph is extracted while its chunks are embedded, so the two overlap; the rest of the"
+                        + " wall time is HTTP, parsing the request and waiting for the index's commit):")
                 .table(List.of("stage", "documents", "mean s", "sum s"), ingestionStages)
                 .writeTo(System.getProperty("quality.report", "peer.md"));
     }

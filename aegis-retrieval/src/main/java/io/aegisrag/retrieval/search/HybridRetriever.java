@@ -37,12 +37,13 @@ import java.util.logging.Logger;
  * Runs every retriever the intent weighs, in parallel, and fuses their rankings with the weights of
  * the intent ({@code aegis.retrieval.fusion}: normalised scores or reciprocal ranks), then reranks the
  * fused top candidates ({@code aegis.retrieval.rerank}); the question is embedded once, for all of them.
- * When the vector retriever runs, the question is embedded first, on the calling thread, before the
- * retrievers are handed out: on two cores, retrievers running beside the in-process model's threads
- * slowed it by more than they gained (bench/results/retrieval-embed-first.md). A remote model is bounded by its
- * client's timeout, and a model that fails leaves the retrievers that need the embedding failed, the others answering.
- * A retriever that fails or overruns the timeout, counted from when the retrievers are handed out, is
- * counted as an error and left out of the fusion; the query fails only when every retriever did.
+ * When the vector retriever runs, the question is embedded first, alone, before the retrievers are
+ * handed out: on two cores, retrievers running beside the in-process model's threads slowed it by more
+ * than they gained (bench/results/retrieval-embed-first.md). The embedding is waited for at most the
+ * timeout; a model that fails or overruns it leaves the retrievers that need the embedding failed (or
+ * waiting for it), the others answering. A retriever that fails or overruns the timeout, counted from
+ * when the retrievers are handed out, is counted as an error and left out of the fusion; the query
+ * fails only when every retriever did.
  */
 @ApplicationScoped
 public class HybridRetriever {
@@ -102,7 +103,7 @@ public class HybridRetriever {
         int limit = Math.max(candidates, fused * 2);
         Question question = new Question(query, embeddings, memory);
         if (weights.getOrDefault(Retriever.VECTOR, 0.0) > 0 && retrievers.stream().anyMatch(r -> r.kind() == Retriever.VECTOR)) {
-            question.embedNow();
+            embedFirst(question);
         }
         Map<Retriever, Future<List<ChunkHit>>> running = new EnumMap<>(Retriever.class);
         AegisException refused = null;
@@ -144,6 +145,20 @@ public class HybridRetriever {
         }
         List<Context> best = fusion.fuse(rankings, weights, fused);
         return reranking.enabled() ? reranking.rerank(query, best, topK) : best;
+    }
+
+    private void embedFirst(Question question) {
+        try {
+            executor.submit(tracer.inCurrentTrace(() -> {
+                question.embedNow();
+                return null;
+            })).get(timeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException | TimeoutException | ExecutionException e) {
+            // the retrievers that need the embedding compute it, wait for it, or fail with it; the queue refuses them too
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AegisException(ErrorType.INTERNAL_ERROR, "retrieval was interrupted", e);
+        }
     }
 
     private static Map<Retriever, Double> weights(Intent intent, Set<Retriever> only) {

@@ -19,6 +19,7 @@ import io.aegisrag.retrieval.rerank.Reranking;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -99,23 +100,49 @@ class HybridRetrieverTest {
     }
 
     @Test
-    void should_embed_the_question_on_the_calling_thread_before_handing_out_the_retrievers_when_the_vector_retriever_runs() {
-        List<Thread> embeddedOn = new CopyOnWriteArrayList<>();
+    void should_embed_the_question_before_handing_out_the_retrievers_when_the_vector_retriever_runs() {
+        List<String> events = new CopyOnWriteArrayList<>();
         HybridRetriever hybrid = new HybridRetriever(List.of(retriever(Retriever.VECTOR, (question, limit) -> {
             question.embedding();
             return hits("a");
-        }), retriever(Retriever.BM25, limit -> hits("b"))), recording(embeddedOn, null), executor, isolated.metrics(),
+        }), retriever(Retriever.BM25, limit -> {
+            events.add("bm25");
+            return hits("b");
+        })), recording(events, null), executor, isolated.metrics(),
                 new NoopStageTracer(), new NormalizedScoreFusion(), new Reranking(Reranking.fusedOrder(), 40, isolated.metrics()), 20, 5_000);
 
         hybrid.retrieve("q", Intent.HYBRID, 5);
         hybrid.retrieve("q", Intent.HYBRID, 5, Set.of(Retriever.BM25), MemoryScope.ALL);
 
-        assertThat(embeddedOn).as("once: not for the question only BM25 answers").containsExactly(Thread.currentThread());
+        assertThat(events).as("embedded before BM25 started, and not for the question only BM25 answers")
+                .containsExactly("embedded", "bm25", "bm25");
+    }
+
+    @Test
+    void should_wait_for_a_hanging_embedding_model_at_most_the_timeout_and_answer_from_the_retrievers_that_do_not_need_it() {
+        EmbeddingModel hanging = recording(new CopyOnWriteArrayList<>(), null, () -> {
+            try {
+                never.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        HybridRetriever hybrid = new HybridRetriever(List.of(retriever(Retriever.VECTOR, (question, limit) -> {
+            question.embedding();
+            return hits("never");
+        }), retriever(Retriever.BM25, limit -> hits("b"))), hanging, executor, isolated.metrics(), new NoopStageTracer(),
+                new NormalizedScoreFusion(), new Reranking(Reranking.fusedOrder(), 40, isolated.metrics()), 20, 200);
+
+        long start = System.nanoTime();
+        List<Context> contexts = hybrid.retrieve("q", Intent.HYBRID, 5);
+
+        assertThat(contexts).extracting(c -> c.chunk().id()).containsExactly("b");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the embedding's timeout, then the retrievers'").isLessThan(Duration.ofSeconds(3));
     }
 
     @Test
     void should_ask_a_failing_embedding_model_once_and_answer_from_the_retrievers_that_do_not_need_it() {
-        List<Thread> asked = new CopyOnWriteArrayList<>();
+        List<String> asked = new CopyOnWriteArrayList<>();
         PrometheusScrape before = isolated.scrape();
         BiFunction<Question, Integer, List<ChunkHit>> embedding = (question, limit) -> {
             question.embedding();
@@ -134,8 +161,12 @@ class HybridRetrieverTest {
                 .as("one failure of the model, counted once though two retrievers report it").isEqualTo(1);
     }
 
-    /** Embeds as {@link HashEmbeddingModel} does, noting the thread each question is embedded on, or fails with {@code failure}. */
-    private static EmbeddingModel recording(List<Thread> threads, RuntimeException failure) {
+    /** Embeds as {@link HashEmbeddingModel} does, noting each question embedded, or fails with {@code failure}. */
+    private static EmbeddingModel recording(List<String> events, RuntimeException failure) {
+        return recording(events, failure, () -> { });
+    }
+
+    private static EmbeddingModel recording(List<String> events, RuntimeException failure, Runnable before) {
         HashEmbeddingModel hash = new HashEmbeddingModel();
         return new EmbeddingModel() {
             @Override
@@ -145,7 +176,8 @@ class HybridRetrieverTest {
 
             @Override
             public float[] embedQuery(String query) {
-                threads.add(Thread.currentThread());
+                before.run();
+                events.add("embedded");
                 if (failure != null) {
                     throw failure;
                 }
