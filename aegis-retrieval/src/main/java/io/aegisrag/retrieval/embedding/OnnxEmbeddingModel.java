@@ -69,17 +69,24 @@ public final class OnnxEmbeddingModel implements EmbeddingModel {
             return provider;
         }
 
-        private OnnxBertBiEncoder encoder(boolean oneThread) {
+        private byte[] model() {
+            try (InputStream model = resource(files + ".onnx")) {
+                return model.readAllBytes();
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot load the " + provider + " embedding model: " + e.getMessage(), e);
+            }
+        }
+
+        private OnnxBertBiEncoder encoder(byte[] model, boolean oneThread) {
             OrtEnvironment environment = OrtEnvironment.getEnvironment();
             try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-                 InputStream model = resource(files + ".onnx");
                  InputStream tokenizer = resource(files + "-tokenizer.json")) {
                 options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
                 if (oneThread) {
                     options.setIntraOpNumThreads(1);
                     options.addConfigEntry("session.intra_op.allow_spinning", "0");
                 }
-                return new OnnxBertBiEncoder(environment, environment.createSession(model.readAllBytes(), options), tokenizer, pooling);
+                return new OnnxBertBiEncoder(environment, environment.createSession(model, options), tokenizer, pooling);
             } catch (OrtException | IOException e) {
                 throw new IllegalStateException("cannot load the " + provider + " embedding model: " + e.getMessage(), e);
             }
@@ -105,8 +112,9 @@ public final class OnnxEmbeddingModel implements EmbeddingModel {
     /** Spreads a batch's texts over {@code executor}'s threads; {@code null} for langchain4j's own. */
     public OnnxEmbeddingModel(Variant variant, Executor executor) {
         this.variant = variant;
-        this.questions = new Encoder(variant.encoder(false), executor);
-        this.passages = new Encoder(variant.encoder(true), executor);
+        byte[] model = variant.model();
+        this.questions = new Encoder(variant.encoder(model, false), executor);
+        this.passages = new Encoder(variant.encoder(model, true), executor);
     }
 
     @Override

@@ -149,12 +149,9 @@ public class HybridRetriever {
 
     private void embedFirst(Question question) {
         try {
-            executor.submit(tracer.inCurrentTrace(() -> {
-                question.embedNow();
-                return null;
-            })).get(timeoutMillis, TimeUnit.MILLISECONDS);
+            executor.submit(tracer.inCurrentTrace(question::embedding)).get(timeoutMillis, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException | TimeoutException | ExecutionException e) {
-            // the retrievers that need the embedding compute it, wait for it, or fail with it; the queue refuses them too
+            // the question keeps a failure: the retrievers that need the embedding fail with it, wait for it, or are refused too
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AegisException(ErrorType.INTERNAL_ERROR, "retrieval was interrupted", e);

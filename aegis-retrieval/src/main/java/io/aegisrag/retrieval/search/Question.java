@@ -5,7 +5,7 @@ import io.aegisrag.core.port.EmbeddingModel;
 
 /**
  * A question as the retrievers of one query see it: its text, the memory its asker may read, and its
- * embedding, computed once for all of them, when the first one needs it or when {@link #embedNow()} is called.
+ * embedding, computed once for all of them, when the first one asks for it.
  * A failure to embed it is kept too: the model is asked once per question, whether it answers or not.
  */
 public final class Question {
@@ -50,14 +50,5 @@ public final class Question {
             }
         }
         return embedding;
-    }
-
-    /** Computes the embedding now, on the calling thread; a failure is left for the retrievers that need it to report. */
-    public void embedNow() {
-        try {
-            embedding();
-        } catch (RuntimeException leftForTheRetrievers) {
-            // each retriever that needs the embedding fails with it, and is counted as failed
-        }
     }
 }
