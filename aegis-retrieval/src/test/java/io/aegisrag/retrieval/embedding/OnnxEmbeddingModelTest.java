@@ -1,5 +1,8 @@
 package io.aegisrag.retrieval.embedding;
 
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import io.aegisrag.core.port.EmbeddingModel;
 import io.aegisrag.core.port.EmbeddingModelContract;
 import io.aegisrag.retrieval.embedding.OnnxEmbeddingModel.Variant;
@@ -8,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.List;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -80,5 +84,19 @@ class OnnxEmbeddingModelTest extends EmbeddingModelContract {
         OnnxEmbeddingModel model = new OnnxEmbeddingModel(Variant.QUANTIZED);
 
         assertThat(model.embedQuery("pin versions")).isEqualTo(model.embed("pin versions"));
+    }
+
+    @Test
+    void should_embed_passages_in_one_thread_sessions_exactly_as_langchain4j_own_model_does() {
+        List<String> passages = IntStream.range(0, 12)
+                .mapToObj(i -> "Section " + i + ". " + "The install command adds a package and every package it depends on. ".repeat(1 + 30 * i))
+                .toList();
+
+        List<float[]> ours = MINILM_Q.embedAll(passages);
+        List<float[]> langchain4j = new AllMiniLmL6V2QuantizedEmbeddingModel()
+                .embedAll(passages.stream().map(TextSegment::from).toList()).content().stream().map(Embedding::vector).toList();
+
+        assertThat(ours).hasSameSizeAs(langchain4j);
+        IntStream.range(0, passages.size()).forEach(i -> assertThat(ours.get(i)).as("passage %d", i).isEqualTo(langchain4j.get(i)));
     }
 }
