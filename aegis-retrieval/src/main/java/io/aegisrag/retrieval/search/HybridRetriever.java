@@ -51,6 +51,7 @@ public class HybridRetriever {
     private static final Logger LOG = Logger.getLogger(HybridRetriever.class.getName());
 
     private final List<ChunkRetriever> retrievers;
+    private final boolean vectorRetrieverPresent;
     private final EmbeddingModel embeddings;
     private final ExecutorService executor;
     private final AegisMetrics metrics;
@@ -73,6 +74,7 @@ public class HybridRetriever {
     public HybridRetriever(List<ChunkRetriever> retrievers, EmbeddingModel embeddings, ExecutorService executor, AegisMetrics metrics,
                            StageTracer tracer, Fusion fusion, Reranking reranking, int candidates, long timeoutMillis) {
         this.retrievers = retrievers;
+        this.vectorRetrieverPresent = retrievers.stream().anyMatch(retriever -> retriever.kind() == Retriever.VECTOR);
         this.fusion = fusion;
         this.reranking = reranking;
         this.embeddings = embeddings;
@@ -102,7 +104,7 @@ public class HybridRetriever {
         int fused = reranking.candidates(topK);
         int limit = Math.max(candidates, fused * 2);
         Question question = new Question(query, embeddings, memory);
-        if (weights.getOrDefault(Retriever.VECTOR, 0.0) > 0 && retrievers.stream().anyMatch(r -> r.kind() == Retriever.VECTOR)) {
+        if (vectorRetrieverPresent && weights.getOrDefault(Retriever.VECTOR, 0.0) > 0) {
             embedFirst(question);
         }
         Map<Retriever, Future<List<ChunkHit>>> running = new EnumMap<>(Retriever.class);
