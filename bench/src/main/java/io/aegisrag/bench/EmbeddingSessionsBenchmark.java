@@ -42,8 +42,8 @@ public final class EmbeddingSessionsBenchmark {
         Function<List<String>, Integer> ownBatch = texts -> own.embedAll(texts).size();
         List<List<String>> rows = new ArrayList<>();
         for (int round = 1; round <= ROUNDS; round++) {
-            rows.add(row(round, "ONNX Runtime's defaults (langchain4j)", questions, round, defaultQuestion, passages, defaultBatch));
-            rows.add(row(round, "the service's sessions", questions, round, own::embedQuery, passages, ownBatch));
+            rows.add(row(round, "ONNX Runtime's defaults (langchain4j)", questions, defaultQuestion, passages, defaultBatch));
+            rows.add(row(round, "the service's sessions", questions, own::embedQuery, passages, ownBatch));
         }
         executor.shutdownNow();
         new Report("Question and passage embedding: ONNX Runtime's default session against the service's two sessions",
@@ -59,14 +59,14 @@ public final class EmbeddingSessionsBenchmark {
                 .writeTo("embedding-sessions.md");
     }
 
-    private static List<String> row(int round, String name, List<String> questions, int roundNumber, Function<String, float[]> embedQuestion,
+    private static List<String> row(int round, String name, List<String> questions, Function<String, float[]> embedQuestion,
                                     List<String> passages, Function<List<String>, Integer> embedBatch) {
         for (int i = 0; i < 100; i++) {
             embedQuestion.apply(questions.get(i % questions.size()) + " warm " + i);
         }
         long[] nanos = new long[questions.size() * 10];
         for (int i = 0; i < nanos.length; i++) {
-            String question = questions.get(i % questions.size()) + " " + roundNumber + " " + i;
+            String question = questions.get(i % questions.size()) + " " + round + " " + i;
             long start = System.nanoTime();
             embedQuestion.apply(question);
             nanos[i] = System.nanoTime() - start;
